@@ -1,0 +1,1 @@
+"""The cohort file: strict YAML reading, the model, and validation."""

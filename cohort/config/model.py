@@ -1,0 +1,193 @@
+"""The cohort model: what cohort.yml may say, with defaults, as pydantic models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
+HANDLE_RE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+LABEL_COLOR_RE = r"^[0-9a-fA-F]{6}$"
+
+Slug = Annotated[str, Field(pattern=SLUG_RE, description="lower-case letters, digits and '-'")]
+Handle = Annotated[str, Field(pattern=HANDLE_RE, description="a GitHub login")]
+Skill = Annotated[str, Field(min_length=1, max_length=40)]
+Level = Literal["first-year", "second-year", "senior", "professional"]
+PHASES: tuple[str, ...] = ("design", "code", "deployment")
+
+
+class Strict(BaseModel):
+    """Base: unknown keys are errors, text stays text, models are immutable."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Program(Strict):
+    """Who runs the cohort and where on GitHub it lives."""
+
+    name: str = Field(min_length=1, max_length=120, description="Program name shown to people.")
+    cohort: Slug = Field(description="Slug of this cohort, e.g. 2027-spring.")
+    organization: Handle = Field(description="GitHub organization that holds the team repos.")
+    api_url: str = Field(
+        default="https://api.github.com",
+        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
+        description="REST API root; https://HOST/api/v3 for GitHub Enterprise Server.",
+    )
+    organizer_repo: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z0-9._-]{1,100}$",
+        description="Repository (in the organization) that holds cohort.yml and summaries.",
+    )
+
+
+class WeekRange(Strict):
+    """Weeks of the cohort, 1-based and inclusive."""
+
+    first: int = Field(ge=1, le=104)
+    last: int = Field(ge=1, le=104)
+
+
+class Phases(Strict):
+    """Week ranges of the three phases; due dates are the last day of each."""
+
+    design: WeekRange = WeekRange(first=1, last=3)
+    code: WeekRange = WeekRange(first=4, last=9)
+    deployment: WeekRange = WeekRange(first=10, last=12)
+
+
+class Calendar(Strict):
+    """When the cohort runs."""
+
+    start: Annotated[dt.date, Field(strict=False)] = Field(
+        description="First day of week 1 (YYYY-MM-DD)."
+    )
+    weeks: int = Field(default=12, ge=1, le=104, description="Length of the cohort in weeks.")
+    timezone: str = Field(default="UTC", description="IANA time zone of the program.")
+    phases: Phases = Field(default_factory=Phases)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)")
+        return value
+
+
+class Mentor(Strict):
+    """A mentor: a project lead for one or more teams."""
+
+    handle: Handle
+    name: str = Field(min_length=1, max_length=100)
+    skills: list[Skill] = Field(default_factory=list)
+    capacity: int = Field(default=1, ge=1, le=10, description="How many teams they can lead.")
+    induction: Literal["pending", "completed"] = Field(
+        default="pending", description="Set to completed once the mentor induction is done."
+    )
+    away: bool = Field(default=False, description="Skip when balancing review requests.")
+
+
+class Mentee(Strict):
+    """A mentee: a member of one team."""
+
+    handle: Handle
+    name: str = Field(min_length=1, max_length=100)
+    skills: list[Skill] = Field(default_factory=list)
+    level: Level
+
+
+class Project(Strict):
+    """A project a team builds end to end."""
+
+    id: Slug
+    title: str = Field(min_length=1, max_length=100)
+    brief: str = Field(min_length=1, max_length=2000)
+    template: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Scaffold name.")
+    skills: list[Skill] = Field(default_factory=list)
+
+
+class Team(Strict):
+    """A team: mentees, mentors, one project, one repository."""
+
+    slug: Slug
+    project: Slug
+    mentees: list[Handle] = Field(default_factory=list)
+    mentors: list[Handle] = Field(default_factory=list)
+
+
+class Repositories(Strict):
+    """How team repositories are named and shown."""
+
+    name: str = Field(
+        default="{cohort}-{team}",
+        description="Pattern with {cohort}, {team} and {project}.",
+    )
+    visibility: Literal["private", "public", "internal"] = "private"
+    topics: list[Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,49}$")]] = Field(
+        default_factory=lambda: ["mentorship"]
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _known_fields(cls, value: str) -> str:
+        for field in re.findall(r"{([^}]*)}", value):
+            if field not in ("cohort", "team", "project"):
+                raise ValueError(f"unknown placeholder {{{field}}}; use {{cohort}}, {{team}}, {{project}}")
+        return value
+
+
+class Protection(Strict):
+    """Branch protection on each team repository's default branch."""
+
+    required_approvals: int = Field(default=1, ge=0, le=6)
+    require_code_owner_review: bool = True
+
+
+class Policy(Strict):
+    """Knobs with defaults; anything unset that touches existing repos is left unmanaged."""
+
+    require_induction: bool = Field(default=True, description="Mentors must finish induction.")
+    removal_limit: float = Field(
+        default=0.25, ge=0, le=1, strict=False,
+        description="Largest share of managed access one run may remove without --allow-removals.",
+    )
+    labels: bool = Field(default=True, description="Manage the label catalogue in team repos.")
+    protection: Protection | None = Field(
+        default_factory=Protection, description="null leaves branch protection unmanaged."
+    )
+    mentor_permission: Literal["push", "maintain"] = Field(
+        default="push",
+        description="push comes with the team; maintain costs one request per mentor.",
+    )
+    archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
+
+
+class CohortFile(Strict):
+    """The whole of cohort.yml."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, title="cohort.yml")
+
+    version: Literal[1] = 1
+    program: Program
+    calendar: Calendar
+    organizers: list[Handle] = Field(min_length=1, description="Admins of every team repo.")
+    mentors: list[Mentor] = Field(default_factory=list)
+    mentees: list[Mentee] = Field(default_factory=list)
+    projects: list[Project] = Field(default_factory=list)
+    teams: list[Team] = Field(default_factory=list)
+    repositories: Repositories = Field(default_factory=Repositories)
+    policy: Policy = Field(default_factory=Policy)
+    templates_dir: str = Field(
+        default="templates",
+        pattern=r"^[A-Za-z0-9._/-]{1,200}$",
+        description="Organizer templates, relative to cohort.yml.",
+    )
+
+    @model_validator(mode="after")
+    def _nothing(self) -> CohortFile:
+        return self
