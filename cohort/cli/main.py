@@ -1,0 +1,107 @@
+"""The ``cohort`` command group, lazy subcommand loading, and the one error handler."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Any
+
+import click
+
+from cohort import __version__
+from cohort.errors import CohortError, ExitCode
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("cohort.cli.validate", "Check cohort.yml and report every problem with file:line."),
+    "plan": ("cohort.cli.plan", "Show what apply would change on GitHub (never writes)."),
+    "apply": ("cohort.cli.apply", "Make GitHub match cohort.yml (a plan unless --confirm)."),
+    "demo": ("cohort.cli.demo", "Rehearse a cohort end to end on the built-in sandbox."),
+    "schema": ("cohort.cli.schema", "Print the JSON Schema (or markdown reference) of cohort.yml."),
+    "scaffold": ("cohort.cli.scaffold", "Render one team's repository into a folder for preview."),
+    "sandbox": ("cohort.cli.sandbox", "Run the local GitHub sandbox on 127.0.0.1."),
+}
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command runs."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS or not _available(cmd_name):
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = module.command
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+def _available(name: str) -> bool:
+    return importlib.util.find_spec(COMMANDS[name][0]) is not None
+
+
+EPILOG = """\b
+Exit codes: 0 ok · 1 GitHub/network error · 2 changes present (--detailed-exitcode)
+            3 invalid input · 4 unsafe plan refused · 70 internal error · 130 interrupted
+Start with:  cohort validate examples/cohort.yml
+             cohort demo examples/cohort.yml
+"""
+
+
+@click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="cohort")
+def cli() -> None:
+    """Mentorship cohorts as code on GitHub.
+
+    One reviewed file, cohort.yml, declares the calendar, mentors, mentees, projects and
+    teams. cohort validates it, plans the changes to your GitHub organization, and applies
+    them: one repository per team from a scaffold, milestones and milestone issues, mentors
+    as code owners, team access for mentees.
+    """
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI and turn every outcome into a meaningful exit code."""
+    code = run(argv)
+    sys.exit(int(code))
+
+
+def run(argv: list[str] | None = None) -> int:
+    try:
+        result: Any = cli.main(args=argv, prog_name="cohort", standalone_mode=False)
+    except CohortError as exc:
+        from cohort.cli.report import report_error
+
+        report_error(exc)
+        return int(exc.exit_code)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        return int(ExitCode.INVALID)
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        click.echo("interrupted", err=True)
+        return int(ExitCode.INTERRUPTED)
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        return _internal(exc)
+    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+
+
+def _internal(exc: Exception) -> int:
+    import traceback
+
+    if os.environ.get("COHORT_DEBUG"):
+        traceback.print_exc()
+    click.echo(
+        f"internal error: {type(exc).__name__}: {exc}\n"
+        "This is a bug in cohort. Please report it with the command you ran "
+        "(set COHORT_DEBUG=1 to see the traceback).",
+        err=True,
+    )
+    return int(ExitCode.INTERNAL)

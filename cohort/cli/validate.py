@@ -1,0 +1,51 @@
+"""``cohort validate``: check cohort.yml and report every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cohort.cli.options import cohort_argument, format_option
+from cohort.cli.report import (
+    annotations,
+    in_actions,
+    problems_json,
+    problems_markdown,
+    problems_text,
+    write_step_summary,
+)
+from cohort.errors import ExitCode, InvalidInput
+
+
+@click.command("validate")
+@cohort_argument
+@format_option(("text", "json", "markdown"))
+def command(cohort_file: Path, output_format: str) -> int:
+    """Check COHORT_FILE and report every problem with file:line:column and a hint.
+
+    Under GitHub Actions, problems also become annotations on the PR diff and a table in
+    the step summary. Exit code 0 when valid, 3 when not.
+    """
+    from cohort.config.load import load_cohort
+
+    try:
+        loaded = load_cohort(cohort_file)
+        problems = []
+        summary = (f"{cohort_file}: valid — {len(loaded.cohort.teams)} teams, "
+                   f"{len(loaded.cohort.mentors)} mentors, {len(loaded.cohort.mentees)} mentees, "
+                   f"{len(loaded.cohort.projects)} projects")
+    except InvalidInput as exc:
+        problems = exc.problems
+        summary = problems_text(problems)
+    if in_actions():
+        write_step_summary(problems_markdown(str(cohort_file), problems))
+        if problems:
+            click.echo(annotations(problems))
+    if output_format == "json":
+        click.echo(problems_json(str(cohort_file), problems))
+    elif output_format == "markdown":
+        click.echo(problems_markdown(str(cohort_file), problems))
+    else:
+        click.echo(summary, err=bool(problems))
+    return int(ExitCode.INVALID if problems else ExitCode.OK)

@@ -1,0 +1,112 @@
+"""Turn pydantic validation errors into located, hinted problems."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cohort.config.source import Ambiguous, Document, Path
+from cohort.errors import Problem
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "model_type": "a mapping of keys",
+    "dict_type": "a mapping of keys",
+    "date_type": "a date (YYYY-MM-DD)",
+}
+
+
+def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) -> list[Problem]:
+    """One problem per pydantic error, located in ``doc``."""
+    return [_one(err, doc, root) for err in exc.errors(include_url=False)]
+
+
+def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
+    loc: Path = tuple(part for part in err["loc"] if not _is_internal(part))
+    value = err.get("input")
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        known = sorted(_fields_at(root, loc[:-1]))
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+        return doc.problem(loc, f"unknown key '{key}'", hint, key=True)
+    if kind == "missing":
+        return doc.problem(loc[:-1], f"missing required key '{loc[-1]}'", key=True)
+    if isinstance(value, Ambiguous):
+        return doc.problem(
+            loc,
+            f"'{value.text}' is not read as text by every YAML parser (YAML 1.1 makes it a "
+            "boolean, number or time)",
+            f"quote it: \"{value.text}\"" if kind == "string_type" else _hint_for(kind, err),
+        )
+    if kind in _TYPE_WORDS:
+        got = _describe(value)
+        hint = "quote it" if kind == "string_type" and isinstance(value, int | float | bool) else ""
+        return doc.problem(loc, f"expected {_TYPE_WORDS[kind]}, got {got}", hint)
+    if kind == "string_pattern_mismatch":
+        return doc.problem(loc, f"'{value}' is not allowed here", _hint_for(kind, err))
+    return doc.problem(loc, _clean(err["msg"]), _hint_for(kind, err))
+
+
+def _is_internal(part: object) -> bool:
+    return isinstance(part, str) and (part.startswith("function-") or part in ("str", "int"))
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"
+
+
+def _clean(msg: str) -> str:
+    return msg.removeprefix("Value error, ")
+
+
+def _hint_for(kind: str, err: Any) -> str:
+    if kind == "string_pattern_mismatch":
+        return f"it must match {err['ctx']['pattern']}"
+    if kind == "literal_error":
+        return f"use one of {err['ctx']['expected']}"
+    return ""
+
+
+def _fields_at(model: type[BaseModel], loc: Path) -> set[str]:
+    """Field names of the model found at ``loc`` below ``model``."""
+    current: type[BaseModel] | None = model
+    for part in loc:
+        if current is None:
+            return set()
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _model_in(field.annotation) if field else None
+    return set(current.model_fields) if current else set()
+
+
+def _model_in(annotation: object) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin in (list, typing.Union, types.UnionType) or origin is not None:
+        for arg in typing.get_args(annotation):
+            found = _model_in(arg)
+            if found:
+                return found
+    return None

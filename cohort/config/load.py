@@ -1,0 +1,67 @@
+"""From cohort.yml text to a validated Cohort (pure), and from a path (the one I/O step)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from cohort.config.checks import check_cohort
+from cohort.config.errors_map import problems_from
+from cohort.config.model import CohortFile
+from cohort.config.source import Document, read_document
+from cohort.errors import InvalidInput, Problem
+
+
+@dataclass(frozen=True)
+class LoadedCohort:
+    """A validated cohort with where it came from."""
+
+    cohort: CohortFile
+    file: str
+    document: Document
+    templates_dirs: tuple[Path, ...] = ()
+
+
+def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -> LoadedCohort:
+    """Validate cohort text; raise InvalidInput listing every problem."""
+    doc = read_document(text, file)
+    if not isinstance(doc.data, dict):
+        raise InvalidInput([Problem(file, 1, 1, "", "the top level must be a mapping of keys")])
+    try:
+        cohort = CohortFile.model_validate(doc.data)
+    except ValidationError as exc:
+        raise InvalidInput(problems_from(exc, doc, CohortFile)) from None
+    problems = check_cohort(cohort, doc, known_templates)
+    if problems:
+        raise InvalidInput(problems)
+    return LoadedCohort(cohort, file, doc)
+
+
+def load_cohort(path: Path, display: str | None = None) -> LoadedCohort:
+    """Read and validate a cohort file, resolving its organizer templates folder."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise InvalidInput([Problem(name, 0, 0, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise InvalidInput([Problem(name, 0, 0, "", "is a directory, not a file")]) from None
+    except OSError as exc:
+        raise InvalidInput([Problem(name, 0, 0, "", f"cannot read: {exc.strerror}")]) from None
+    extra = _organizer_templates(raw, path)
+    from cohort.templates import available_templates
+
+    loaded = parse_cohort(raw, name, available_templates(extra))
+    return LoadedCohort(loaded.cohort, loaded.file, loaded.document, extra)
+
+
+def _organizer_templates(raw: bytes, path: Path) -> tuple[Path, ...]:
+    """The organizer's templates folder (``templates_dir``, default ``templates``) if it exists."""
+    import re
+
+    match = re.search(rb"^templates_dir:\s*['\"]?([A-Za-z0-9._/-]+)", raw, re.MULTILINE)
+    folder = path.parent / (match.group(1).decode() if match else "templates")
+    return (folder,) if folder.is_dir() else ()
