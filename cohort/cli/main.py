@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import sys
 from typing import Any
@@ -13,7 +14,10 @@ from cohort import __version__
 from cohort.errors import CohortError, ExitCode
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("cohort.cli.validate", "Check cohort.yml and report every problem with file:line."),
+    "validate": (
+        "cohort.cli.validate",
+        "Check cohort.yml and report every problem with file:line.",
+    ),
     "plan": ("cohort.cli.plan", "Show what apply would change on GitHub (never writes)."),
     "apply": ("cohort.cli.apply", "Make GitHub match cohort.yml (a plan unless --confirm)."),
     "demo": ("cohort.cli.demo", "Rehearse a cohort end to end on the built-in sandbox."),
@@ -88,7 +92,7 @@ def run(argv: list[str] | None = None) -> int:
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
         return int(ExitCode.INTERRUPTED)
-    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+    except Exception as exc:
         return _internal(exc)
     return int(result) if isinstance(result, int) else int(ExitCode.OK)
 

@@ -24,7 +24,8 @@ def cohort_argument(func: F) -> F:
 def format_option(choices: Sequence[str]) -> Callable[[F], F]:
     def decorate(func: F) -> F:
         return click.option(
-            "--format", "output_format",
+            "--format",
+            "output_format",
             type=click.Choice(list(choices)),
             default=choices[0],
             show_default=True,

@@ -21,7 +21,7 @@ def report_error(exc: CohortError) -> None:
     if isinstance(exc, InvalidInput):
         click.echo(problems_text(exc.problems), err=True)
         if in_actions():
-            click.echo(annotations(exc.problems))
+            click.echo(annotation_lines(exc.problems))
         return
     if isinstance(exc, UnsafePlanError):
         click.echo("refused: the plan is unsafe", err=True)
@@ -43,8 +43,14 @@ def problems_json(file: str, problems: list[Problem]) -> str:
         "file": file,
         "valid": not problems,
         "problems": [
-            {"file": p.file, "line": p.line, "column": p.column, "path": p.path,
-             "message": p.message, "hint": p.hint}
+            {
+                "file": p.file,
+                "line": p.line,
+                "column": p.column,
+                "path": p.path,
+                "message": p.message,
+                "hint": p.hint,
+            }
             for p in problems
         ],
     }
@@ -58,7 +64,7 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return out
 
 
-def annotations(problems: list[Problem]) -> str:
+def annotation_lines(problems: list[Problem]) -> str:
     """GitHub Actions workflow commands, one ``::error`` per problem."""
     lines = []
     for p in problems:
@@ -79,8 +85,10 @@ def problems_markdown(file: str, problems: list[Problem]) -> str:
         f"{p.hint.replace('|', '/')} |"
         for p in problems
     )
-    return (f"### ❌ `{file}`: {len(problems)} problem(s)\n\n| where | key | problem | hint |\n"
-            f"|---|---|---|---|\n{rows}\n")
+    return (
+        f"### ❌ `{file}`: {len(problems)} problem(s)\n\n| where | key | problem | hint |\n"
+        f"|---|---|---|---|\n{rows}\n"
+    )
 
 
 def write_step_summary(markdown: str) -> None:

@@ -6,8 +6,14 @@ import click
 
 
 @click.command("schema")
-@click.option("--format", "output_format", type=click.Choice(["json", "markdown"]),
-              default="json", show_default=True, help="JSON Schema, or the markdown reference.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "markdown"]),
+    default="json",
+    show_default=True,
+    help="JSON Schema, or the markdown reference.",
+)
 def command(output_format: str) -> None:
     """Print the JSON Schema of cohort.yml (editors use it to check as you type)."""
     from cohort.config.schema import reference_markdown, schema_json

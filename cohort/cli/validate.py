@@ -8,7 +8,7 @@ import click
 
 from cohort.cli.options import cohort_argument, format_option
 from cohort.cli.report import (
-    annotations,
+    annotation_lines,
     in_actions,
     problems_json,
     problems_markdown,
@@ -32,16 +32,18 @@ def command(cohort_file: Path, output_format: str) -> int:
     try:
         loaded = load_cohort(cohort_file)
         problems = []
-        summary = (f"{cohort_file}: valid — {len(loaded.cohort.teams)} teams, "
-                   f"{len(loaded.cohort.mentors)} mentors, {len(loaded.cohort.mentees)} mentees, "
-                   f"{len(loaded.cohort.projects)} projects")
+        summary = (
+            f"{cohort_file}: valid — {len(loaded.cohort.teams)} teams, "
+            f"{len(loaded.cohort.mentors)} mentors, {len(loaded.cohort.mentees)} mentees, "
+            f"{len(loaded.cohort.projects)} projects"
+        )
     except InvalidInput as exc:
         problems = exc.problems
         summary = problems_text(problems)
     if in_actions():
         write_step_summary(problems_markdown(str(cohort_file), problems))
         if problems:
-            click.echo(annotations(problems))
+            click.echo(annotation_lines(problems))
     if output_format == "json":
         click.echo(problems_json(str(cohort_file), problems))
     elif output_format == "markdown":

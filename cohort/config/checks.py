@@ -13,7 +13,9 @@ from cohort.errors import Problem
 Check = Callable[[CohortFile, Document], Iterator[Problem]]
 
 
-def check_cohort(cohort: CohortFile, doc: Document, known_templates: Iterable[str]) -> list[Problem]:
+def check_cohort(
+    cohort: CohortFile, doc: Document, known_templates: Iterable[str]
+) -> list[Problem]:
     """Every cross-reference problem at once (empty when the cohort is consistent)."""
     templates = set(known_templates)
     problems: list[Problem] = []
@@ -28,34 +30,46 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
-def _duplicates(values: list[str], path: tuple[str, ...], field: str | None, doc: Document,
-                what: str) -> Iterator[Problem]:
+def _duplicates(
+    values: list[str], path: tuple[str, ...], field: str | None, doc: Document, what: str
+) -> Iterator[Problem]:
     seen: dict[str, int] = {}
     for i, value in enumerate(values):
         key = value.lower()
         where: Path = (*path, i, field) if field else (*path, i)
         if key in seen:
-            yield doc.problem(where, f"{what} '{value}' is listed twice (first at index {seen[key]})")
+            yield doc.problem(
+                where, f"{what} '{value}' is listed twice (first at index {seen[key]})"
+            )
         else:
             seen[key] = i
 
 
 def _unique_names(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
-    yield from _duplicates([m.handle for m in cohort.mentors], ("mentors",), "handle", doc, "mentor")
-    yield from _duplicates([m.handle for m in cohort.mentees], ("mentees",), "handle", doc, "mentee")
+    yield from _duplicates(
+        [m.handle for m in cohort.mentors], ("mentors",), "handle", doc, "mentor"
+    )
+    yield from _duplicates(
+        [m.handle for m in cohort.mentees], ("mentees",), "handle", doc, "mentee"
+    )
     yield from _duplicates(cohort.organizers, ("organizers",), None, doc, "organizer")
     yield from _duplicates([p.id for p in cohort.projects], ("projects",), "id", doc, "project")
     yield from _duplicates([t.slug for t in cohort.teams], ("teams",), "slug", doc, "team")
     mentors = {m.handle.lower() for m in cohort.mentors}
     for i, mentee in enumerate(cohort.mentees):
         if mentee.handle.lower() in mentors:
-            yield doc.problem(("mentees", i, "handle"),
-                              f"'{mentee.handle}' is both a mentor and a mentee")
-    for kind, people in (("mentors", cohort.mentors), ("mentees", cohort.mentees)):
-        for i, person in enumerate(people):
-            if "--" in person.handle:
-                yield doc.problem((kind, i, "handle"), f"'{person.handle}' is not a GitHub login",
-                                  "GitHub logins have no consecutive hyphens")
+            yield doc.problem(
+                ("mentees", i, "handle"), f"'{mentee.handle}' is both a mentor and a mentee"
+            )
+    handles = [("mentors", i, m.handle) for i, m in enumerate(cohort.mentors)]
+    handles += [("mentees", i, m.handle) for i, m in enumerate(cohort.mentees)]
+    for kind, i, handle in handles:
+        if "--" in handle:
+            yield doc.problem(
+                (kind, i, "handle"),
+                f"'{handle}' is not a GitHub login",
+                "GitHub logins have no consecutive hyphens",
+            )
 
 
 def _team_refs(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
@@ -64,28 +78,51 @@ def _team_refs(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
     mentees = {m.handle.lower(): m.handle for m in cohort.mentees}
     for t, team in enumerate(cohort.teams):
         if team.project not in projects:
-            yield doc.problem(("teams", t, "project"), f"unknown project '{team.project}'",
-                              _did_you_mean(team.project, projects))
+            yield doc.problem(
+                ("teams", t, "project"),
+                f"unknown project '{team.project}'",
+                _did_you_mean(team.project, projects),
+            )
         if not team.mentors:
-            yield doc.problem(("teams", t), f"team '{team.slug}' has no mentors",
-                              "every team needs at least one mentor as project lead", key=True)
+            yield doc.problem(
+                ("teams", t),
+                f"team '{team.slug}' has no mentors",
+                "every team needs at least one mentor as project lead",
+                key=True,
+            )
         if not team.mentees:
             yield doc.problem(("teams", t), f"team '{team.slug}' has no mentees", key=True)
-        yield from _people_refs(team.mentors, ("teams", t, "mentors"), mentors, mentees, "mentor", doc)
-        yield from _people_refs(team.mentees, ("teams", t, "mentees"), mentees, mentors, "mentee", doc)
+        yield from _people_refs(
+            team.mentors, ("teams", t, "mentors"), mentors, mentees, "mentor", doc
+        )
+        yield from _people_refs(
+            team.mentees, ("teams", t, "mentees"), mentees, mentors, "mentee", doc
+        )
 
 
-def _people_refs(handles: list[str], path: tuple[str | int, ...], known: dict[str, str],
-                 other: dict[str, str], role: str, doc: Document) -> Iterator[Problem]:
+def _people_refs(
+    handles: list[str],
+    path: tuple[str | int, ...],
+    known: dict[str, str],
+    other: dict[str, str],
+    role: str,
+    doc: Document,
+) -> Iterator[Problem]:
     for i, handle in enumerate(handles):
         if handle.lower() in known:
             continue
         if handle.lower() in other:
-            yield doc.problem((*path, i), f"'{handle}' is not a {role}",
-                              f"they are listed under {'mentees' if role == 'mentor' else 'mentors'}")
+            yield doc.problem(
+                (*path, i),
+                f"'{handle}' is not a {role}",
+                f"they are listed under {'mentees' if role == 'mentor' else 'mentors'}",
+            )
         else:
-            yield doc.problem((*path, i), f"unknown {role} '{handle}'",
-                              _did_you_mean(handle, known.values()) or f"add them under {role}s")
+            yield doc.problem(
+                (*path, i),
+                f"unknown {role} '{handle}'",
+                _did_you_mean(handle, known.values()) or f"add them under {role}s",
+            )
 
 
 def _one_team_each(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
@@ -94,9 +131,11 @@ def _one_team_each(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
         for i, handle in enumerate(team.mentees):
             key = handle.lower()
             if key in first and first[key] != team.slug:
-                yield doc.problem(("teams", t, "mentees", i),
-                                  f"'{handle}' is already on team '{first[key]}'",
-                                  "a mentee belongs to one team")
+                yield doc.problem(
+                    ("teams", t, "mentees", i),
+                    f"'{handle}' is already on team '{first[key]}'",
+                    "a mentee belongs to one team",
+                )
             first.setdefault(key, team.slug)
 
 
@@ -105,14 +144,17 @@ def _mentor_load(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
     for i, mentor in enumerate(cohort.mentors):
         teams = load.get(mentor.handle.lower(), 0)
         if teams > mentor.capacity:
-            yield doc.problem(("mentors", i, "capacity"),
-                              f"mentor '{mentor.handle}' leads {teams} teams; capacity is "
-                              f"{mentor.capacity}", "raise capacity or move a team")
+            yield doc.problem(
+                ("mentors", i, "capacity"),
+                f"mentor '{mentor.handle}' leads {teams} teams; capacity is {mentor.capacity}",
+                "raise capacity or move a team",
+            )
         if teams and cohort.policy.require_induction and mentor.induction != "completed":
-            yield doc.problem(("mentors", i, "induction"),
-                              f"mentor '{mentor.handle}' leads {teams} team(s) but has not "
-                              "completed induction",
-                              "finish induction first, or set policy.require_induction: false")
+            yield doc.problem(
+                ("mentors", i, "induction"),
+                f"mentor '{mentor.handle}' leads {teams} team(s) but has not completed induction",
+                "finish induction first, or set policy.require_induction: false",
+            )
 
 
 def _calendar(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
@@ -122,15 +164,22 @@ def _calendar(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
         span = getattr(cal.phases, name)
         path = ("calendar", "phases", name)
         if span.first > span.last:
-            yield doc.problem(path, f"phase {name} starts in week {span.first} but ends in "
-                              f"week {span.last}")
+            yield doc.problem(
+                path, f"phase {name} starts in week {span.first} but ends in week {span.last}"
+            )
         if span.last > cal.weeks:
-            yield doc.problem(path, f"phase {name} ends in week {span.last} but the cohort "
-                              f"has {cal.weeks} weeks", "raise calendar.weeks or end earlier")
+            yield doc.problem(
+                path,
+                f"phase {name} ends in week {span.last} but the cohort has {cal.weeks} weeks",
+                "raise calendar.weeks or end earlier",
+            )
         if span.first <= previous_last:
-            yield doc.problem(path, f"phase {name} starts in week {span.first}, before the "
-                              f"previous phase ends (week {previous_last})",
-                              "phases run in order: design, code, deployment")
+            yield doc.problem(
+                path,
+                f"phase {name} starts in week {span.first}, before the "
+                f"previous phase ends (week {previous_last})",
+                "phases run in order: design, code, deployment",
+            )
         previous_last = max(previous_last, span.last)
 
 
@@ -141,19 +190,25 @@ def _repo_names(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
     for t, team in enumerate(cohort.teams):
         name = repo_name(cohort, team)
         if len(name) > 100:
-            yield doc.problem(("teams", t, "slug"), f"repository name '{name[:40]}…' has "
-                              f"{len(name)} characters; GitHub allows 100")
+            yield doc.problem(
+                ("teams", t, "slug"),
+                f"repository name '{name[:40]}…' has {len(name)} characters; GitHub allows 100",
+            )
         if name.lower() in seen:
-            yield doc.problem(("repositories", "name"), f"teams '{seen[name.lower()]}' and "
-                              f"'{team.slug}' get the same repository '{name}'",
-                              "put {team} in the pattern")
+            yield doc.problem(
+                ("repositories", "name"),
+                f"teams '{seen[name.lower()]}' and '{team.slug}' get the same repository '{name}'",
+                "put {team} in the pattern",
+            )
         seen.setdefault(name.lower(), team.slug)
 
 
 def _templates(cohort: CohortFile, doc: Document, known: set[str]) -> Iterator[Problem]:
     for p, project in enumerate(cohort.projects):
         if project.template not in known:
-            yield doc.problem(("projects", p, "template"),
-                              f"unknown template '{project.template}'",
-                              _did_you_mean(project.template, known)
-                              or f"known: {', '.join(sorted(known)) or 'none'}")
+            yield doc.problem(
+                ("projects", p, "template"),
+                f"unknown template '{project.template}'",
+                _did_you_mean(project.template, known)
+                or f"known: {', '.join(sorted(known)) or 'none'}",
+            )

@@ -46,7 +46,7 @@ def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
             loc,
             f"'{value.text}' is not read as text by every YAML parser (YAML 1.1 makes it a "
             "boolean, number or time)",
-            f"quote it: \"{value.text}\"" if kind == "string_type" else _hint_for(kind, err),
+            f'quote it: "{value.text}"' if kind == "string_type" else _hint_for(kind, err),
         )
     if kind in _TYPE_WORDS:
         got = _describe(value)

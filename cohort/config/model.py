@@ -75,7 +75,9 @@ class Calendar(Strict):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)")
+            raise ValueError(  # noqa: B904 - pydantic reports the message
+                f"unknown time zone {value!r} (use an IANA name such as Europe/Berlin)"
+            )
         return value
 
 
@@ -137,7 +139,9 @@ class Repositories(Strict):
     def _known_fields(cls, value: str) -> str:
         for field in re.findall(r"{([^}]*)}", value):
             if field not in ("cohort", "team", "project"):
-                raise ValueError(f"unknown placeholder {{{field}}}; use {{cohort}}, {{team}}, {{project}}")
+                raise ValueError(
+                    f"unknown placeholder {{{field}}}; use {{cohort}}, {{team}}, {{project}}"
+                )
         return value
 
 
@@ -153,7 +157,10 @@ class Policy(Strict):
 
     require_induction: bool = Field(default=True, description="Mentors must finish induction.")
     removal_limit: float = Field(
-        default=0.25, ge=0, le=1, strict=False,
+        default=0.25,
+        ge=0,
+        le=1,
+        strict=False,
         description="Largest share of managed access one run may remove without --allow-removals.",
     )
     labels: bool = Field(default=True, description="Manage the label catalogue in team repos.")

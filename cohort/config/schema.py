@@ -42,11 +42,20 @@ def _section(title: str, node: dict[str, Any], defs: dict[str, Any]) -> list[str
     if not props:
         return []
     required = set(node.get("required", []))
-    out = [f"## {title}", "", node.get("description", "").strip(), "",
-           "| key | type | default | description |", "|---|---|---|---|"]
+    out = [
+        f"## {title}",
+        "",
+        node.get("description", "").strip(),
+        "",
+        "| key | type | default | description |",
+        "|---|---|---|---|",
+    ]
     for key, prop in props.items():
-        default = "*required*" if key in required else (
-            f"`{json.dumps(prop['default'])}`" if "default" in prop else "(see type)")
+        default = (
+            "*required*"
+            if key in required
+            else (f"`{json.dumps(prop['default'])}`" if "default" in prop else "(see type)")
+        )
         desc = str(prop.get("description", "")).replace("|", "/").replace("\n", " ")
         out.append(f"| `{key}` | {_type(prop)} | {default} | {desc} |")
     return [*out, ""]

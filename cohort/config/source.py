@@ -90,7 +90,7 @@ def read_document(text: str | bytes, file: str) -> Document:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         msg = exc.problem or exc.context or "invalid YAML"
         raise InvalidInput([Problem(file, line, col, "", f"YAML syntax: {msg}")]) from None
     except yaml.YAMLError as exc:
@@ -112,12 +112,10 @@ def _whole(file: str, message: str) -> InvalidInput:
 def _precheck(text: str, file: str) -> None:
     """Refuse anchors, aliases, tags, deep nesting and several documents before composing."""
     depth = 0
-    nodes = 0
     documents = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        nodes += 1
+    for nodes, event in enumerate(yaml.parse(text, Loader=_Loader), start=1):
         mark = event.start_mark
-        where = (mark.line + 1, mark.column + 1)
+        where = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _at(file, where, "anchors and aliases (&, *) are not allowed; write values out")
         tag = getattr(event, "tag", None)
@@ -162,14 +160,20 @@ def _convert_mapping(
             continue
         key = str(key_node.value)
         if key == "<<":
-            problems.append(Problem(doc.file, *key_pos, format_path(path), "merge keys are not allowed"))
+            problems.append(
+                Problem(doc.file, *key_pos, format_path(path), "merge keys are not allowed")
+            )
             continue
         child = (*path, key)
         if key in out:
             first = doc.key_positions[child]
             problems.append(
-                Problem(doc.file, *key_pos, format_path(child),
-                        f"duplicate key '{key}' (first defined at line {first[0]})")
+                Problem(
+                    doc.file,
+                    *key_pos,
+                    format_path(child),
+                    f"duplicate key '{key}' (first defined at line {first[0]})",
+                )
             )
             continue
         doc.key_positions[child] = key_pos

@@ -1,0 +1,115 @@
+"""The GitHub client cohort uses: githubkit over a paced transport, plus a GraphQL helper."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from githubkit import GitHub
+from githubkit.exception import RequestError, RequestFailed
+
+from cohort.clock import Clock, SystemClock
+from cohort.errors import CohortError, GitHubError
+from cohort.github.pacing import Pacer, Pacing
+from cohort.github.transport import Counters, PacedTransport
+
+DEFAULT_API = "https://api.github.com"
+
+
+@dataclass
+class GraphQLResult:
+    data: dict[str, Any]
+    errors: list[dict[str, Any]]
+
+    def error_types(self) -> set[str]:
+        return {str(e.get("type", "")) for e in self.errors}
+
+
+class Client:
+    """One authenticated identity: REST through githubkit, GraphQL as raw documents."""
+
+    def __init__(
+        self,
+        token: str,
+        *,
+        api_url: str = DEFAULT_API,
+        transport: httpx.BaseTransport | None = None,
+        clock: Clock | None = None,
+        pacing: Pacing | None = None,
+    ) -> None:
+        self.clock = clock or SystemClock()
+        inner = transport or httpx.HTTPTransport(retries=0)
+        self.transport = PacedTransport(inner, self.clock, Pacer(self.clock, pacing or Pacing()))
+        self.api_url = api_url.rstrip("/")
+        self.gh: GitHub[Any] = GitHub(
+            token,
+            base_url=self.api_url + "/",
+            transport=self.transport,
+            auto_retry=False,
+            http_cache=False,
+            timeout=30.0,
+        )
+
+    @property
+    def counters(self) -> Counters:
+        return self.transport.counters
+
+    @property
+    def graphql_url(self) -> str:
+        if self.api_url.endswith("/api/v3"):
+            return self.api_url[: -len("/v3")] + "/graphql"
+        return self.api_url + "/graphql"
+
+    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult:
+        """Send one document; partial data and errors both come back."""
+        with github_errors():
+            response = self.gh.request(
+                "POST", self.graphql_url, json={"query": document, "variables": variables or {}}
+            )
+        body = json.loads(response.content)
+        if not isinstance(body, dict):
+            raise GitHubError("GraphQL answered with something that is not an object")
+        return GraphQLResult(body.get("data") or {}, list(body.get("errors") or []))
+
+    def rest(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> Any:
+        """A REST call for operations githubkit types poorly; returns parsed JSON or None."""
+        with github_errors():
+            response = self.gh.request(method, path.lstrip("/"), json=body, params=params)
+        return json.loads(response.content) if response.content else None
+
+
+@contextmanager
+def github_errors() -> Iterator[None]:
+    """Turn githubkit's exceptions into cohort's error tree (and unwrap our own)."""
+    try:
+        yield
+    except RequestFailed as exc:
+        raise GitHubError(_describe(exc)) from None
+    except RequestError as exc:
+        cause = exc.__cause__ or (exc.args[0] if exc.args else None)
+        if isinstance(cause, CohortError):
+            raise cause from None
+        raise GitHubError(f"request failed: {cause!r}") from None
+
+
+def _describe(exc: RequestFailed) -> str:
+    response = exc.response
+    try:
+        body = json.loads(response.raw_response.content)
+    except ValueError:
+        body = {}
+    message = body.get("message", "") if isinstance(body, dict) else ""
+    errors = body.get("errors") if isinstance(body, dict) else None
+    detail = f" {errors}" if errors else ""
+    request = response.raw_request
+    return f"{request.method} {request.url.path} → HTTP {response.status_code}: {message}{detail}"

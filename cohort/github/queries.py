@@ -1,0 +1,152 @@
+"""GraphQL documents for batched reads of teams and repositories, and their parsers (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from cohort.naming import MARKER_PREFIX
+from cohort.reconcile.model import (
+    ActualRepo,
+    ActualTeam,
+    Label,
+    Milestone,
+    Permission,
+    Protection,
+    Role,
+)
+
+PERMISSIONS: dict[str, Permission] = {
+    "ADMIN": "admin",
+    "MAINTAIN": "maintain",
+    "WRITE": "push",
+    "TRIAGE": "triage",
+    "READ": "pull",
+}
+TO_GRAPHQL = {v: k for k, v in PERMISSIONS.items()}
+
+_TEAM_FIELDS = """id databaseId slug
+  members(first: 100, membership: IMMEDIATE) { edges { role node { login } } }
+  invitations(first: 100) { nodes { invitee { login } } }
+  repositories(first: 100) { edges { permission node { name } } }"""
+
+_REPO_FIELDS = """id name visibility description isArchived
+  defaultBranchRef { name target { oid } }
+  repositoryTopics(first: 20) { nodes { topic { name } } }
+  labels(first: 100) { nodes { id name color description } }
+  milestones(first: 50, states: [OPEN, CLOSED]) { nodes { id number title description dueOn } }
+  issues(first: 100, orderBy: {field: CREATED_AT, direction: ASC}) { nodes { id number body } }
+  branchProtectionRules(first: 10) { nodes { id pattern requiresApprovingReviews
+    requiredApprovingReviewCount requiresCodeOwnerReviews } }
+  collaborators(first: 100, affiliation: DIRECT) { edges { permission node { login } } }"""
+
+
+def teams_query(org: str, slugs: Sequence[str]) -> str:
+    """viewer, and every named team of ``org`` in one document."""
+    parts = [f"t{i}: team(slug: {json.dumps(s)}) {{ {_TEAM_FIELDS} }}" for i, s in enumerate(slugs)]
+    return (
+        f"query {{ viewer {{ login }} organization(login: {json.dumps(org)}) {{ id "
+        + " ".join(parts)
+        + " } }"
+    )
+
+
+def repos_query(org: str, repos: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """Repositories by name, each with blob oids of the given paths at HEAD."""
+    parts = []
+    for i, (name, paths) in enumerate(repos):
+        files = " ".join(
+            f"f{j}: object(expression: {json.dumps('HEAD:' + p)}) {{ ... on Blob {{ oid }} }}"
+            for j, p in enumerate(paths)
+        )
+        parts.append(
+            f"r{i}: repository(owner: {json.dumps(org)}, name: {json.dumps(name)}) "
+            f"{{ {_REPO_FIELDS} {files} }}"
+        )
+    return "query { " + " ".join(parts) + " }"
+
+
+def parse_team(slug: str, node: dict[str, Any] | None) -> ActualTeam | None:
+    if not node:
+        return None
+    members: dict[str, Role] = {
+        e["node"]["login"]: ("maintainer" if e["role"] == "MAINTAINER" else "member")
+        for e in node["members"]["edges"]
+    }
+    pending = {n["invitee"]["login"] for n in node["invitations"]["nodes"] if n.get("invitee")}
+    repos = {e["node"]["name"]: PERMISSIONS[e["permission"]] for e in node["repositories"]["edges"]}
+    return ActualTeam(slug, node["id"], int(node["databaseId"]), members, pending, repos)
+
+
+def parse_repo(name: str, paths: Sequence[str], node: dict[str, Any] | None) -> ActualRepo | None:
+    if not node:
+        return None
+    branch = node.get("defaultBranchRef") or {}
+    return ActualRepo(
+        name=name,
+        node_id=node["id"],
+        visibility=str(node["visibility"]).lower(),
+        description=node.get("description") or "",
+        topics=tuple(n["topic"]["name"] for n in node["repositoryTopics"]["nodes"]),
+        archived=bool(node["isArchived"]),
+        default_branch=branch.get("name"),
+        head_oid=(branch.get("target") or {}).get("oid"),
+        file_oids={p: (node.get(f"f{j}") or {}).get("oid") for j, p in enumerate(paths)},
+        labels={
+            n["name"]: (n["id"], Label(n["name"], n["color"], n.get("description") or ""))
+            for n in node["labels"]["nodes"]
+        },
+        milestones={
+            n["title"]: (
+                int(n["number"]),
+                n["id"],
+                Milestone(n["title"], _date(n.get("dueOn")), n.get("description") or ""),
+            )
+            for n in node["milestones"]["nodes"]
+        },
+        issues=_marked_issues(node["issues"]["nodes"]),
+        protection={
+            n["pattern"]: (
+                n["id"],
+                Protection(
+                    n["pattern"],
+                    int(n["requiredApprovingReviewCount"] or 0)
+                    if n["requiresApprovingReviews"]
+                    else 0,
+                    bool(n["requiresCodeOwnerReviews"]),
+                ),
+            )
+            for n in node["branchProtectionRules"]["nodes"]
+        },
+        collaborators={
+            e["node"]["login"]: PERMISSIONS[e["permission"]]
+            for e in (node.get("collaborators") or {"edges": []})["edges"]
+        },
+    )
+
+
+def _date(value: str | None) -> str:
+    return value[:10] if value else ""
+
+
+def _marked_issues(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, str]]:
+    out: dict[str, tuple[int, str]] = {}
+    for n in nodes:
+        body = n.get("body") or ""
+        start = body.rfind(MARKER_PREFIX + "issue ")
+        if start < 0:
+            continue
+        end = body.find(" -->", start)
+        key = body[start + len(MARKER_PREFIX + "issue ") : end]
+        out.setdefault(key, (int(n["number"]), n["id"]))
+    return out
+
+
+def same_day(a: str, b: str) -> bool:
+    """Due dates match when within a day (GitHub keeps only the date, shifted by time zone)."""
+    if not a or not b:
+        return a == b
+    delta = dt.date.fromisoformat(a) - dt.date.fromisoformat(b)
+    return abs(delta.days) <= 1

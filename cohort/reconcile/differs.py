@@ -1,0 +1,333 @@
+"""One pure differ per resource kind: ``diff_x(want, have) -> list[Change]``."""
+
+from __future__ import annotations
+
+from cohort.reconcile.model import (
+    STAMP_PATH,
+    ActualRepo,
+    ActualTeam,
+    DesiredRepo,
+    DesiredTeam,
+    blob_sha,
+)
+from cohort.reconcile.plan import Action, Change
+
+
+def diff_team(want: DesiredTeam, have: ActualTeam | None) -> list[Change]:
+    if have is not None:
+        return []
+    return [
+        Change(
+            "team",
+            "create",
+            None,
+            want.cohort_team,
+            want.slug,
+            data={"slug": want.slug, "name": want.name, "description": want.description},
+        )
+    ]
+
+
+def diff_team_members(
+    want: DesiredTeam, have: ActualTeam | None, *, keep: frozenset[str], viewer: str
+) -> list[Change]:
+    """Add, re-role and remove members; pending invitations count as present."""
+    current = dict(have.members) if have else {}
+    pending = {p.lower() for p in have.pending} if have else set()
+    lower = {k.lower(): (k, v) for k, v in current.items()}
+    out = []
+    for login, role in want.members.items():
+        found = lower.get(login.lower())
+        if found is None and login.lower() in pending:
+            continue
+        if found is None or found[1] != role:
+            action: Action = "create" if found is None else "update"
+            details = (("role", f"{found[1] if found else '-'} → {role}"),)
+            out.append(
+                Change(
+                    "team-member",
+                    action,
+                    None,
+                    want.cohort_team,
+                    f"{want.slug}/{login}",
+                    details,
+                    {"team": want.slug, "login": login, "role": role},
+                )
+            )
+    wanted = {w.lower() for w in want.members}
+    for login, role in current.items():
+        low = login.lower()
+        if low in wanted or low in keep or low == viewer.lower():
+            continue
+        out.append(
+            Change(
+                "team-member",
+                "remove",
+                None,
+                want.cohort_team,
+                f"{want.slug}/{login}",
+                (("role", f"{role} → -"),),
+                {"team": want.slug, "login": login},
+            )
+        )
+    return out
+
+
+def diff_team_repos(want: DesiredTeam, have: ActualTeam | None) -> list[Change]:
+    current = have.repos if have else {}
+    out = []
+    for repo, perm in want.repos.items():
+        if current.get(repo) != perm:
+            out.append(
+                Change(
+                    "team-repo",
+                    "create" if repo not in current else "update",
+                    repo,
+                    want.cohort_team,
+                    f"{want.slug} on {repo}",
+                    (("permission", f"{current.get(repo, '-')} → {perm}"),),
+                    {"team": want.slug, "repo": repo, "permission": perm},
+                )
+            )
+    return out
+
+
+def diff_repo(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    if have is None:
+        return [
+            Change(
+                "repo",
+                "create",
+                want.name,
+                want.team,
+                want.name,
+                (("visibility", want.visibility),),
+                {
+                    "name": want.name,
+                    "visibility": want.visibility,
+                    "description": want.description,
+                    "team": want.github_team,
+                },
+            )
+        ]
+    details = []
+    if have.description != want.description:
+        details.append(("description", f"{have.description!r} → {want.description!r}"))
+    if have.visibility != want.visibility:
+        details.append(("visibility", f"{have.visibility} → {want.visibility}"))
+    if not details:
+        return []
+    return [
+        Change(
+            "repo",
+            "update",
+            want.name,
+            want.team,
+            want.name,
+            tuple(details),
+            {"name": want.name, "description": want.description, "visibility": want.visibility},
+        )
+    ]
+
+
+def diff_archive(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    if have is None or not want.archived or have.archived:
+        return []
+    return [Change("archive", "archive", want.name, want.team, want.name, data={"name": want.name})]
+
+
+def diff_topics(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    current = tuple(sorted(have.topics)) if have else ()
+    if current == want.topics:
+        return []
+    return [
+        Change(
+            "topics",
+            "update" if have else "create",
+            want.name,
+            want.team,
+            ", ".join(want.topics),
+            (("topics", f"{list(current)} → {list(want.topics)}"),),
+            {"repo": want.name, "topics": list(want.topics)},
+        )
+    ]
+
+
+def diff_files(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    """The scaffold once (until its stamp exists), then only the managed files."""
+    oids = have.file_oids if have else {}
+    files = want.managed_files if oids.get(STAMP_PATH) else want.scaffold
+    changed = {p: blob_sha(c) for p, c in sorted(files.items()) if oids.get(p) != blob_sha(c)}
+    if not changed:
+        return []
+    scaffolding = not oids.get(STAMP_PATH)
+    target = f"{len(changed)} scaffold files" if scaffolding else ", ".join(changed)
+    return [
+        Change(
+            "files",
+            "create" if scaffolding else "update",
+            want.name,
+            want.team,
+            target,
+            tuple((p, "added" if oids.get(p) is None else "changed") for p in changed),
+            {"repo": want.name, "files": changed},
+        )
+    ]
+
+
+def diff_labels(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    current = {k.lower(): v for k, v in (have.labels if have else {}).items()}
+    out = []
+    for label in want.labels:
+        found = current.get(label.name.lower())
+        if found is None:
+            out.append(
+                Change(
+                    "label",
+                    "create",
+                    want.name,
+                    want.team,
+                    label.name,
+                    data={
+                        "repo": want.name,
+                        "name": label.name,
+                        "color": label.color,
+                        "description": label.description,
+                    },
+                )
+            )
+        elif (found[1].color.lower(), found[1].description) != (label.color, label.description):
+            out.append(
+                Change(
+                    "label",
+                    "update",
+                    want.name,
+                    want.team,
+                    label.name,
+                    (("color", f"{found[1].color} → {label.color}"),),
+                    {
+                        "repo": want.name,
+                        "id": found[0],
+                        "name": label.name,
+                        "color": label.color,
+                        "description": label.description,
+                    },
+                )
+            )
+    return out
+
+
+def diff_milestones(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    current = have.milestones if have else {}
+    out = []
+    for m in want.milestones:
+        data: dict[str, object] = {
+            "repo": want.name,
+            "title": m.title,
+            "due_on": m.due_on,
+            "description": m.description,
+        }
+        if m.title not in current:
+            out.append(
+                Change(
+                    "milestone", "create", want.name, want.team, m.title, (("due", m.due_on),), data
+                )
+            )
+            continue
+        number, _, old = current[m.title]
+        if (old.due_on, old.description) != (m.due_on, m.description):
+            out.append(
+                Change(
+                    "milestone",
+                    "update",
+                    want.name,
+                    want.team,
+                    m.title,
+                    (("due", f"{old.due_on} → {m.due_on}"),),
+                    {**data, "number": number},
+                )
+            )
+    return out
+
+
+def diff_issues(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    """Milestone issues are created once; their checklists then belong to the team."""
+    current = have.issues if have else {}
+    return [
+        Change(
+            "issue",
+            "create",
+            want.name,
+            want.team,
+            issue.title,
+            (("milestone", issue.milestone),),
+            {
+                "repo": want.name,
+                "key": issue.key,
+                "title": issue.title,
+                "body": issue.body,
+                "milestone": issue.milestone,
+                "labels": list(issue.labels),
+            },
+        )
+        for issue in want.issues
+        if issue.key not in current
+    ]
+
+
+def diff_protection(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    rule = want.protection
+    if rule is None:
+        return []
+    found = (have.protection if have else {}).get(rule.pattern)
+    data: dict[str, object] = {
+        "repo": want.name,
+        "pattern": rule.pattern,
+        "approvals": rule.required_approvals,
+        "code_owner_review": rule.code_owner_review,
+    }
+    if found is None:
+        return [
+            Change(
+                "protection",
+                "create",
+                want.name,
+                want.team,
+                rule.pattern,
+                (("approvals", str(rule.required_approvals)),),
+                data,
+            )
+        ]
+    if found[1] == rule:
+        return []
+    return [
+        Change(
+            "protection",
+            "update",
+            want.name,
+            want.team,
+            rule.pattern,
+            (
+                ("approvals", f"{found[1].required_approvals} → {rule.required_approvals}"),
+                ("code owners", f"{found[1].code_owner_review} → {rule.code_owner_review}"),
+            ),
+            {**data, "id": found[0]},
+        )
+    ]
+
+
+def diff_collaborators(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
+    current = {k.lower(): v for k, v in (have.collaborators if have else {}).items()}
+    return [
+        Change(
+            "collaborator",
+            "create" if login.lower() not in current else "update",
+            want.name,
+            want.team,
+            login,
+            (("permission", f"{current.get(login.lower(), '-')} → {perm}"),),
+            {"repo": want.name, "login": login, "permission": perm},
+        )
+        for login, perm in want.collaborators.items()
+        if current.get(login.lower()) != perm
+    ]

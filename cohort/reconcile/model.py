@@ -1,0 +1,125 @@
+"""Value types for desired and actual state of the managed part of an organization."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Permission = Literal["pull", "triage", "push", "maintain", "admin"]
+Role = Literal["member", "maintainer"]
+
+STAMP_PATH = ".cohort/template.json"
+CODEOWNERS_PATH = ".github/CODEOWNERS"
+
+
+def blob_sha(content: bytes) -> str:
+    """The git blob SHA-1 of ``content``, as ``git hash-object`` computes it."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    color: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Milestone:
+    title: str
+    due_on: str  # YYYY-MM-DD, the last day of the phase in the program's time zone
+    description: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    key: str  # stable identity, also in the hidden marker
+    title: str
+    body: str  # ends with the hidden marker
+    milestone: str  # milestone title
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Protection:
+    pattern: str
+    required_approvals: int
+    code_owner_review: bool
+
+
+@dataclass(frozen=True)
+class DesiredRepo:
+    """One team repository as the cohort wants it."""
+
+    name: str
+    team: str  # cohort team slug
+    github_team: str  # GitHub team slug that grants access
+    visibility: str
+    description: str
+    topics: tuple[str, ...]
+    scaffold: dict[str, bytes]  # written once, in the first commit (stamp included)
+    managed_files: dict[str, bytes]  # kept in sync on every run (CODEOWNERS)
+    labels: tuple[Label, ...]
+    milestones: tuple[Milestone, ...]
+    issues: tuple[Issue, ...]
+    protection: Protection | None
+    collaborators: dict[str, Permission] = field(default_factory=dict)
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class DesiredTeam:
+    """A GitHub team and who is in it."""
+
+    slug: str
+    name: str
+    description: str
+    members: dict[str, Role]  # login -> role
+    repos: dict[str, Permission]  # repo name -> permission
+    cohort_team: str | None  # None for the organizers team
+
+
+@dataclass(frozen=True)
+class DesiredState:
+    org: str
+    teams: dict[str, DesiredTeam]
+    repos: dict[str, DesiredRepo]
+    protected_logins: frozenset[str]  # organizers: never removed
+
+
+@dataclass
+class ActualTeam:
+    slug: str
+    node_id: str
+    database_id: int
+    members: dict[str, Role]
+    pending: set[str]
+    repos: dict[str, Permission]
+
+
+@dataclass
+class ActualRepo:
+    name: str
+    node_id: str
+    visibility: str
+    description: str
+    topics: tuple[str, ...]
+    archived: bool
+    default_branch: str | None
+    head_oid: str | None
+    file_oids: dict[str, str | None]  # path -> blob oid (None: absent)
+    labels: dict[str, tuple[str, Label]]  # name -> (node id, label)
+    milestones: dict[str, tuple[int, str, Milestone]]  # title -> (number, node id, milestone)
+    issues: dict[str, tuple[int, str]]  # key -> (number, node id)
+    protection: dict[str, tuple[str, Protection]]  # pattern -> (rule id, protection)
+    collaborators: dict[str, Permission]
+
+
+@dataclass
+class ActualState:
+    org: str
+    viewer: str
+    plan: str  # the organization's plan name ("free", "team", ...) or "" if unknown
+    teams: dict[str, ActualTeam | None]
+    repos: dict[str, ActualRepo | None]
