@@ -1,0 +1,1 @@
+"""GitHub's published API descriptions (extracted slices), shipped as package data."""

@@ -1,0 +1,347 @@
+"""The sandbox's in-memory model of an organization: plain dataclasses and lookups.
+
+Tests read the org through ``Sandbox.state`` (a ``State``):
+``state.orgs[login]`` (``owners``, ``members``, ``invitations``),
+``state.teams[(org, slug)]`` (``members`` {login: role}, ``pending`` {login: role},
+``repos`` {"owner/name": permission}), ``state.repos["owner/name"]`` (``labels``,
+``milestones``, ``issues`` by number, ``collaborators``, ``invitations``, ``rules`` — branch
+protection — and ``git``), and ``state.files("owner/name")`` → {path: bytes} at HEAD.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from typing import Any
+
+from cohort.sandbox.git import GitStore
+
+PERMISSION_RANK = {"pull": 1, "triage": 2, "push": 3, "maintain": 4, "admin": 5}
+
+
+def make_node_id(kind: str, number: int) -> str:
+    """An opaque, stable GraphQL node ID."""
+    raw = base64.b64encode(f"0:{kind}{number}".encode()).decode().rstrip("=")
+    return f"{kind[:2].upper()}_{raw}"
+
+
+@dataclass
+class User:
+    login: str
+    id: int
+    node_id: str
+    name: str | None = None
+    type: str = "User"
+    created_at: str = ""
+
+
+@dataclass
+class OrgInvitation:
+    id: int
+    node_id: str
+    login: str | None
+    email: str | None
+    role: str
+    inviter: str
+    created_at: str
+    team_ids: list[int] = field(default_factory=list)
+
+
+@dataclass
+class Org:
+    login: str
+    id: int
+    node_id: str
+    owners: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    invitations: list[OrgInvitation] = field(default_factory=list)
+    plan: str = "free"
+    created_at: str = ""
+
+    def is_member(self, login: str) -> bool:
+        return login in self.owners or login in self.members
+
+    def role(self, login: str) -> str | None:
+        if login in self.owners:
+            return "admin"
+        return "member" if login in self.members else None
+
+
+@dataclass
+class Team:
+    org: str
+    id: int
+    node_id: str
+    slug: str
+    name: str
+    description: str | None = None
+    privacy: str = "secret"
+    members: dict[str, str] = field(default_factory=dict)
+    pending: dict[str, str] = field(default_factory=dict)
+    repos: dict[str, str] = field(default_factory=dict)
+    created_at: str = ""
+    updated_at: str = ""
+
+
+@dataclass
+class RepoInvitation:
+    id: int
+    node_id: str
+    invitee: str
+    inviter: str
+    permission: str
+    created_at: str
+
+
+@dataclass
+class Label:
+    id: int
+    node_id: str
+    name: str
+    color: str
+    description: str | None = None
+    default: bool = False
+
+
+@dataclass
+class Milestone:
+    id: int
+    node_id: str
+    number: int
+    title: str
+    creator: str
+    description: str | None = None
+    due_on: str | None = None
+    state: str = "open"
+    created_at: str = ""
+    updated_at: str = ""
+    closed_at: str | None = None
+
+
+@dataclass
+class Comment:
+    id: int
+    node_id: str
+    body: str
+    user: str
+    created_at: str
+    updated_at: str
+
+
+@dataclass
+class Review:
+    id: int
+    node_id: str
+    user: str
+    body: str
+    state: str
+    commit_id: str
+    submitted_at: str
+
+
+@dataclass
+class PullData:
+    head: str
+    base: str
+    head_sha: str
+    base_sha: str
+    draft: bool = False
+    merged_at: str | None = None
+    merged_by: str | None = None
+    merge_commit_sha: str | None = None
+    requested_users: list[str] = field(default_factory=list)
+    requested_teams: list[str] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+
+
+@dataclass
+class Issue:
+    id: int
+    node_id: str
+    number: int
+    title: str
+    user: str
+    created_at: str
+    updated_at: str
+    body: str | None = None
+    state: str = "open"
+    state_reason: str | None = None
+    closed_at: str | None = None
+    label_ids: list[int] = field(default_factory=list)
+    milestone: int | None = None
+    assignees: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    pull: PullData | None = None
+
+
+@dataclass
+class ProtectionRule:
+    id: int
+    node_id: str
+    pattern: str
+    requires_approving_reviews: bool = False
+    required_approving_review_count: int = 0
+    requires_code_owner_reviews: bool = False
+    dismiss_stale_reviews: bool = False
+    require_last_push_approval: bool = False
+    enforce_admins: bool = False
+    status_checks: list[str] | None = None
+    strict_status_checks: bool = False
+    linear_history: bool = False
+    allow_force_pushes: bool = False
+    allow_deletions: bool = False
+    conversation_resolution: bool = False
+
+
+@dataclass
+class Repo:
+    owner: str
+    name: str
+    id: int
+    node_id: str
+    created_at: str
+    updated_at: str
+    visibility: str = "public"
+    description: str | None = None
+    homepage: str | None = None
+    topics: list[str] = field(default_factory=list)
+    archived: bool = False
+    default_branch: str = "main"
+    has_issues: bool = True
+    has_projects: bool = True
+    has_wiki: bool = True
+    has_discussions: bool = False
+    git: GitStore = field(default_factory=GitStore)
+    collaborators: dict[str, str] = field(default_factory=dict)
+    invitations: list[RepoInvitation] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    issues: dict[int, Issue] = field(default_factory=dict)
+    rules: list[ProtectionRule] = field(default_factory=list)
+    next_number: int = 1
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.owner}/{self.name}"
+
+    def head(self) -> str | None:
+        return self.git.refs.get(f"refs/heads/{self.default_branch}")
+
+    def label(self, name: str) -> Label | None:
+        return next((x for x in self.labels if x.name.lower() == name.lower()), None)
+
+    def milestone(self, number: int) -> Milestone | None:
+        return next((m for m in self.milestones if m.number == number), None)
+
+    def rule_for(self, branch: str) -> ProtectionRule | None:
+        return next((r for r in self.rules if r.pattern == branch), None)
+
+
+@dataclass
+class App:
+    app_id: int
+    slug: str
+    public_key_pem: str
+    permissions: dict[str, str]
+    org: str
+    installation_id: int
+    node_id: str
+    created_at: str
+
+
+@dataclass
+class Token:
+    token: str
+    login: str
+    kind: str = "user"
+    installation_id: int | None = None
+    repos: list[str] | None = None
+    permissions: dict[str, str] | None = None
+    expires_at: float | None = None
+
+
+@dataclass
+class State:
+    """Everything the sandbox knows; see the module docstring for how tests read it."""
+
+    users: dict[str, User] = field(default_factory=dict)
+    orgs: dict[str, Org] = field(default_factory=dict)
+    teams: dict[tuple[str, str], Team] = field(default_factory=dict)
+    repos: dict[str, Repo] = field(default_factory=dict)
+    apps: dict[int, App] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)
+    last_id: int = 1000
+    seed: int = 0
+
+    def next_id(self) -> int:
+        self.last_id += 1
+        return self.last_id
+
+    def node(self, kind: str) -> tuple[int, str]:
+        number = self.next_id()
+        return number, make_node_id(kind, number)
+
+    def repo(self, owner: str, name: str) -> Repo | None:
+        found = self.repos.get(f"{owner}/{name}")
+        if found is None:
+            found = next((r for k, r in self.repos.items()
+                          if k.lower() == f"{owner}/{name}".lower()), None)
+        return found
+
+    def team(self, org: str, slug: str) -> Team | None:
+        return self.teams.get((org, slug))
+
+    def users_by_id(self) -> dict[int, User]:
+        return {u.id: u for u in self.users.values()}
+
+    def team_by_id(self, team_id: int) -> Team | None:
+        return next((t for t in self.teams.values() if t.id == team_id), None)
+
+    def files(self, full_name: str, ref: str | None = None) -> dict[str, bytes]:
+        """The files of a repository at HEAD (or at branch ``ref``) as {path: bytes}."""
+        repo = self.repos[full_name]
+        head = repo.git.refs.get(f"refs/heads/{ref or repo.default_branch}")
+        if head is None:
+            return {}
+        tree = repo.git.commits[head].tree
+        return {p: repo.git.blobs[s] for p, s in repo.git.files(tree).items()}
+
+    def find_node(self, node_id: str) -> Any:
+        """The object with this GraphQL node ID, or None."""
+        for key, value in self._node_index().items():
+            if key == node_id:
+                return value
+        return None
+
+    def _node_index(self) -> dict[str, Any]:
+        index: dict[str, Any] = {}
+        for user in self.users.values():
+            index[user.node_id] = user
+        for team in self.teams.values():
+            index[team.node_id] = team
+        for repo in self.repos.values():
+            index[repo.node_id] = repo
+            for item in [*repo.labels, *repo.milestones, *repo.rules]:
+                index[item.node_id] = (repo, item)
+            for issue in repo.issues.values():
+                index[issue.node_id] = (repo, issue)
+                for comment in issue.comments:
+                    index[comment.node_id] = (repo, issue, comment)
+        return index
+
+    def permission(self, login: str, repo: Repo) -> str | None:
+        """The highest permission ``login`` has on ``repo`` (pull…admin), or None."""
+        org = self.orgs.get(repo.owner)
+        if org is not None and login in org.owners:
+            return "admin"
+        best = repo.collaborators.get(login)
+        for team in self.teams.values():
+            perm = team.repos.get(repo.full_name)
+            if perm and login in team.members:
+                if best is None or PERMISSION_RANK[perm] > PERMISSION_RANK[best]:
+                    best = perm
+        if best is None and repo.visibility == "public":
+            return "pull"
+        if best is None and org is not None and org.is_member(login):
+            return "pull" if repo.visibility == "internal" else None
+        return best
