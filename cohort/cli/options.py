@@ -35,3 +35,58 @@ def format_option(choices: Sequence[str]) -> Callable[[F], F]:
         )(func)
 
     return decorate
+
+
+def github_options(func: F) -> F:
+    """--token, --api-url, --sandbox and --sandbox-state."""
+    options = [
+        click.option(
+            "--token",
+            envvar="GITHUB_TOKEN",
+            show_envvar=True,
+            default=None,
+            help="GitHub token (never printed).",
+        ),
+        click.option(
+            "--api-url",
+            envvar="GITHUB_API_URL",
+            show_envvar=True,
+            default=None,
+            help="REST API root; default: program.api_url in cohort.yml. "
+            "GitHub Enterprise Server: https://HOST/api/v3.",
+        ),
+        click.option(
+            "--sandbox",
+            is_flag=True,
+            envvar="COHORT_SANDBOX",
+            show_envvar=True,
+            help="Rehearse against the built-in GitHub sandbox (no token, no network).",
+        ),
+        click.option(
+            "--sandbox-state",
+            type=click.Path(path_type=Path, dir_okay=False),
+            default=None,
+            help="Keep the sandbox in this JSON file between runs.",
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def safety_options(func: F) -> F:
+    """Flags that allow destructive changes, each explicit."""
+    options = [
+        click.option(
+            "--allow-removals",
+            is_flag=True,
+            help="Allow removing more managed access than policy.removal_limit.",
+        ),
+        click.option("--allow-archive", is_flag=True, help="Allow archiving repositories."),
+        click.option(
+            "--allow-publish", is_flag=True, help="Allow making private repositories public."
+        ),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func

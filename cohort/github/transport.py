@@ -130,7 +130,7 @@ def rate_limit_wait(response: httpx.Response, now_wall: float, attempt: int) -> 
         return max(float(str(headers["retry-after"])), 0.0)
     if headers.get("x-ratelimit-remaining") == "0" and "x-ratelimit-reset" in headers:
         return max(float(str(headers["x-ratelimit-reset"])) - now_wall, 0.0) + 1.0
-    return MIN_BACKOFF * (2**attempt)
+    return MIN_BACKOFF * float(2**attempt)
 
 
 def _looks_limited(response: httpx.Response) -> bool:

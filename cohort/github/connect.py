@@ -1,0 +1,80 @@
+"""Open a client for a real organization (token) or for an in-process sandbox rehearsal."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cohort.clock import SimulatedClock
+from cohort.config.model import CohortFile
+from cohort.errors import UsageError
+from cohort.github.client import Client
+from cohort.github.pacing import Pacing
+
+if TYPE_CHECKING:
+    from cohort.sandbox import Sandbox
+
+
+@dataclass
+class Connection:
+    client: Client
+    sandbox: Sandbox | None = None
+    state_file: Path | None = None
+
+    def close(self) -> None:
+        if self.sandbox is not None and self.state_file is not None:
+            self.sandbox.save(self.state_file)
+
+
+def connect(
+    cohort: CohortFile,
+    *,
+    token: str | None,
+    api_url: str | None,
+    sandbox: bool,
+    state_file: Path | None = None,
+) -> Connection:
+    """A client for the cohort's organization; the sandbox needs no token and no network."""
+    if sandbox:
+        return _sandbox(cohort, state_file)
+    token = token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
+    if not token:
+        raise UsageError(
+            "no GitHub token: set GITHUB_TOKEN (or --token), or rehearse with --sandbox"
+        )
+    return Connection(Client(token, api_url=api_url or cohort.program.api_url))
+
+
+def _sandbox(cohort: CohortFile, state_file: Path | None) -> Connection:
+    from cohort.sandbox import Sandbox, SandboxTransport
+
+    clock = SimulatedClock()
+    if state_file is not None and state_file.exists():
+        box = Sandbox.load(state_file)
+        clock = box.clock if isinstance(box.clock, SimulatedClock) else clock
+    else:
+        box = Sandbox(clock=clock)
+        seed_sandbox(box, cohort)
+    owner = cohort.organizers[0]
+    client = Client(
+        box.issue_token(owner),
+        transport=SandboxTransport(box),
+        clock=box.clock,
+        pacing=Pacing(min_interval=1.0),
+    )
+    return Connection(client, box, state_file)
+
+
+def seed_sandbox(box: Sandbox, cohort: CohortFile) -> None:
+    """Users for every person, the organization with organizers as owners and mentors as members."""
+    people = {h for h in cohort.organizers}
+    people |= {m.handle for m in cohort.mentors} | {m.handle for m in cohort.mentees}
+    for login in sorted(people):
+        box.add_user(login)
+    box.add_org(
+        cohort.program.organization,
+        owners=list(cohort.organizers),
+        members=[m.handle for m in cohort.mentors],
+    )
