@@ -12,6 +12,25 @@ from pydantic import BaseModel, ValidationError
 from cohort.config.source import Ambiguous, Document, Path
 from cohort.errors import Problem
 
+PRIVATE_KEYS = frozenset(
+    {
+        "email",
+        "e-mail",
+        "mail",
+        "phone",
+        "address",
+        "availability",
+        "timezone",
+        "time_zone",
+        "gender",
+        "pronouns",
+        "age",
+        "birthday",
+        "ethnicity",
+        "feedback",
+    }
+)
+
 _TYPE_WORDS = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -35,6 +54,13 @@ def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
     kind = err["type"]
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        if key.lower() in PRIVATE_KEYS:
+            return doc.problem(
+                loc,
+                f"'{key}' is personal data and does not belong in cohort.yml",
+                "the file is public; keep it in the private sign-up data",
+                key=True,
+            )
         known = sorted(_fields_at(root, loc[:-1]))
         close = difflib.get_close_matches(key, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Sequence
 from typing import Any
@@ -142,11 +141,3 @@ def _marked_issues(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, str]]:
         key = body[start + len(MARKER_PREFIX + "issue ") : end]
         out.setdefault(key, (int(n["number"]), n["id"]))
     return out
-
-
-def same_day(a: str, b: str) -> bool:
-    """Due dates match when within a day (GitHub keeps only the date, shifted by time zone)."""
-    if not a or not b:
-        return a == b
-    delta = dt.date.fromisoformat(a) - dt.date.fromisoformat(b)
-    return abs(delta.days) <= 1

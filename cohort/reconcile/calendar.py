@@ -48,3 +48,11 @@ def current_phase(calendar: Calendar, day: dt.date) -> str | None:
         if phase.start <= day <= phase.due:
             return phase.name
     return None
+
+
+def same_day(a: str, b: str) -> bool:
+    """Due dates match within a day: GitHub keeps only a date, shifted by its own time zone."""
+    if not a or not b:
+        return a == b
+    delta = dt.date.fromisoformat(a) - dt.date.fromisoformat(b)
+    return abs(delta.days) <= 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cohort.reconcile.calendar import same_day
 from cohort.reconcile.model import (
     STAMP_PATH,
     ActualRepo,
@@ -235,7 +236,7 @@ def diff_milestones(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
             )
             continue
         number, _, old = current[m.title]
-        if (old.due_on, old.description) != (m.due_on, m.description):
+        if not same_day(old.due_on, m.due_on) or old.description != m.description:
             out.append(
                 Change(
                     "milestone",

@@ -1,0 +1,81 @@
+"""Test helpers: a tiny rendered scaffold, and actual state that already matches desired."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from cohort.config.load import parse_cohort
+from cohort.config.model import CohortFile
+from cohort.reconcile.desired import build_desired
+from cohort.reconcile.model import (
+    STAMP_PATH,
+    ActualRepo,
+    ActualState,
+    ActualTeam,
+    DesiredState,
+    blob_sha,
+)
+from tests.conftest import EXAMPLE, KNOWN_TEMPLATES
+
+
+@dataclass(frozen=True)
+class TinyIssue:
+    phase: str
+    key: str
+    title: str
+    body: str
+    labels: tuple[str, ...] = ("kind: milestone",)
+
+
+@dataclass(frozen=True)
+class TinyProject:
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    issues: tuple[TinyIssue, ...] = ()
+
+
+def tiny(team: str) -> TinyProject:
+    return TinyProject(
+        files={"README.md": f"# {team}\n".encode(), STAMP_PATH: b'{"template": "tiny"}\n'},
+        issues=tuple(
+            TinyIssue(p, p, f"{p.title()} milestone", f"- [ ] do the {p}")
+            for p in ("design", "code", "deployment")
+        ),
+    )
+
+
+def example_cohort(text: str | None = None) -> CohortFile:
+    source = text if text is not None else EXAMPLE.read_text(encoding="utf-8")
+    return parse_cohort(source, "cohort.yml", KNOWN_TEMPLATES).cohort
+
+
+def desired_for(cohort: CohortFile) -> DesiredState:
+    return build_desired(cohort, {t.slug: tiny(t.slug) for t in cohort.teams})
+
+
+def matching_actual(desired: DesiredState, viewer: str = "ada-organizes") -> ActualState:
+    """An actual state in which nothing needs to change."""
+    teams: dict[str, ActualTeam | None] = {
+        slug: ActualTeam(slug, f"T_{slug}", i + 1, dict(t.members), set(), dict(t.repos))
+        for i, (slug, t) in enumerate(desired.teams.items())
+    }
+    repos: dict[str, ActualRepo | None] = {}
+    for name, r in desired.repos.items():
+        files = {**r.scaffold, **r.managed_files}
+        repos[name] = ActualRepo(
+            name=name,
+            node_id=f"R_{name}",
+            visibility=r.visibility,
+            description=r.description,
+            topics=r.topics,
+            archived=False,
+            default_branch="main",
+            head_oid="0" * 40,
+            file_oids={p: blob_sha(c) for p, c in files.items()},
+            labels={lb.name: (f"L_{lb.name}", lb) for lb in r.labels},
+            milestones={m.title: (i + 1, f"M_{m.title}", m) for i, m in enumerate(r.milestones)},
+            issues={i.key: (n + 1, f"I_{i.key}") for n, i in enumerate(r.issues)},
+            protection={r.protection.pattern: ("P", r.protection)} if r.protection else {},
+            collaborators=dict(r.collaborators),
+        )
+    return ActualState(desired.org, viewer, "", teams, repos)
