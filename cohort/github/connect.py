@@ -69,7 +69,7 @@ def _sandbox(cohort: CohortFile, state_file: Path | None) -> Connection:
 
 def seed_sandbox(box: Sandbox, cohort: CohortFile) -> None:
     """Users for every person, the organization with organizers as owners and mentors as members."""
-    people = {h for h in cohort.organizers}
+    people = set(cohort.organizers)
     people |= {m.handle for m in cohort.mentors} | {m.handle for m in cohort.mentees}
     for login in sorted(people):
         box.add_user(login)

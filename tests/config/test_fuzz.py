@@ -47,8 +47,11 @@ def outcome(text: str | bytes) -> None:
     try:
         parse_cohort(text, "fuzz.yml", KNOWN_TEMPLATES)
     except InvalidInput as exc:
-        assert exc.problems
-        assert all(p.file == "fuzz.yml" for p in exc.problems)
+        problems = exc.problems
+    else:
+        return
+    assert problems
+    assert all(p.file == "fuzz.yml" for p in problems)
 
 
 @FUZZ
