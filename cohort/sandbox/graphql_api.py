@@ -1,0 +1,160 @@
+"""POST /graphql: validate against GitHub's published schema, then execute over the state."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from graphql import (
+    GraphQLError, GraphQLSchema, OperationDefinitionNode, OperationType, build_client_schema,
+    execute, parse, validate,
+)
+
+from cohort.sandbox import graphql_views as v
+from cohort.sandbox.auth import Principal
+from cohort.sandbox.graphql_mutations import MUTATIONS, MutationCtx
+from cohort.sandbox.routing import graphql_introspection
+from cohort.sandbox.wire import ApiError, Ctx, Response, iso
+
+if TYPE_CHECKING:
+    from cohort.sandbox.core import Outcome, Sandbox
+
+_UNDEFINED_FIELD = re.compile(r"Cannot query field '([^']+)' on type '([^']+)'\.")
+
+
+@functools.cache
+def schema() -> GraphQLSchema:
+    """GitHub's schema, built once per process (self-validation skipped on purpose)."""
+    return build_client_schema(graphql_introspection(), assume_valid=True)
+
+
+def _error(err: GraphQLError) -> dict[str, Any]:
+    out: dict[str, Any] = {"message": err.message}
+    found = _UNDEFINED_FIELD.match(err.message)
+    if found:
+        out["message"] = f"Field '{found[1]}' doesn't exist on type '{found[2]}'"
+        out["extensions"] = {"code": "undefinedField", "typeName": found[2],
+                             "fieldName": found[1]}
+    original = err.original_error
+    if isinstance(original, v.GqlError):
+        out = {"type": original.kind, **out}
+    if err.path:
+        out["path"] = list(err.path)
+    if err.locations:
+        out["locations"] = [{"line": loc.line, "column": loc.column} for loc in err.locations]
+    return out
+
+
+def _resolve(source: Any, info: Any, **args: Any) -> Any:
+    value = source.get(info.field_name) if isinstance(source, dict) else None
+    return value(**args) if callable(value) else value
+
+
+def _type_of(value: Any, info: Any, abstract: Any) -> str | None:
+    del info, abstract
+    return value.get("__typename") if isinstance(value, dict) else None
+
+
+def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
+    state = sb.state
+
+    def repository(owner: str, name: str, **_: Any) -> Any:
+        repo = state.repo(owner, name)
+        visible = repo is not None and _visible(sb, who, repo)
+        if repo is None or not visible:
+            raise v.GqlError("NOT_FOUND", f"Could not resolve to a Repository with the name "
+                                          f"'{owner}/{name}'.")
+        return v.repository(state, repo)
+
+    def organization(login: str) -> Any:
+        if login not in state.orgs:
+            raise v.GqlError("NOT_FOUND", f"Could not resolve to an Organization with the "
+                                          f"login of '{login}'.")
+        return v.organization(state, login)
+
+    reset = iso(sb.clock.wall() // 3600 * 3600 + 3600)
+    return {"viewer": v.user(state, who.login), "repository": repository,
+            "organization": organization,
+            "user": lambda login: v.user(state, login) if login in state.users else None,
+            "rateLimit": lambda **_: {"cost": 1, "limit": 5000, "remaining": 4999,
+                                      "used": 1, "resetAt": reset, "nodeCount": 1}}
+
+
+def _visible(sb: Sandbox, who: Principal, repo: Any) -> bool:
+    token = who.token
+    if who.kind == "installation" and token is not None:
+        return token.repos is None or repo.name in token.repos
+    return sb.state.permission(who.login, repo) is not None
+
+
+def _mutation_root(m: MutationCtx) -> dict[str, Any]:
+    def wrap(name: str) -> Any:
+        def run(input: dict[str, Any]) -> Any:  # noqa: A002 - GitHub's argument name
+            if m.budget is not None and m.applied >= m.budget:
+                raise v.GqlError("INTERNAL", "Something went wrong while executing your query. "
+                                             "Please try again later.")
+            m.applied += 1
+            return MUTATIONS[name](m, input)
+        return run
+    return {name: wrap(name) for name in MUTATIONS}
+
+
+def _operation(doc: Any, name: str | None) -> OperationDefinitionNode | None:
+    ops = [d for d in doc.definitions if isinstance(d, OperationDefinitionNode)]
+    if name:
+        return next((o for o in ops if o.name and o.name.value == name), None)
+    return ops[0] if len(ops) == 1 else None
+
+
+def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
+    """Answer one GraphQL request as an Outcome for the Sandbox to finish."""
+    from cohort.sandbox.core import Outcome
+
+    try:
+        payload = json.loads(body or b"{}")
+        text = str(payload["query"])
+    except (ValueError, KeyError, TypeError):
+        return Outcome(ApiError(400, "Problems parsing JSON").response(), "graphql:query", "read")
+    try:
+        doc = parse(text)
+    except GraphQLError as err:
+        sb.record("request", "graphql", [err.message])
+        return Outcome(Response(200, {"errors": [_error(err)]}), "graphql:query", "read")
+    problems = validate(schema(), doc)
+    op = _operation(doc, payload.get("operationName"))
+    if problems or op is None:
+        sb.record("request", "graphql", [p.message for p in problems] or ["no operation"])
+        errors = [_error(p) for p in problems] or [{"message": "No operation given"}]
+        return Outcome(Response(200, {"errors": errors}), "graphql:query", "read")
+    return _execute(sb, who, doc, op, payload.get("variables") or {})
+
+
+def _execute(sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode,
+             variables: dict[str, Any]) -> Outcome:
+    from cohort.sandbox.core import Outcome
+    from cohort.sandbox.graphql_faults import fault_outcome
+
+    is_mutation = op.operation == OperationType.MUTATION
+    names = {s.name.value for s in op.selection_set.selections if hasattr(s, "name")}
+    count = len(op.selection_set.selections) if is_mutation else 0
+    label = "graphql:mutation" if is_mutation else "graphql:query"
+    out = Outcome(Response(200), label, "write" if is_mutation else "read", count)
+    out.fault = sb.pick_fault({label, *names}, is_mutation)
+    early = fault_outcome(sb, who, out)
+    if early is not None:
+        return early
+    m = MutationCtx(who, Ctx(sb.state, sb.clock.wall()))
+    if out.fault is not None and out.fault.kind == "partial-batch":
+        m.budget = count // 2
+    root = _mutation_root(m) if is_mutation else _query_root(sb, who)
+    result = execute(schema(), doc, root_value=root, variable_values=variables,
+                     operation_name=op.name.value if op.name else None,
+                     field_resolver=_resolve, type_resolver=_type_of)
+    body: dict[str, Any] = {"data": result.data}
+    if result.errors:
+        body["errors"] = [_error(e) for e in result.errors]
+    out.response = Response(200, body)
+    out.created = m.ctx.created
+    return out if isinstance(out, Outcome) else out
