@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-OPERATIONS = """
+_OPERATION_TEXT = """
 orgs/get orgs/list-members orgs/get-membership-for-user orgs/list-pending-invitations
 orgs/create-invitation teams/list teams/get-by-name teams/create teams/update-in-org
 teams/list-members-in-org teams/get-membership-for-user-in-org
@@ -33,7 +33,8 @@ pulls/create-review pulls/request-reviewers pulls/list-requested-reviewers pulls
 users/get-authenticated users/get-by-username apps/get-authenticated apps/list-installations
 apps/get-org-installation apps/get-repo-installation apps/create-installation-access-token
 rate-limit/get meta/root
-""".split()
+"""
+OPERATIONS = _OPERATION_TEXT.split()
 
 METHODS = ("get", "put", "post", "patch", "delete", "head")
 GZIP_OVER = 3_000_000

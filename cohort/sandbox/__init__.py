@@ -7,6 +7,7 @@ it into httpx (and so githubkit); ``serve`` runs it on loopback. Tests read the 
 ``sb.assert_clean()``.
 """
 
+from cohort.sandbox.asgi import SandboxApp, serve
 from cohort.sandbox.contract import ContractError
 from cohort.sandbox.core import Sandbox
 from cohort.sandbox.faults import Fault, FaultPlan
@@ -15,5 +16,5 @@ from cohort.sandbox.transport import AsyncSandboxTransport, SandboxTransport
 
 __all__ = [
     "AsyncSandboxTransport", "ContractError", "Fault", "FaultPlan", "LoggedRequest", "Sandbox",
-    "SandboxTransport",
+    "SandboxApp", "SandboxTransport", "serve",
 ]

@@ -132,8 +132,8 @@ def _check_user(state: State, login: str, permission: str, level: str, repo: Rep
             raise ApiError(403, "Resource not accessible by personal access token")
         return
     found = state.orgs.get(org) if org else None
-    if found is not None and level == "write" and permission in ("members", "administration"):
-        if login not in found.owners and not _maintains_a_team(state, login, org or ""):
+    if (found is not None and level == "write" and permission in ("members", "administration")
+            and login not in found.owners and not _maintains_a_team(state, login, org or "")):
             raise ApiError(403, "You must be an admin to perform this action.")
 
 

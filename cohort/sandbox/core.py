@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from cohort.clock import Clock, SimulatedClock
 from cohort.sandbox import (  # noqa: F401 - importing registers the handlers
     contract,
+    persist,
     rest_contents,
     rest_git,
     rest_issues,
@@ -95,6 +97,24 @@ class Sandbox(Seeding):
     def files(self, full_name: str, ref: str | None = None) -> dict[str, bytes]:
         """Files at HEAD of a repository as {path: bytes}."""
         return self.state.files(full_name, ref)
+
+    def asgi(self) -> Any:
+        """An ASGI application serving this sandbox."""
+        from cohort.sandbox.asgi import SandboxApp
+
+        return SandboxApp(self)
+
+    def save(self, path: Path) -> None:
+        """Persist the state (not the log or faults) as JSON."""
+        data = {"version": 1, "seed": self.seed, "state": persist.dump(self.state)}
+        Path(path).write_text(json.dumps(data))
+
+    @classmethod
+    def load(cls, path: Path, *, clock: Clock | None = None) -> Sandbox:
+        data = json.loads(Path(path).read_text())
+        sb = cls(clock, seed=int(data["seed"]))
+        sb.state = persist.load(State, data["state"])
+        return sb
 
     # -- requests -----------------------------------------------------------------------
     def handle(self, method: str, url: str, headers: Mapping[str, str],

@@ -8,8 +8,14 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
-    GraphQLError, GraphQLSchema, OperationDefinitionNode, OperationType, build_client_schema,
-    execute, parse, validate,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    build_client_schema,
+    execute_sync,
+    parse,
+    validate,
 )
 
 from cohort.sandbox import graphql_views as v
@@ -27,7 +33,8 @@ _UNDEFINED_FIELD = re.compile(r"Cannot query field '([^']+)' on type '([^']+)'\.
 @functools.cache
 def schema() -> GraphQLSchema:
     """GitHub's schema, built once per process (self-validation skipped on purpose)."""
-    return build_client_schema(graphql_introspection(), assume_valid=True)
+    introspection: Any = graphql_introspection()
+    return build_client_schema(introspection, assume_valid=True)
 
 
 def _error(err: GraphQLError) -> dict[str, Any]:
@@ -91,7 +98,7 @@ def _visible(sb: Sandbox, who: Principal, repo: Any) -> bool:
 
 def _mutation_root(m: MutationCtx) -> dict[str, Any]:
     def wrap(name: str) -> Any:
-        def run(input: dict[str, Any]) -> Any:  # noqa: A002 - GitHub's argument name
+        def run(input: dict[str, Any]) -> Any:
             if m.budget is not None and m.applied >= m.budget:
                 raise v.GqlError("INTERNAL", "Something went wrong while executing your query. "
                                              "Please try again later.")
@@ -149,7 +156,7 @@ def _execute(sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode,
     if out.fault is not None and out.fault.kind == "partial-batch":
         m.budget = count // 2
     root = _mutation_root(m) if is_mutation else _query_root(sb, who)
-    result = execute(schema(), doc, root_value=root, variable_values=variables,
+    result = execute_sync(schema(), doc, root_value=root, variable_values=variables,
                      operation_name=op.name.value if op.name else None,
                      field_resolver=_resolve, type_resolver=_type_of)
     body: dict[str, Any] = {"data": result.data}
@@ -157,4 +164,4 @@ def _execute(sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode,
         body["errors"] = [_error(e) for e in result.errors]
     out.response = Response(200, body)
     out.created = m.ctx.created
-    return out if isinstance(out, Outcome) else out
+    return out

@@ -9,7 +9,14 @@ from typing import Any
 from cohort.sandbox.shapes import WEB
 from cohort.sandbox.shapes_issues import issue_counts
 from cohort.sandbox.state import (
-    Comment, Issue, Label, Milestone, ProtectionRule, Repo, State, Team,
+    Comment,
+    Issue,
+    Label,
+    Milestone,
+    ProtectionRule,
+    Repo,
+    State,
+    Team,
 )
 from cohort.sandbox.wire import iso
 

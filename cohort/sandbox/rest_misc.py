@@ -24,9 +24,10 @@ def get_user(ctx: Ctx, req: Request) -> Response:
 
 
 def integration(state: State, app: App) -> dict[str, Any]:
-    return {"id": app.app_id, "slug": app.slug, "node_id": app.node_id, "client_id": f"Iv1.{app.app_id}",
-            "owner": shapes.user(state, app.org), "name": app.slug, "description": None,
-            "external_url": f"https://{app.slug}.example", "html_url": f"{shapes.WEB}/apps/{app.slug}",
+    return {"id": app.app_id, "slug": app.slug, "node_id": app.node_id,
+            "client_id": f"Iv1.{app.app_id}", "owner": shapes.user(state, app.org),
+            "name": app.slug, "description": None, "external_url": f"https://{app.slug}.example",
+            "html_url": f"{shapes.WEB}/apps/{app.slug}",
             "created_at": app.created_at, "updated_at": app.created_at,
             "permissions": dict(app.permissions), "events": []}
 

@@ -45,7 +45,8 @@ def invitation_body(ctx: Ctx, org_login: str, inv: OrgInvitation) -> dict[str, A
         "id": inv.id, "node_id": inv.node_id, "login": inv.login, "email": inv.email,
         "role": inv.role, "created_at": inv.created_at, "failed_at": None, "failed_reason": None,
         "inviter": shapes.user(ctx.state, inv.inviter), "team_count": len(inv.team_ids),
-        "invitation_teams_url": f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams",
+        "invitation_teams_url":
+            f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams",
         "invitation_source": "member",
     }
 

@@ -181,4 +181,5 @@ def merge(ctx: Ctx, req: Request) -> Response:
                          ctx.now)
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
     item.state, item.closed_at = "closed", ctx.stamp
-    return Response(200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"})
+    return Response(200, {"sha": sha, "merged": True,
+                          "message": "Pull Request successfully merged"})

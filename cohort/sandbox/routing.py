@@ -42,7 +42,8 @@ def rest_spec() -> dict[str, Any]:
 @functools.cache
 def graphql_introspection() -> dict[str, Any]:
     data: dict[str, Any] = _read_spec("graphql-schema.json")
-    return data.get("data", data)
+    inner: dict[str, Any] = data.get("data", data)
+    return inner
 
 
 def _compile(template: str) -> re.Pattern[str]:
@@ -67,8 +68,11 @@ def routes() -> tuple[Route, ...]:
                 continue
             found.append(Route(method.upper(), template, _compile(template),
                                operation["operationId"], operation))
-    literal = lambda r: len(re.sub(r"\{[^}]+\}", "", r.template))  # noqa: E731
-    return tuple(sorted(found, key=lambda r: (-literal(r), r.template)))
+    return tuple(sorted(found, key=lambda r: (-_literal_length(r.template), r.template)))
+
+
+def _literal_length(template: str) -> int:
+    return len(re.sub(r"\{[^}]+\}", "", template))
 
 
 def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:

@@ -321,7 +321,9 @@ class State:
             index[team.node_id] = team
         for repo in self.repos.values():
             index[repo.node_id] = repo
-            for item in [*repo.labels, *repo.milestones, *repo.rules]:
+            items: list[Label | Milestone | ProtectionRule] = [*repo.labels, *repo.milestones,
+                                                              *repo.rules]
+            for item in items:
                 index[item.node_id] = (repo, item)
             for issue in repo.issues.values():
                 index[issue.node_id] = (repo, issue)
@@ -337,9 +339,9 @@ class State:
         best = repo.collaborators.get(login)
         for team in self.teams.values():
             perm = team.repos.get(repo.full_name)
-            if perm and login in team.members:
-                if best is None or PERMISSION_RANK[perm] > PERMISSION_RANK[best]:
-                    best = perm
+            if perm and login in team.members and (
+                    best is None or PERMISSION_RANK[perm] > PERMISSION_RANK[best]):
+                best = perm
         if best is None and repo.visibility == "public":
             return "pull"
         if best is None and org is not None and org.is_member(login):

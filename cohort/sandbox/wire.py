@@ -41,7 +41,7 @@ class Response:
 class ApiError(Exception):
     """A GitHub error answer."""
 
-    def __init__(self, status: int, message: str, errors: list[dict[str, Any]] | None = None,
+    def __init__(self, status: int, message: str, errors: list[Any] | None = None,
                  headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
         self.status = status
