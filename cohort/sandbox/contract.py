@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from typing import Any
 
 from jsonschema import Draft4Validator
@@ -22,12 +21,17 @@ class ContractError(Exception):
 
 
 def _oas_to_jsonschema(node: Any) -> Any:
-    """Translate OpenAPI 3.0's ``nullable`` into JSON Schema."""
+    """Translate OpenAPI 3.0's ``nullable`` into JSON Schema.
+
+    GitHub's description also uses ``oneOf`` for alternatives that overlap (a basic error is
+    also a valid rule-violation error), so ``oneOf`` is read as ``anyOf``.
+    """
     if isinstance(node, list):
         return [_oas_to_jsonschema(x) for x in node]
     if not isinstance(node, dict):
         return node
-    out = {k: _oas_to_jsonschema(v) for k, v in node.items() if k != "nullable"}
+    out = {("anyOf" if k == "oneOf" else k): _oas_to_jsonschema(v)
+           for k, v in node.items() if k != "nullable"}
     if node.get("nullable") is True:
         return {"anyOf": [{"type": "null"}, out]}
     return out
@@ -125,11 +129,3 @@ def check_response(operation_id: str, status: int, body: Any) -> list[str]:
     if validator is None:
         return [] if body is None else [f"status {status} should have no body"]
     return [f"{_where(e)}: {e.message[:300]}" for e in validator.iter_errors(body)]
-
-
-@dataclass(frozen=True)
-class Checked:
-    """Result of checking one request: the GitHub error to answer, if any."""
-
-    status: int
-    message: str
