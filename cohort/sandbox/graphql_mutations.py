@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -248,7 +250,16 @@ def request_reviews(m: MutationCtx, i: dict[str, Any]) -> View:
     return {"pullRequest": gr.pull(m.state, repo, item), "requestedReviewersEdge": None}
 
 
+def update_topics(m: MutationCtx, i: dict[str, Any]) -> View:
+    repo = _repo(m, i["repositoryId"], "administration")
+    names = [str(t) for t in i["topicNames"]]
+    invalid = [t for t in names if not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,49}", t)]
+    repo.topics = sorted({t for t in names if t not in invalid})
+    return {"repository": v.repository(m.state, repo), "invalidTopicNames": invalid or None}
+
+
 MUTATIONS: dict[str, Callable[[MutationCtx, dict[str, Any]], View]] = {
+    "updateTopics": update_topics,
     "createCommitOnBranch": create_commit_on_branch, "createLabel": create_label,
     "updateLabel": update_label, "createBranchProtectionRule": create_rule,
     "updateBranchProtectionRule": update_rule, "updateTeamsRepository": update_teams_repository,

@@ -11,7 +11,8 @@ from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo, Review,
 def label(repo: Repo, lab: Label) -> dict[str, Any]:
     return {
         "id": lab.id, "node_id": lab.node_id, "name": lab.name, "color": lab.color,
-        "description": lab.description, "default": lab.default,
+        "description": lab.description, "default": lab.default, "archived_at": None,
+        "archived_by": None,
         "url": f"{API}/repos/{repo.full_name}/labels/{lab.name}",
     }
 
