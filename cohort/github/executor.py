@@ -129,13 +129,19 @@ class Executor:
         pending = build(changes, self.desired, self.ids)
         for doc in mut.chunk(pending):
             result = self.client.graphql(doc.text())
+            missing = 0
             for i, m in enumerate(doc.mutations):
                 data = result.data.get(f"m{i}")
-                if data is not None:
+                if data is None:
+                    missing += 1
+                else:
                     self.ids.record(m, data)
-            if result.errors:
+            if result.errors or missing:
                 messages = "; ".join(str(e.get("message")) for e in result.errors[:3])
-                raise OutcomeUnknownError(f"a batched GraphQL write half applied: {messages}")
+                raise OutcomeUnknownError(
+                    f"a batched GraphQL write applied {len(doc.mutations) - missing} of "
+                    f"{len(doc.mutations)} mutations: {messages or 'no result'}"
+                )
             for change in dict.fromkeys(t for m in doc.mutations for t in m.tags):
                 if isinstance(change, Change):
                     self._done(change)
