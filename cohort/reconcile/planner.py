@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from cohort.reconcile import differs
-from cohort.reconcile.model import ActualState, DesiredState
+from cohort.reconcile.model import ActualState, DesiredRepo, DesiredState
 from cohort.reconcile.plan import Change, Plan, ordered
 
 PAID_FEATURES_NOTE = (
     "organization '{org}' is on the free plan: branch protection and CODEOWNERS reviews are "
-    "not enforced on private repositories ({repos}); make them public or upgrade the plan"
+    "not available on private repositories ({repos}), so cohort leaves it unmanaged there; "
+    "make them public or upgrade the plan"
 )
 
 
@@ -37,9 +38,16 @@ def make_plan(desired: DesiredState, actual: ActualState) -> Plan:
             differs.diff_collaborators,
             differs.diff_archive,
         ):
+            if differ is differs.diff_protection and not _can_protect(repo, actual):
+                continue
             changes += differ(repo, have_repo)
         managed += len(repo.collaborators)
     return Plan(desired.org, ordered(changes), tuple(_notes(desired, actual)), managed)
+
+
+def _can_protect(repo: DesiredRepo, actual: ActualState) -> bool:
+    """Free organizations cannot protect private repositories (GitHub answers 403)."""
+    return repo.visibility == "public" or actual.plan != "free"
 
 
 def _notes(desired: DesiredState, actual: ActualState) -> list[str]:

@@ -29,26 +29,35 @@ class Org:
 
     def fresh_client(self) -> Client:
         """A new client (as a new process would have) on the same sandbox."""
-        return Client(self.box.issue_token(self.cohort.organizers[0]),
-                      transport=SandboxTransport(self.box), clock=self.clock)
+        return Client(
+            self.box.issue_token(self.cohort.organizers[0]),
+            transport=SandboxTransport(self.box),
+            clock=self.clock,
+        )
 
 
 def make_org(cohort: CohortFile, desired: DesiredState) -> Org:
     clock = SimulatedClock()
     box = Sandbox(clock=clock)
     seed_sandbox(box, cohort)
-    client = Client(box.issue_token(cohort.organizers[0]), transport=SandboxTransport(box),
-                    clock=clock)
+    client = Client(
+        box.issue_token(cohort.organizers[0]), transport=SandboxTransport(box), clock=clock
+    )
     return Org(box, client, clock, cohort, desired)
 
 
 def snapshot(box: Sandbox, org: str) -> dict[str, Any]:
     """Everything cohort manages, in a comparable form (duplicates show up as lists)."""
     state = box.state
-    teams = {slug: {"members": dict(sorted(t.members.items())),
-                    "pending": dict(sorted(t.pending.items())),
-                    "repos": dict(sorted(t.repos.items()))}
-             for (o, slug), t in sorted(state.teams.items()) if o == org}
+    teams = {
+        slug: {
+            "members": dict(sorted(t.members.items())),
+            "pending": dict(sorted(t.pending.items())),
+            "repos": dict(sorted(t.repos.items())),
+        }
+        for (o, slug), t in sorted(state.teams.items())
+        if o == org
+    }
     repos = {}
     for full, repo in sorted(state.repos.items()):
         if full.startswith(org + "/"):
@@ -62,14 +71,28 @@ def _repo(state: Any, full: str, repo: Any) -> dict[str, Any]:
     return {
         "files": dict(sorted(state.files(full).items())),
         "labels": sorted((lb.name, lb.color, lb.description) for lb in repo.labels),
-        "milestones": sorted((m.title, (m.due_on or "")[:10], m.description)
-                             for m in repo.milestones),
-        "issues": sorted((i.title, i.body, milestones.get(i.milestone),
-                          tuple(sorted(labels_by_id[x] for x in i.label_ids)))
-                         for i in repo.issues.values() if i.pull is None),
-        "rules": sorted((r.pattern, r.requires_approving_reviews,
-                         r.required_approving_review_count, r.requires_code_owner_reviews)
-                        for r in repo.rules),
+        "milestones": sorted(
+            (m.title, (m.due_on or "")[:10], m.description) for m in repo.milestones
+        ),
+        "issues": sorted(
+            (
+                i.title,
+                i.body,
+                milestones.get(i.milestone),
+                tuple(sorted(labels_by_id[x] for x in i.label_ids)),
+            )
+            for i in repo.issues.values()
+            if i.pull is None
+        ),
+        "rules": sorted(
+            (
+                r.pattern,
+                r.requires_approving_reviews,
+                r.required_approving_review_count,
+                r.requires_code_owner_reviews,
+            )
+            for r in repo.rules
+        ),
         "collaborators": dict(sorted(repo.collaborators.items())),
         "description": repo.description,
         "visibility": repo.visibility,

@@ -39,16 +39,23 @@ def test_cold_apply_creates_every_team_repository_with_its_contents(org: Org) ->
     assert {lb.name for lb in CATALOGUE} <= set(names)
     assert len(names) == len(set(names))
     assert [(t, due) for t, due, _ in aurora["milestones"]] == [
-        ("Code", "2027-04-04"), ("Deployment", "2027-04-25"), ("Design", "2027-02-21")]
+        ("Code", "2027-04-04"),
+        ("Deployment", "2027-04-25"),
+        ("Design", "2027-02-21"),
+    ]
     assert [(title, milestone) for title, _, milestone, _ in aurora["issues"]] == [
-        ("Code milestone", "Code"), ("Deployment milestone", "Deployment"),
-        ("Design milestone", "Design")]
+        ("Code milestone", "Code"),
+        ("Deployment milestone", "Deployment"),
+        ("Design milestone", "Design"),
+    ]
     assert aurora["rules"] == [("main", True, 1, True)]
     assert aurora["topics"] == ["mentorship", "omp-2027-spring"]
     team = state["teams"]["2027-spring-delta"]
     assert team["repos"] == {f"{ORG}/2027-spring-delta": "push"}
     assert {k: v for k, v in team["members"].items() if k != "ada-organizes"} == {
-        "alicia-dev": "maintainer", "dfischer": "maintainer"}
+        "alicia-dev": "maintainer",
+        "dfischer": "maintainer",
+    }
     assert team["pending"] == {"omar-h": "member", "priya-n": "member", "quinn-t": "member"}
     organizers = state["teams"]["2027-spring-organizers"]
     assert set(organizers["repos"].values()) == {"admin"} and len(organizers["repos"]) == 4
@@ -81,9 +88,11 @@ def test_plan_sends_no_writes(org: Org) -> None:
 
 def test_changing_one_teams_mentors_writes_only_what_changed(org: Org) -> None:
     apply_cohort(org.client, org.desired, allow=Allowances())
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
-        "mentors: [chen-li]", "mentors: [chen-li, emeka-o]").replace(
-        "induction: pending            # fine", "induction: completed  # now")
+    text = (
+        EXAMPLE.read_text(encoding="utf-8")
+        .replace("mentors: [chen-li]", "mentors: [chen-li, emeka-o]")
+        .replace("induction: pending            # fine", "induction: completed  # now")
+    )
     desired = desired_for(example_cohort(text))
     org.box.reset_log()
     apply_cohort(org.client, desired, allow=Allowances())
@@ -95,9 +104,13 @@ def test_changing_one_teams_mentors_writes_only_what_changed(org: Org) -> None:
 def test_removing_most_members_is_refused_before_any_write(org: Org) -> None:
     apply_cohort(org.client, org.desired, allow=Allowances())
     text = EXAMPLE.read_text(encoding="utf-8")
-    for team in ("[fatima-z, gabe-r, hana-k]", "[ivan-p, jules-m, kofi-a]",
-                 "[lena-s, mateo-g, nia-w]", "[omar-h, priya-n, quinn-t]"):
-        text = text.replace(f"mentees: {team}", f"mentees: [{team[1:team.index(',')]}]")
+    for team in (
+        "[fatima-z, gabe-r, hana-k]",
+        "[ivan-p, jules-m, kofi-a]",
+        "[lena-s, mateo-g, nia-w]",
+        "[omar-h, priya-n, quinn-t]",
+    ):
+        text = text.replace(f"mentees: {team}", f"mentees: [{team[1 : team.index(',')]}]")
     org.box.reset_log()
     shrunk = desired_for(example_cohort(text))
     state_before = snapshot(org.box, ORG)
@@ -120,6 +133,11 @@ def test_stale_reviewed_plan_with_new_removals_is_refused(org: Org) -> None:
     team.members["intruder"] = "member"
     org.box.reset_log()
     with pytest.raises(UnsafePlanError, match="changed since the plan was reviewed"):
-        apply_cohort(org.client, org.desired, allow=Allowances(removals=True),
-                     reviewed_digest=reviewed.digest(), reviewed_destructive=frozenset())
+        apply_cohort(
+            org.client,
+            org.desired,
+            allow=Allowances(removals=True),
+            reviewed_digest=reviewed.digest(),
+            reviewed_destructive=frozenset(),
+        )
     assert org.writes() == 0
