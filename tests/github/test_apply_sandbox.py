@@ -58,7 +58,8 @@ def test_cold_apply_creates_every_team_repository_with_its_contents(org: Org) ->
     }
     assert team["pending"] == {"omar-h": "member", "priya-n": "member", "quinn-t": "member"}
     organizers = state["teams"]["2027-spring-organizers"]
-    assert set(organizers["repos"].values()) == {"admin"} and len(organizers["repos"]) == 4
+    assert set(organizers["repos"].values()) == {"admin"}
+    assert len(organizers["repos"]) == 4
 
 
 def test_cold_apply_stays_within_seven_plus_m_plus_r_writes_per_team(org: Org) -> None:
