@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox.shapes import API, WEB, maybe_user, repo_minimal, team, user
+from cohort.sandbox.shapes import API, WEB, maybe_user, repo_full, team, user
 from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo, Review, State
 
 
@@ -93,7 +93,7 @@ def comment(state: State, repo: Repo, item: Issue, c: Comment) -> dict[str, Any]
 
 def _branch_ref(state: State, repo: Repo, ref: str, sha: str) -> dict[str, Any]:
     return {"label": f"{repo.owner}:{ref}", "ref": ref, "sha": sha,
-            "user": user(state, repo.owner), "repo": repo_minimal(state, repo)}
+            "user": user(state, repo.owner), "repo": repo_full(state, repo)}
 
 
 def _link(href: str) -> dict[str, str]:
