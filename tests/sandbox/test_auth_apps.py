@@ -75,7 +75,8 @@ def test_app_endpoints_and_narrowed_token(app_sb: tuple[Sandbox, int],
     assert app.rest.apps.get_repo_installation("acme", "a").parsed_data.id == installation
     made = app.rest.apps.create_installation_access_token(
         installation, repositories=["a"], permissions={"issues": "write"}).parsed_data
-    assert made.token.startswith("ghs_") and made.repository_selection == "selected"
+    assert made.token.startswith("ghs_")
+    assert made.repository_selection == "selected"
     bot = github(sb, made.token)
     assert bot.rest.issues.create("acme", "a", title="ok").status_code == 201
     with pytest.raises(RequestFailed) as outside:

@@ -43,7 +43,8 @@ def test_issue_lifecycle(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     ms = gh.rest.issues.create_milestone("acme", repo, title="M").parsed_data
     issue = gh.rest.issues.create("acme", repo, title="Do it", body="b", labels=["todo"],
                                   milestone=ms.number, assignees=["mia"]).parsed_data
-    assert issue.number == 1 and [x.name for x in issue.labels if not isinstance(x, str)] == [
+    assert issue.number == 1
+    assert [x.name for x in issue.labels if not isinstance(x, str)] == [
         "todo"]
     gh.rest.issues.add_labels("acme", repo, 1, labels=["week-1"])
     gh.rest.issues.remove_label("acme", repo, 1, "todo")
@@ -55,7 +56,8 @@ def test_issue_lifecycle(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
         "edited"]
     gh.rest.issues.update("acme", repo, 1, state="closed")
     got = gh.rest.issues.get("acme", repo, 1).parsed_data
-    assert got.state == "closed" and got.milestone is not None
+    assert got.state == "closed"
+    assert got.milestone is not None
     assert gh.rest.issues.get_milestone("acme", repo, ms.number).parsed_data.closed_issues == 1
     item = sb.state.repos["acme/proj"].issues[1]
     assert item.assignees == ["mia", "max"]
@@ -70,8 +72,10 @@ def test_pagination_link_headers(gh: GitHub[Any], repo: str) -> None:
     page = gh.rest.issues.list_labels_for_repo("acme", repo, per_page=2, page=2)
     assert [x.name for x in page.parsed_data] == ["l2", "l3"]
     link = page.headers["link"]
-    assert 'page=3>; rel="next"' in link and 'page=3>; rel="last"' in link
-    assert 'page=1>; rel="prev"' in link and 'rel="first"' in link
+    assert 'page=3>; rel="next"' in link
+    assert 'page=3>; rel="last"' in link
+    assert 'page=1>; rel="prev"' in link
+    assert 'rel="first"' in link
     assert len(list(gh.rest.paginate(gh.rest.issues.list_labels_for_repo, owner="acme", repo=repo,
                                 per_page=2))) == 5
 

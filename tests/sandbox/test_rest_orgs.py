@@ -42,8 +42,10 @@ def test_team_create_with_maintainers_repos_and_privacy(gh: GitHub[Any], sb: San
                                 repo_names=[f"acme/{repo}"], privacy="closed")
     assert made.status_code == 201
     team = sb.state.team("acme", "team-one")
-    assert team is not None and team.members["mia"] == "maintainer"
-    assert team.privacy == "closed" and team.repos == {"acme/proj": "pull"}
+    assert team is not None
+    assert team.members["mia"] == "maintainer"
+    assert team.privacy == "closed"
+    assert team.repos == {"acme/proj": "pull"}
     assert gh.rest.teams.get_by_name("acme", "team-one").parsed_data.name == "Team One"
     assert [t.slug for t in gh.rest.teams.list("acme").parsed_data] == ["team-one"]
 
@@ -59,7 +61,8 @@ def test_team_update_renames_and_changes_privacy(gh: GitHub[Any], sb: Sandbox) -
     gh.rest.teams.create("acme", name="Old")
     gh.rest.teams.update_in_org("acme", "old", name="New", privacy="secret", description="d")
     team = sb.state.team("acme", "new")
-    assert team is not None and (team.privacy, team.description) == ("secret", "d")
+    assert team is not None
+    assert (team.privacy, team.description) == ("secret", "d")
 
 
 def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any],
@@ -77,7 +80,8 @@ def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any],
     assert got.role == "member"
     gh.rest.teams.remove_membership_for_user_in_org("acme", "t", "mia")
     team = sb.state.team("acme", "t")
-    assert team is not None and "mia" not in team.members
+    assert team is not None
+    assert "mia" not in team.members
 
 
 def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
@@ -87,6 +91,7 @@ def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     listed = gh.rest.teams.list_repos_in_org("acme", "t").parsed_data
     assert [r.name for r in listed] == ["proj"]
     team = sb.state.team("acme", "t")
-    assert team is not None and team.repos == {"acme/proj": "maintain"}
+    assert team is not None
+    assert team.repos == {"acme/proj": "maintain"}
     gh.rest.teams.remove_repo_in_org("acme", "t", "acme", repo)
     assert team.repos == {}

@@ -17,12 +17,14 @@ def test_create_in_org_with_auto_init_and_team(gh: GitHub[Any], sb: Sandbox) -> 
     team = gh.rest.teams.create("acme", name="T").parsed_data
     made = gh.rest.repos.create_in_org("acme", name="r", auto_init=True, team_id=team.id,
                                        visibility="private", description="x", has_wiki=False)
-    assert made.status_code == 201 and made.parsed_data.private
+    assert made.status_code == 201
+    assert made.parsed_data.private
     repo = sb.state.repos["acme/r"]
     assert (repo.visibility, repo.has_wiki) == ("private", False)
     assert sb.files("acme/r") == {"README.md": b"# r\nx\n"}
     found = sb.state.team("acme", "t")
-    assert found is not None and found.repos == {"acme/r": "pull"}
+    assert found is not None
+    assert found.repos == {"acme/r": "pull"}
 
 
 def test_duplicate_repo_name_is_422(gh: GitHub[Any], repo: str) -> None:
@@ -93,7 +95,8 @@ def test_contents_create_update_and_read(gh: GitHub[Any], sb: Sandbox, repo: str
     assert updated.status_code == 200
     assert sb.files("acme/proj")["docs/a.md"] == b"bye\n"
     got = gh.rest.repos.get_content("acme", repo, "docs/a.md").json()
-    assert base64.b64decode(got["content"]) == b"bye\n" and got["sha"] == blob_sha(b"bye\n")
+    assert base64.b64decode(got["content"]) == b"bye\n"
+    assert got["sha"] == blob_sha(b"bye\n")
     listing = gh.rest.repos.get_content("acme", repo, "docs").json()
     assert [x["name"] for x in listing] == ["a.md"]
 
@@ -107,7 +110,8 @@ def test_branch_and_protection(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
                                        "require_code_owner_reviews": True},
         restrictions=None)
     rule = sb.state.repos["acme/proj"].rule_for("main")
-    assert rule is not None and rule.requires_code_owner_reviews
+    assert rule is not None
+    assert rule.requires_code_owner_reviews
     got = gh.rest.repos.get_branch_protection("acme", repo, "main").parsed_data
     assert got.required_pull_request_reviews is not None
     assert gh.rest.repos.get_branch("acme", repo, "main").parsed_data.protected
