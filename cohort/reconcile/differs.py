@@ -170,7 +170,9 @@ def diff_files(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
             want.name,
             want.team,
             target,
-            tuple((p, "added" if oids.get(p) is None else "changed") for p in changed),
+            ()
+            if scaffolding
+            else tuple((p, "added" if oids.get(p) is None else "changed") for p in changed),
             {"repo": want.name, "files": changed},
         )
     ]

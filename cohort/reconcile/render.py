@@ -39,12 +39,39 @@ def _line(change: Change) -> str:
     return f"{SYMBOL[change.action]} {change.kind} {change.target}{tail}"
 
 
+def _compact(changes: list[Change]) -> list[tuple[str, str]]:
+    """(action, line): runs of more than three plain creations of one kind share a line."""
+    out: list[tuple[str, str]] = []
+    run: list[Change] = []
+    for change in [*changes, None]:
+        if run and (
+            change is None
+            or (change.kind, change.action) != (run[0].kind, run[0].action)
+            or change.details
+        ):
+            if len(run) > 3:
+                names = ", ".join(c.target for c in run)
+                out.append(
+                    (run[0].action, f"{SYMBOL[run[0].action]} {len(run)} {run[0].kind}s: {names}")
+                )
+            else:
+                out += [(c.action, _line(c)) for c in run]
+            run = []
+        if change is None:
+            break
+        if change.details:
+            out.append((change.action, _line(change)))
+        else:
+            run.append(change)
+    return out
+
+
 def render_text(plan: Plan, *, color: bool = False) -> str:
-    """Readable text, grouped per team, ``+ ~ -`` per change."""
+    """Readable text, grouped per team, ``+ ~ -`` per change (long runs of one kind share a line)."""
     lines = [f"cohort plan for organization {plan.org}", ""]
     for group, changes in _groups(plan).items():
         lines.append(f"{group}:")
-        lines += [f"  {_paint(_line(c), c.action, color)}" for c in changes]
+        lines += [f"  {_paint(text, action, color)}" for action, text in _compact(changes)]
         lines.append("")
     lines += [f"note: {note}" for note in plan.notes]
     lines.append(summary_line(plan))
@@ -79,7 +106,7 @@ def render_markdown(plan: Plan, *, limit: int = COMMENT_LIMIT) -> str:
 def _details(plan: Plan) -> Iterable[str]:
     for group, changes in _groups(plan).items():
         yield f"<details><summary>{group}: {len(changes)} change(s)</summary>\n\n```diff"
-        yield from (_line(c) for c in changes)
+        yield from (text for _, text in _compact(changes))
         yield "```\n</details>"
 
 
