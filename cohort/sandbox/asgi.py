@@ -19,14 +19,18 @@ Scope = dict[str, Any]
 class SandboxApp:
     """ASGI application answering every HTTP request with ``Sandbox.handle``."""
 
-    def __init__(self, sandbox: Sandbox) -> None:
+    def __init__(self, sandbox: Sandbox, state_file: Path | None = None) -> None:
         self.sandbox = sandbox
+        self.state_file = state_file
         self._lock = threading.Lock()
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] == "lifespan":
             while (await receive())["type"] != "lifespan.shutdown":
                 await send({"type": "lifespan.startup.complete"})
+            if self.state_file is not None:
+                with self._lock:
+                    self.sandbox.save(self.state_file)
             await send({"type": "lifespan.shutdown.complete"})
             return
         body = b""
@@ -73,9 +77,5 @@ def serve(host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None
     url = f"http://{host}:{sock.getsockname()[1]}"
     print(json.dumps({"url": url, "graphql_url": f"{url}/graphql", "token": token,
                       "login": owner, "orgs": sorted(sb.state.orgs)}), flush=True)
-    server = uvicorn.Server(uvicorn.Config(SandboxApp(sb), log_level="warning"))
-    try:
-        server.run(sockets=[sock])
-    finally:
-        if state_file is not None:
-            sb.save(state_file)
+    app = SandboxApp(sb, state_file)
+    uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on")).run(sockets=[sock])
