@@ -17,15 +17,20 @@ def cohort_text(teams: int, *, org: str = "bench-org") -> str:
         "  - {id: report, title: Report, brief: A report., template: data-report}",
         "mentors:",
     ]
-    lines += [f"  - {{handle: mentor{i}, name: Mentor {i}, capacity: 1, induction: completed}}"
-              for i in range(teams)]
+    lines += [
+        f"  - {{handle: mentor{i}, name: Mentor {i}, capacity: 1, induction: completed}}"
+        for i in range(teams)
+    ]
     lines.append("mentees:")
-    lines += [f"  - {{handle: mentee{i}, name: Mentee {i}, level: first-year}}"
-              for i in range(teams * 3)]
+    lines += [
+        f"  - {{handle: mentee{i}, name: Mentee {i}, level: first-year}}" for i in range(teams * 3)
+    ]
     lines.append("teams:")
     projects = ("site", "api", "report")
     for i in range(teams):
         mentees = ", ".join(f"mentee{3 * i + k}" for k in range(3))
-        lines.append(f"  - {{slug: team{i}, project: {projects[i % 3]}, mentees: [{mentees}], "
-                     f"mentors: [mentor{i}]}}")
+        lines.append(
+            f"  - {{slug: team{i}, project: {projects[i % 3]}, mentees: [{mentees}], "
+            f"mentors: [mentor{i}]}}"
+        )
     return "\n".join(lines) + "\n"

@@ -24,11 +24,14 @@ def main() -> None:
             start = time.perf_counter()
             parse_cohort(text, "bench.yml", KNOWN)
             runs.append(time.perf_counter() - start)
-        print(f"validate {teams} teams ({len(text.splitlines())} lines): "
-              f"median {statistics.median(runs) * 1000:.0f} ms, max {max(runs) * 1000:.0f} ms")
+        print(
+            f"validate {teams} teams ({len(text.splitlines())} lines): "
+            f"median {statistics.median(runs) * 1000:.0f} ms, max {max(runs) * 1000:.0f} ms"
+        )
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "cohort", "--help"], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "cohort", "--help"], check=True, stdout=subprocess.DEVNULL
+    )
     print(f"cohort --help: {(time.perf_counter() - start) * 1000:.0f} ms (whole process)")
 
 

@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cohort.config.load import LoadedCohort
 from cohort.naming import repo_name
 from cohort.reconcile.desired import Rendered, build_desired
 from cohort.reconcile.model import DesiredState
+
+if TYPE_CHECKING:
+    from cohort.templates import RenderedProject
+
+
+def render_team(loaded: LoadedCohort, slug: str) -> RenderedProject:
+    """One team's rendered scaffold."""
+    from cohort.templates import load_template, render_project, team_context
+
+    cohort = loaded.cohort
+    team = next(t for t in cohort.teams if t.slug == slug)
+    project = next(p for p in cohort.projects if p.id == team.project)
+    template = load_template(project.template, loaded.templates_dirs)
+    return render_project(template, team_context(cohort, team, repo_name(cohort, team)))
 
 
 def render_all(loaded: LoadedCohort) -> dict[str, Rendered]:

@@ -1,0 +1,45 @@
+"""Pacer: writes at least a second apart; content-creating requests capped per minute and hour."""
+
+from __future__ import annotations
+
+from cohort.clock import SimulatedClock
+from cohort.github.pacing import Pacer, Pacing
+
+
+def test_second_write_waits_a_second() -> None:
+    clock = SimulatedClock()
+    pacer = Pacer(clock)
+    pacer.wait_before(0)
+    pacer.record(0)
+    assert pacer.delay(0) == 1.0
+
+
+def test_eighty_one_creations_in_a_minute_wait_for_the_window() -> None:
+    clock = SimulatedClock()
+    pacer = Pacer(clock, Pacing(min_interval=0.0))
+    start = clock.now()
+    for _ in range(80):
+        pacer.wait_before(1)
+        pacer.record(1)
+    assert clock.now() == start
+    pacer.wait_before(1)
+    assert clock.now() == start + 60.0
+
+
+def test_hourly_cap_holds_the_five_hundred_and_first_creation() -> None:
+    clock = SimulatedClock()
+    pacer = Pacer(clock, Pacing(min_interval=0.0, per_minute=10_000))
+    start = clock.now()
+    pacer.wait_before(500)
+    pacer.record(500)
+    pacer.wait_before(1)
+    assert clock.now() == start + 3600.0
+
+
+def test_pacing_zero_never_waits_for_reads_or_plain_writes() -> None:
+    clock = SimulatedClock()
+    pacer = Pacer(clock, Pacing(min_interval=0.0))
+    for _ in range(5):
+        pacer.wait_before(0)
+        pacer.record(0)
+    assert clock.slept == []
