@@ -16,17 +16,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import cohort_text  # noqa: E402
-from benchmarks.modelled import READ_LATENCY, Step, modelled_seconds  # noqa: E402
-from cohort.clock import SimulatedClock  # noqa: E402
-from cohort.config.load import load_cohort  # noqa: E402
-from cohort.github.apply import apply_cohort  # noqa: E402
-from cohort.github.client import Client  # noqa: E402
-from cohort.github.connect import seed_sandbox  # noqa: E402
-from cohort.reconcile.model import DesiredState  # noqa: E402
-from cohort.reconcile.safety import Allowances  # noqa: E402
-from cohort.sandbox import Sandbox, SandboxTransport  # noqa: E402
-from cohort.scaffolds import desired_state  # noqa: E402
+from benchmarks.generate import cohort_text
+from benchmarks.modelled import READ_LATENCY, Step, modelled_seconds
+from cohort.clock import SimulatedClock
+from cohort.config.load import load_cohort
+from cohort.github.apply import apply_cohort
+from cohort.github.client import Client
+from cohort.github.connect import seed_sandbox
+from cohort.reconcile.model import DesiredState
+from cohort.reconcile.safety import Allowances
+from cohort.sandbox import Sandbox, SandboxTransport
+from cohort.scaffolds import desired_state
 
 Row = dict[str, float]
 

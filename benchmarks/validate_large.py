@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import cohort_text  # noqa: E402
-from cohort.config.load import parse_cohort  # noqa: E402
+from benchmarks.generate import cohort_text
+from cohort.config.load import parse_cohort
 
 KNOWN = {"web-frontend", "python-api", "data-report"}
 
