@@ -105,7 +105,8 @@ def main() -> None:
         mine = ours(teams)
         theirs = {} if args.skip_naive else naive(teams)
         print(
-            f"\n== {teams} teams (3 mentees, 1 mentor each); wall {time.perf_counter() - began:.1f} s"
+            f"\n== {teams} teams (3 mentees, 1 mentor each); "
+            f"wall {time.perf_counter() - began:.1f} s"
         )
         print(
             f"{'scenario':<22}{'requests':>9}{'writes':>8}{'reads':>7}{'mutations':>10}"

@@ -24,7 +24,7 @@ def naive_apply(desired: DesiredState, base_url: str, token: str) -> None:
     )
     org = gh.get_organization(desired.org)
     teams = {slug: _team(org, t) for slug, t in desired.teams.items()}
-    for name, want in desired.repos.items():
+    for want in desired.repos.values():
         repo = _repo(org, want, teams[want.github_team])
         _files(repo, want)
         _labels(repo, want)
