@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from graphql import (
+    DocumentNode,
     GraphQLError,
     GraphQLSchema,
     OperationDefinitionNode,
@@ -115,6 +116,16 @@ def _operation(doc: Any, name: str | None) -> OperationDefinitionNode | None:
     return ops[0] if len(ops) == 1 else None
 
 
+@functools.lru_cache(maxsize=512)
+def _prepare(text: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
+    """Parse and validate a document once per distinct text."""
+    try:
+        doc = parse(text)
+    except GraphQLError as err:
+        return None, (err,)
+    return doc, tuple(validate(schema(), doc))
+
+
 def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
     """Answer one GraphQL request as an Outcome for the Sandbox to finish."""
     from cohort.sandbox.core import Outcome
@@ -124,12 +135,11 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
         text = str(payload["query"])
     except (ValueError, KeyError, TypeError):
         return Outcome(ApiError(400, "Problems parsing JSON").response(), "graphql:query", "read")
-    try:
-        doc = parse(text)
-    except GraphQLError as err:
-        sb.record("request", "graphql", [err.message])
-        return Outcome(Response(200, {"errors": [_error(err)]}), "graphql:query", "read")
-    problems = validate(schema(), doc)
+    doc, problems = _prepare(text)
+    if doc is None:
+        sb.record("request", "graphql", [p.message for p in problems])
+        return Outcome(Response(200, {"errors": [_error(p) for p in problems]}),
+                       "graphql:query", "read")
     op = _operation(doc, payload.get("operationName"))
     if problems or op is None:
         sb.record("request", "graphql", [p.message for p in problems] or ["no operation"])

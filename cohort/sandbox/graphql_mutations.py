@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import base64
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any

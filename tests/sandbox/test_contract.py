@@ -6,7 +6,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from pytest import MonkeyPatch
 
 from cohort.sandbox import ContractError, Sandbox, routing
 from cohort.sandbox.wire import HANDLERS, Response
@@ -52,7 +51,7 @@ def test_unknown_path_is_404_with_github_body(http: httpx.Client) -> None:
 
 
 def test_non_conforming_response_is_recorded(http: httpx.Client, sb: Sandbox, repo: str,
-                                             monkeypatch: MonkeyPatch) -> None:
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     http.post(f"/repos/acme/{repo}/labels", json={"name": "bug"})
     monkeypatch.setitem(HANDLERS, "issues/get-label",
                         lambda ctx, req: Response(200, {"name": "bug", "id": "not-an-int"}))
@@ -68,7 +67,8 @@ def test_checks_can_be_switched_off_for_requests() -> None:
     token = sb.issue_token("olga")
     status, _, _ = sb.handle("POST", "https://api.github.com/orgs/acme/repos",
                              {"Authorization": f"token {token}"}, b'{"name": 5}')
-    assert status == 422 and sb.contract_errors == []
+    assert status == 422
+    assert sb.contract_errors == []
 
 
 def test_ghes_prefixes_are_served(http: httpx.Client, repo: str) -> None:

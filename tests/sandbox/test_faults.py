@@ -19,7 +19,8 @@ def test_http_faults_answer_before_applying(http: httpx.Client, sb: Sandbox, kin
                                             status: int) -> None:
     sb.faults = FaultPlan(seed=1, rules=[Fault(kind, on_write=1)])
     answer = _create(http)
-    assert answer.status_code == status and "acme/r" not in sb.state.repos
+    assert answer.status_code == status
+    assert "acme/r" not in sb.state.repos
     if kind == "secondary-rate-limit":
         assert answer.headers["retry-after"] == "60"
         assert "secondary rate limit" in answer.json()["message"]
@@ -55,7 +56,8 @@ def test_graphql_rate_limited_and_resource_limits(http: httpx.Client, sb: Sandbo
     sb.faults = FaultPlan(seed=1, rules=[Fault("graphql-rate-limited", on_request=1),
                                          Fault("resource-limits", on_request=2)])
     first = _graphql(http, "{ viewer { login } }")
-    assert first.status_code == 200 and first.json()["errors"][0]["type"] == "RATE_LIMITED"
+    assert first.status_code == 200
+    assert first.json()["errors"][0]["type"] == "RATE_LIMITED"
     second = _graphql(http, "{ viewer { login } }").json()
     assert second["errors"][0]["message"].startswith("Resource limits for this query exceeded")
     assert _graphql(http, "{ viewer { login } }").json()["data"]["viewer"]["login"] == "olga"
@@ -72,7 +74,8 @@ def test_partial_batch_applies_only_the_first_half(http: httpx.Client, sb: Sandb
         "{ label { name } }" for n in range(4)) + "}"
     body = _graphql(http, doc).json()
     assert [x.name for x in sb.state.repos["acme/p"].labels] == ["l0", "l1"]
-    assert body["data"]["l2"] is None and len(body["errors"]) == 2
+    assert body["data"]["l2"] is None
+    assert len(body["errors"]) == 2
 
 
 def test_match_selects_an_operation_and_kth_request(http: httpx.Client, sb: Sandbox) -> None:

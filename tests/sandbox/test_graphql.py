@@ -26,7 +26,8 @@ repository(owner: $owner, name: $name) { id databaseId name nameWithOwner visibi
    state progressPercentage issues(states: [OPEN]) { totalCount } } }
  issues(first: 100, orderBy: {field: CREATED_AT, direction: ASC}, states: [OPEN, CLOSED]) {
    totalCount nodes { id number title body state createdAt closedAt author { login }
-   milestone { number } labels(first: 20) { nodes { id name } } comments(first: 20) { totalCount } } }
+   milestone { number } labels(first: 20) { nodes { id name } }
+   comments(first: 20) { totalCount } } }
  pullRequests(first: 50, orderBy: {field: UPDATED_AT, direction: DESC}) { nodes { number title
    isDraft state createdAt mergedAt author { login }
    reviewRequests(first: 10) { nodes { requestedReviewer { ... on User { login } } } }

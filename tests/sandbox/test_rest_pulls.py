@@ -23,7 +23,8 @@ def _branch_with_change(gh: GitHub[Any], repo: str) -> None:
 
 def test_pull_request_review_flow(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     _branch_with_change(gh, repo)
-    pr = gh.rest.pulls.create("acme", repo, title="Feature", head="feature", base="main").parsed_data
+    pr = gh.rest.pulls.create("acme", repo, title="Feature", head="feature",
+                              base="main").parsed_data
     assert pr.number == 1
     files = gh.rest.pulls.list_files("acme", repo, 1).parsed_data
     assert [(f.filename, f.status, f.additions) for f in files] == [("app.py", "added", 1)]

@@ -55,7 +55,8 @@ def test_asgi_app_answers(sb: Sandbox, token: str) -> None:
             return await client.get("/orgs/acme", headers={"Authorization": f"token {token}"})
 
     answer = asyncio.run(go())
-    assert answer.status_code == 200 and answer.json()["login"] == "acme"
+    assert answer.status_code == 200
+    assert answer.json()["login"] == "acme"
     assert "x-ratelimit-remaining" in answer.headers
 
 
@@ -69,7 +70,8 @@ def test_serve_prints_url_and_token_and_answers(tmp_path: Path) -> None:
         info = json.loads(proc.stdout.readline())
         answer = httpx.get(f"{info['url']}/orgs/demo",
                            headers={"Authorization": f"token {info['token']}"}, timeout=10)
-        assert answer.status_code == 200 and answer.json()["login"] == "demo"
+        assert answer.status_code == 200
+        assert answer.json()["login"] == "demo"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
