@@ -35,6 +35,8 @@ def command(
     output_format: str,
     token: str | None,
     api_url: str | None,
+    app_id: int | None,
+    app_key_file: Path | None,
     sandbox: bool,
     sandbox_state: Path | None,
     allow_removals: bool,
@@ -57,7 +59,14 @@ def command(
     from cohort.reconcile.safety import Allowances, check_safety
 
     session = open_session(
-        cohort_file, token=token, api_url=api_url, sandbox=sandbox, sandbox_state=sandbox_state
+        cohort_file,
+        token=token,
+        api_url=api_url,
+        sandbox=sandbox,
+        sandbox_state=sandbox_state,
+        app_id=app_id,
+        app_key_file=app_key_file,
+        write=confirm,
     )
     policy = session.loaded.cohort.policy
     allow = Allowances(allow_removals, allow_archive, allow_publish, policy.removal_limit)

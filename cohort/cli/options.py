@@ -56,6 +56,22 @@ def github_options(func: F) -> F:
             "GitHub Enterprise Server: https://HOST/api/v3.",
         ),
         click.option(
+            "--app-id",
+            type=int,
+            envvar="COHORT_APP_ID",
+            show_envvar=True,
+            default=None,
+            help="Authenticate as this GitHub App (with its key).",
+        ),
+        click.option(
+            "--app-key-file",
+            type=click.Path(path_type=Path, dir_okay=False),
+            envvar="COHORT_APP_KEY_FILE",
+            show_envvar=True,
+            default=None,
+            help="The App's private key (PEM); or put the PEM itself in COHORT_APP_PRIVATE_KEY.",
+        ),
+        click.option(
             "--sandbox",
             is_flag=True,
             envvar="COHORT_SANDBOX",

@@ -30,6 +30,8 @@ def command(
     output_format: str,
     token: str | None,
     api_url: str | None,
+    app_id: int | None,
+    app_key_file: Path | None,
     sandbox: bool,
     sandbox_state: Path | None,
     detailed_exitcode: bool,
@@ -45,7 +47,13 @@ def command(
     from cohort.reconcile.render import render_json, render_markdown, render_text
 
     session = open_session(
-        cohort_file, token=token, api_url=api_url, sandbox=sandbox, sandbox_state=sandbox_state
+        cohort_file,
+        token=token,
+        api_url=api_url,
+        sandbox=sandbox,
+        sandbox_state=sandbox_state,
+        app_id=app_id,
+        app_key_file=app_key_file,
     )
     plan = plan_cohort(session.connection.client, session.desired)
     session.connection.close()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from cohort.config.load import LoadedCohort, load_cohort
-from cohort.github.connect import Connection, connect
+from cohort.errors import UsageError
+from cohort.github.connect import AppCredentials, Connection, connect
 from cohort.reconcile.model import DesiredState
 
 
@@ -25,6 +27,9 @@ def open_session(
     api_url: str | None,
     sandbox: bool,
     sandbox_state: Path | None,
+    app_id: int | None = None,
+    app_key_file: Path | None = None,
+    write: bool = False,
 ) -> Session:
     """Validate, render scaffolds and connect: everything before the first request."""
     from cohort.scaffolds import desired_state
@@ -37,8 +42,28 @@ def open_session(
         api_url=api_url,
         sandbox=sandbox or sandbox_state is not None,
         state_file=sandbox_state,
+        app=app_credentials(app_id, app_key_file),
+        write=write,
     )
     return Session(loaded, desired, connection)
+
+
+def app_credentials(app_id: int | None, key_file: Path | None) -> AppCredentials | None:
+    """App id and key from flags or the environment; None when no App is configured."""
+    if app_id is None:
+        return None
+    if key_file is not None:
+        try:
+            key = key_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot read the App key {key_file}: {exc.strerror}") from None
+    else:
+        key = os.environ.get("COHORT_APP_PRIVATE_KEY", "")
+    if not key.strip():
+        raise UsageError(
+            "--app-id needs the App's private key: --app-key-file or COHORT_APP_PRIVATE_KEY"
+        )
+    return AppCredentials(app_id, key)
 
 
 def color_wanted() -> bool:

@@ -36,7 +36,8 @@ def classify(method: str, path: str, body: bytes) -> RequestKind:
         fields = _MUTATION_FIELD.findall(query)
         content = sum(_CONTENT_MUTATIONS.get(f, 0) for f in fields)
         return RequestKind(True, len(fields), content)
-    if method.upper() in ("GET", "HEAD"):
+    if method.upper() in ("GET", "HEAD") or path.endswith("/access_tokens"):
+        # minting an App installation token is neither a read nor a write; count it as a read
         return RequestKind(False, 0, 0)
     content = 1 if method.upper() == "POST" and any(p.search(path) for p in _CONTENT_REST) else 0
     return RequestKind(True, 1, content)

@@ -28,6 +28,15 @@ class Connection:
             self.sandbox.save(self.state_file)
 
 
+@dataclass(frozen=True)
+class AppCredentials:
+    app_id: int
+    private_key: str
+
+    def __repr__(self) -> str:  # never show the key
+        return f"AppCredentials(app_id={self.app_id})"
+
+
 def connect(
     cohort: CohortFile,
     *,
@@ -35,10 +44,22 @@ def connect(
     api_url: str | None,
     sandbox: bool,
     state_file: Path | None = None,
+    app: AppCredentials | None = None,
+    write: bool = False,
 ) -> Connection:
-    """A client for the cohort's organization; the sandbox needs no token and no network."""
+    """A client for the cohort's organization; the sandbox needs no token and no network.
+
+    With App credentials the token is an installation token narrowed to read-only
+    permissions for plans, and to what apply needs when ``write`` is set.
+    """
     if sandbox:
         return _sandbox(cohort, state_file)
+    if app is not None:
+        from cohort.github.app_auth import app_client
+
+        url = api_url or cohort.program.api_url
+        org = cohort.program.organization
+        return Connection(app_client(app.app_id, app.private_key, org, api_url=url, write=write))
     token = token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
     if not token:
         raise UsageError(

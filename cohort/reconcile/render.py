@@ -67,7 +67,7 @@ def _compact(changes: list[Change]) -> list[tuple[str, str]]:
 
 
 def render_text(plan: Plan, *, color: bool = False) -> str:
-    """Readable text, grouped per team, ``+ ~ -`` per change (long runs of one kind share a line)."""
+    """Readable text grouped per team, ``+ ~ -`` per change; long runs of one kind share a line."""
     lines = [f"cohort plan for organization {plan.org}", ""]
     for group, changes in _groups(plan).items():
         lines.append(f"{group}:")
