@@ -1,0 +1,64 @@
+"""What templates see about a team: plain data built from the cohort model (pure)."""
+
+from __future__ import annotations
+
+from cohort.config.model import CohortFile, Team
+from cohort.labels import CATALOGUE
+from cohort.reconcile.calendar import cohort_end, phase_dates
+
+
+def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, object]:
+    """The template context of one team: strings, numbers, lists and dicts only.
+
+    Dates are ISO strings so the context is JSON-able and rendering stays deterministic.
+    """
+    program = cohort.program
+    project = next(p for p in cohort.projects if p.id == team.project)
+    mentees = {m.handle: m for m in cohort.mentees}
+    mentors = {m.handle: m for m in cohort.mentors}
+    org = program.organization
+    return {
+        "program": {"name": program.name, "cohort": program.cohort, "organization": org},
+        "cohort": program.cohort,
+        "org": org,
+        "repo": repo_name,
+        "team": team.slug,
+        "project": {
+            "id": project.id,
+            "title": project.title,
+            "brief": project.brief,
+            "skills": list(project.skills),
+        },
+        "mentees": [
+            {"handle": h, "name": mentees[h].name, "level": mentees[h].level}
+            for h in team.mentees
+            if h in mentees
+        ],
+        "mentors": [{"handle": h, "name": mentors[h].name} for h in team.mentors if h in mentors],
+        "calendar": _calendar(cohort),
+        "labels": [
+            {"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE
+        ],
+        "pages_url": f"https://{org.lower()}.github.io/{repo_name}/",
+        "image": f"ghcr.io/{org.lower()}/{repo_name.lower()}",
+    }
+
+
+def _calendar(cohort: CohortFile) -> dict[str, object]:
+    calendar = cohort.calendar
+    return {
+        "start": calendar.start.isoformat(),
+        "end": cohort_end(calendar).isoformat(),
+        "weeks": calendar.weeks,
+        "timezone": calendar.timezone,
+        "phases": [
+            {
+                "name": p.name,
+                "first_week": p.first_week,
+                "last_week": p.last_week,
+                "start": p.start.isoformat(),
+                "due": p.due.isoformat(),
+            }
+            for p in phase_dates(calendar)
+        ],
+    }

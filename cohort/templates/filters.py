@@ -1,0 +1,104 @@
+"""Filters and globals templates use so values land in YAML, workflows and Markdown safely."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from cohort.templates.model import TemplateError
+
+_GH_EXPRESSION = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
+_WHITESPACE = re.compile(r"\s+")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+_SHA = re.compile(r"^[0-9a-f]{40}$")
+
+
+def to_yaml(value: object) -> str:
+    """One line of YAML for ``value``: a double-quoted scalar, or flow-style collection.
+
+    Whatever the value holds (quotes, newlines, ``#``, ``: ``), it parses back to itself.
+    """
+    style = '"' if isinstance(value, str) else None
+    text = yaml.safe_dump(
+        value,
+        default_style=style,
+        default_flow_style=True,
+        width=float("inf"),
+        allow_unicode=True,
+        sort_keys=False,
+    )
+    text = text.removesuffix("\n").removesuffix("\n...")
+    if "\n" in text:  # pragma: no cover - PyYAML keeps flow output on one line at infinite width
+        raise TemplateError("value does not fit on one YAML line")
+    return text
+
+
+def neutralize_expressions(value: str) -> str:
+    """Text GitHub Actions evaluates back to ``value``: each ``${{`` becomes an expression."""
+    return value.replace("${{", "${{ '${{' }}")
+
+
+def gha_env(value: object) -> str:
+    """A workflow ``env:`` value: YAML-quoted, with GitHub expressions neutralized."""
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True)
+    return to_yaml(neutralize_expressions(text))
+
+
+def gh(expression: str) -> str:
+    """A GitHub Actions expression over a context path, e.g. ``gh('github.sha')``.
+
+    Only a dotted context path is accepted, so cohort values can never become expressions.
+    """
+    if not isinstance(expression, str) or not _GH_EXPRESSION.match(expression):
+        raise TemplateError(f"gh() takes a context path such as 'github.sha', not {expression!r}")
+    return "${{ " + expression + " }}"
+
+
+def oneline(value: object) -> str:
+    """The value on one line: runs of whitespace (newlines too) become one space."""
+    return _WHITESPACE.sub(" ", str(value)).strip()
+
+
+def md_inline(value: object) -> str:
+    """The value as inline Markdown text: one line, Markdown and HTML characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", oneline(value))
+
+
+@cache
+def action_pins() -> Mapping[str, tuple[str, str]]:
+    """Action name -> (version, sha), from the committed table ``action_pins.yml``."""
+    text = resources.files("cohort.templates").joinpath("action_pins.yml").read_text("utf-8")
+    rows = yaml.safe_load(text)["pins"]
+    pins: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        if not _SHA.match(row["sha"]):
+            raise TemplateError(f"action_pins.yml: {row['action']} has no full commit SHA")
+        pins[row["action"]] = (row["version"], row["sha"])
+    return pins
+
+
+def uses(action: str) -> str:
+    """A pinned ``uses:`` value: ``owner/repo@<40-hex sha> # vX.Y.Z`` from the pin table."""
+    pins = action_pins()
+    if action not in pins:
+        known = ", ".join(sorted(pins))
+        raise TemplateError(f"action {action!r} is not in action_pins.yml (known: {known})")
+    version, sha = pins[action]
+    return f"{action}@{sha} # {version}"
+
+
+FILTERS: Mapping[str, Callable[..., Any]] = {
+    "yaml": to_yaml,
+    "gha_env": gha_env,
+    "oneline": oneline,
+    "md": md_inline,
+    "json": lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True),
+}
+
+GLOBALS: Mapping[str, Any] = {"gh": gh, "uses": uses}

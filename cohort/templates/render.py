@@ -1,0 +1,175 @@
+"""Render a loaded template for one team: files, milestone issues, CODEOWNERS, stamp (pure)."""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import Any
+
+from jinja2 import DictLoader
+from jinja2 import TemplateError as JinjaError
+from jinja2.exceptions import SecurityError
+
+from cohort.labels import phase_label
+from cohort.templates.codeowners import codeowners
+from cohort.templates.filters import FILTERS, GLOBALS
+from cohort.templates.model import (
+    CODEOWNERS_PATH,
+    STAMP_PATH,
+    MilestoneIssue,
+    RenderedProject,
+    Template,
+    TemplateError,
+    TemplateSecurityError,
+)
+from cohort.templates.paths import check_path
+from cohort.templates.sandbox import (
+    BoundedSandbox,
+    Budget,
+    budget_scope,
+    make_environment,
+    render_stream,
+)
+
+FILES = "files/"
+SUFFIX = ".jinja"
+MAX_TOTAL_OUTPUT = 8_000_000  # bytes one project may have
+_ESCAPED = (".html.jinja", ".htm.jinja", ".xml.jinja", ".svg.jinja")
+_ENVIRONMENTS: weakref.WeakKeyDictionary[Template, BoundedSandbox] = weakref.WeakKeyDictionary()
+
+
+def _autoescape(name: str | None) -> bool:
+    """HTML and XML files escape every value by default; text, YAML and code do not."""
+    return bool(name) and str(name).endswith(_ESCAPED)
+
+
+def environment(template: Template) -> BoundedSandbox:
+    """The template's sandbox, built once per loaded template."""
+    env = _ENVIRONMENTS.get(template)
+    if env is None:
+        env = make_environment(DictLoader(dict(template.sources)), FILTERS, GLOBALS, _autoescape)
+        _ENVIRONMENTS[template] = env
+    return env
+
+
+@contextmanager
+def _errors(where: str) -> Iterator[None]:
+    """Map everything a template can raise to the template error tree, naming the file."""
+    try:
+        yield
+    except TemplateError:
+        raise
+    except SecurityError as exc:
+        raise TemplateSecurityError(f"{where}: {exc}") from exc
+    except (OverflowError, RecursionError, MemoryError) as exc:
+        raise TemplateSecurityError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    except JinjaError as exc:
+        raise TemplateError(f"{where}: {exc}") from exc
+    except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
+        raise TemplateError(f"{where}: {type(exc).__name__}: {exc}") from exc
+
+
+def render_project(template: Template, context: Mapping[str, object]) -> RenderedProject:
+    """Render every file and milestone issue; same inputs give byte-identical output."""
+    env = environment(template)
+    variables = _variables(template, context)
+    ctx: dict[str, Any] = {
+        **context,
+        "vars": variables,
+        "template": {"name": template.name, "version": template.version},
+    }
+    with budget_scope(Budget()):
+        files = _render_files(template, env, ctx)
+        issues = tuple(_render_issues(template, env, ctx))
+    mentors = ctx.get("mentors", [])
+    files[CODEOWNERS_PATH] = codeowners([m["handle"] for m in mentors])
+    files[STAMP_PATH] = _stamp(template, ctx, variables)
+    if sum(len(data) for data in files.values()) > MAX_TOTAL_OUTPUT:
+        raise TemplateSecurityError(f"{template.name}: output larger than {MAX_TOTAL_OUTPUT} bytes")
+    return RenderedProject(
+        template=template.name,
+        version=template.version,
+        files=dict(sorted(files.items())),
+        issues=issues,
+    )
+
+
+def _variables(template: Template, context: Mapping[str, object]) -> dict[str, object]:
+    given = context.get("variables") or {}
+    if not isinstance(given, Mapping):
+        raise TemplateError("context 'variables' must be a mapping")
+    unknown = sorted(set(given) - set(template.variables))
+    if unknown:
+        raise TemplateError(f"{template.name}: unknown variables {unknown}")
+    values: dict[str, object] = {}
+    for name, spec in template.variables.items():
+        value = given.get(name, spec.default)
+        if spec.pattern and not re.fullmatch(spec.pattern, str(value)):
+            raise TemplateError(
+                f"{template.name}: variable {name}={value!r} must match {spec.pattern}"
+            )
+        values[name] = value
+    return values
+
+
+def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    jinja = [name for name in template.sources if name.startswith(FILES)]
+    for source in sorted([*jinja, *template.verbatim]):
+        path = _output_path(env, source, ctx)
+        if path is None:
+            continue
+        if path in files:
+            raise TemplateError(f"{template.name}: two sources produce {path!r}")
+        if source in template.verbatim:
+            files[path] = template.verbatim[source]
+        else:
+            files[path] = _render_text(env, source, ctx).encode("utf-8")
+    return files
+
+
+def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str | None:
+    """The repository path of a source; None when a templated component renders empty."""
+    name = source[len(FILES) :].removesuffix(SUFFIX)
+    if "{" in name:
+        with _errors(f"file name {source}"):
+            parts = [env.from_string(part).render(ctx) for part in name.split("/")]
+        if any(not part for part in parts):
+            return None
+        name = "/".join(parts)
+    return check_path(name)
+
+
+def _render_text(env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+    with _errors(name):
+        return render_stream(env.get_template(name).generate(ctx), name)
+
+
+def _render_issues(
+    template: Template, env: BoundedSandbox, ctx: dict[str, Any]
+) -> Iterator[MilestoneIssue]:
+    for spec in template.issues:
+        where = f"{template.name} issue {spec.key}"
+        with _errors(where):
+            title = " ".join(env.from_string(spec.title).render(ctx).split())
+        body = _render_text(env, spec.body, ctx)
+        labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
+        yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
+
+
+def _stamp(template: Template, ctx: Mapping[str, Any], variables: Mapping[str, object]) -> bytes:
+    """``.cohort/template.json``: what this repository was generated from, for later updates."""
+    project = ctx.get("project")
+    inputs = {
+        "cohort": ctx.get("cohort"),
+        "org": ctx.get("org"),
+        "repo": ctx.get("repo"),
+        "team": ctx.get("team"),
+        "project": project.get("id") if isinstance(project, Mapping) else None,
+        "variables": dict(sorted(variables.items())),
+    }
+    stamp = {"template": template.name, "version": template.version, "inputs": inputs}
+    return (json.dumps(stamp, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
