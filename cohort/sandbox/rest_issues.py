@@ -192,10 +192,10 @@ def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any]) -> No
     item.updated_at = ctx.stamp
 
 
-def new_issue(ctx: Ctx, repo: Repo, title: str, login: str) -> Issue:
-    if not repo.has_issues:
+def new_issue(ctx: Ctx, repo: Repo, title: str, login: str, kind: str = "Issue") -> Issue:
+    if kind == "Issue" and not repo.has_issues:
         raise not_found()
-    number, node_id = ctx.state.node("Issue")
+    number, node_id = ctx.state.node(kind)
     item = Issue(number, node_id, repo.next_number, title, login, ctx.stamp, ctx.stamp)
     repo.next_number += 1
     repo.issues[item.number] = item

@@ -75,7 +75,8 @@ def create_pull(ctx: Ctx, req: Request) -> Response:
     if head_sha == base_sha:
         raise ApiError(422, "Validation Failed", [{"resource": "PullRequest", "code": "custom",
                        "message": f"No commits between {base} and {head}"}])
-    item = new_issue(ctx, repo, str(data.get("title") or head), req.principal.login)
+    item = new_issue(ctx, repo, str(data.get("title") or head), req.principal.login,
+                     "PullRequest")
     ctx.created -= 1
     item.body = data.get("body")
     item.pull = PullData(head, base, head_sha, base_sha, draft=bool(data.get("draft")))

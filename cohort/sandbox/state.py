@@ -25,6 +25,16 @@ def make_node_id(kind: str, number: int) -> str:
     return f"{kind[:2].upper()}_{raw}"
 
 
+def node_kind(node_id: str) -> str:
+    """The object kind encoded in a node ID ("" when it is not one of ours)."""
+    raw = node_id.partition("_")[2]
+    try:
+        text = base64.b64decode(raw + "=" * (-len(raw) % 4)).decode()
+    except (ValueError, UnicodeDecodeError):
+        return ""
+    return text.removeprefix("0:").rstrip("0123456789")
+
+
 @dataclass
 class User:
     login: str
@@ -307,29 +317,21 @@ class State:
         return {p: repo.git.blobs[s] for p, s in repo.git.files(tree).items()}
 
     def find_node(self, node_id: str) -> Any:
-        """The object with this GraphQL node ID, or None."""
-        for key, value in self._node_index().items():
-            if key == node_id:
-                return value
-        return None
+        """The object with this GraphQL node ID, or None.
 
-    def _node_index(self) -> dict[str, Any]:
-        index: dict[str, Any] = {}
-        for user in self.users.values():
-            index[user.node_id] = user
-        for team in self.teams.values():
-            index[team.node_id] = team
+        Users and teams come back as themselves; labels, milestones, protection rules and
+        issues as ``(repo, item)``; comments as ``(repo, issue, comment)``.
+        """
+        kind = node_kind(node_id)
+        if kind in ("User", "Bot", "Organization"):
+            return next((u for u in self.users.values() if u.node_id == node_id), None)
+        if kind == "Team":
+            return next((t for t in self.teams.values() if t.node_id == node_id), None)
         for repo in self.repos.values():
-            index[repo.node_id] = repo
-            items: list[Label | Milestone | ProtectionRule] = [*repo.labels, *repo.milestones,
-                                                              *repo.rules]
-            for item in items:
-                index[item.node_id] = (repo, item)
-            for issue in repo.issues.values():
-                index[issue.node_id] = (repo, issue)
-                for comment in issue.comments:
-                    index[comment.node_id] = (repo, issue, comment)
-        return index
+            found = _find_in_repo(repo, kind, node_id)
+            if found is not None:
+                return found
+        return None
 
     def permission(self, login: str, repo: Repo) -> str | None:
         """The highest permission ``login`` has on ``repo`` (pull…admin), or None."""
@@ -347,3 +349,21 @@ class State:
         if best is None and org is not None and org.is_member(login):
             return "pull" if repo.visibility == "internal" else None
         return best
+
+
+def _find_in_repo(repo: Repo, kind: str, node_id: str) -> Any:
+    if kind == "Repository":
+        return repo if repo.node_id == node_id else None
+    tables: dict[str, list[Any]] = {"Label": repo.labels, "Milestone": repo.milestones,
+                                    "BranchProtectionRule": repo.rules}
+    if kind in tables:
+        item = next((x for x in tables[kind] if x.node_id == node_id), None)
+        return None if item is None else (repo, item)
+    for issue in repo.issues.values():
+        if issue.node_id == node_id:
+            return repo, issue
+        if kind == "IssueComment":
+            comment = next((c for c in issue.comments if c.node_id == node_id), None)
+            if comment is not None:
+                return repo, issue, comment
+    return None
