@@ -24,6 +24,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("cohort.cli.schema", "Print the JSON Schema (or markdown reference) of cohort.yml."),
     "scaffold": ("cohort.cli.scaffold", "Render one team's repository into a folder for preview."),
     "sandbox": ("cohort.cli.sandbox", "Run the local GitHub sandbox on 127.0.0.1."),
+    "summary": (
+        "cohort.cli.summary",
+        "Weekly progress summary of every team (posted as an issue).",
+    ),
+    "dashboard": ("cohort.cli.dashboard", "Write a static HTML dashboard of the cohort."),
+    "match": ("cohort.cli.match", "Form teams from sign-ups and propose the cohort.yml change."),
+    "init": ("cohort.cli.init", "Add sign-up issue forms and a starter cohort.yml to a repo."),
 }
 
 

@@ -152,6 +152,17 @@ class Protection(Strict):
     require_code_owner_review: bool = True
 
 
+class SummaryPolicy(Strict):
+    """Thresholds of the weekly summary."""
+
+    stale_after_days: int = Field(
+        default=7, ge=1, le=60, description="A team with no activity for this long needs attention."
+    )
+    review_waiting_days: int = Field(
+        default=3, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
+    )
+
+
 class Policy(Strict):
     """Knobs with defaults; anything unset that touches existing repos is left unmanaged."""
 
@@ -171,6 +182,7 @@ class Policy(Strict):
         default="push",
         description="push comes with the team; maintain costs one request per mentor.",
     )
+    summary: SummaryPolicy = Field(default_factory=SummaryPolicy)
     archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
 
 
