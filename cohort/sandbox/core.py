@@ -146,7 +146,7 @@ class Sandbox(Seeding):
 
     def _rest(self, method: str, path: str, query: dict[str, str], who: Principal,
               body: bytes, base: str) -> Outcome:
-        found = routing.match(method, path)
+        found = routing.match("GET" if method == "HEAD" else method, path)
         if found is None:
             return Outcome(ApiError(404, "Not Found").response(), "unknown", "read")
         route, params = found
@@ -221,7 +221,8 @@ class Sandbox(Seeding):
                                       out.created, resp.status, self.clock.now()))
         if out.fault is not None and out.fault.kind == "lost-response":
             raise InjectedDisconnect("lost-response")
-        payload = b"" if resp.body is None else json.dumps(resp.body).encode()
+        payload = b"" if resp.body is None or method == "HEAD" else json.dumps(
+            resp.body).encode()
         if resp.body is None:
             headers.pop("content-type")
         return resp.status, headers, payload

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from cohort.sandbox import lookup, shapes
-from cohort.sandbox.state import Org, Team
+from cohort.sandbox.state import Org, OrgInvitation, Team
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -38,12 +38,23 @@ def get_team(ctx: Ctx, req: Request) -> Response:
     return Response(200, shapes.team_full(ctx.state, lookup.team(ctx, req)))
 
 
-def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str) -> str:
+def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str,
+                inviter: str = "") -> str:
+    """Add a member; a non-member gets a pending membership and an org invitation."""
     if org.is_member(login):
         team.members[login] = role
         team.pending.pop(login, None)
         return "active"
     team.pending[login] = role
+    invitation = next((i for i in org.invitations if i.login == login), None)
+    if invitation is None:
+        number, node_id = ctx.state.node("OrganizationInvitation")
+        invitation = OrgInvitation(number, node_id, login, None, "direct_member",
+                                   inviter or org.owners[0], ctx.stamp)
+        org.invitations.append(invitation)
+        ctx.created += 1
+    if team.id not in invitation.team_ids:
+        invitation.team_ids.append(team.id)
     return "pending"
 
 
@@ -63,7 +74,8 @@ def create_team(ctx: Ctx, req: Request) -> Response:
     if req.principal.kind == "user" and req.principal.login not in data.get("maintainers", []):
         team.members[req.principal.login] = "maintainer"
     for login in data.get("maintainers", []):
-        _add_member(ctx, org, team, lookup.user_exists(ctx, login), "maintainer")
+        _add_member(ctx, org, team, lookup.user_exists(ctx, login), "maintainer",
+                    req.principal.login)
     for full_name in data.get("repo_names", []):
         repo_name = full_name.split("/")[-1]
         if ctx.state.repo(org.login, repo_name) is None:
@@ -121,7 +133,7 @@ def put_membership(ctx: Ctx, req: Request) -> Response:
     team = lookup.team(ctx, req)
     login = lookup.user_exists(ctx, req.params["username"])
     role = lookup.body(req).get("role", "member")
-    state = _add_member(ctx, ctx.state.orgs[team.org], team, login, role)
+    state = _add_member(ctx, ctx.state.orgs[team.org], team, login, role, req.principal.login)
     return Response(200, _membership(team, login, state, role))
 
 

@@ -76,6 +76,9 @@ def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any],
             gh.rest.teams.list_pending_invitations_in_org("acme", "t").parsed_data] == ["otto"]
     members = {u.login for u in gh.rest.teams.list_members_in_org("acme", "t").parsed_data}
     assert members == {"mia", "olga"}
+    invited = gh.rest.orgs.list_pending_invitations("acme").parsed_data
+    assert [(i.login, i.team_count) for i in invited] == [("otto", 1)]
+    assert sb.counters()["content_created"] == 1
     got = gh.rest.teams.get_membership_for_user_in_org("acme", "t", "mia").parsed_data
     assert got.role == "member"
     gh.rest.teams.remove_membership_for_user_in_org("acme", "t", "mia")
@@ -95,3 +98,13 @@ def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     assert team.repos == {"acme/proj": "maintain"}
     gh.rest.teams.remove_repo_in_org("acme", "t", "acme", repo)
     assert team.repos == {}
+
+
+def test_accepting_the_org_invitation_activates_team_membership(gh: GitHub[Any],
+                                                                 sb: Sandbox) -> None:
+    gh.rest.teams.create("acme", name="T")
+    gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "otto")
+    sb.accept_invitations("otto")
+    got = gh.rest.teams.get_membership_for_user_in_org("acme", "t", "otto").parsed_data
+    assert got.state == "active"
+    assert "otto" in sb.state.orgs["acme"].members

@@ -79,3 +79,24 @@ def test_serve_prints_url_and_token_and_answers(tmp_path: Path) -> None:
             proc.stdout.close()
     assert state.exists()
     assert json.loads(state.read_text())["version"] == 1
+
+
+def test_githubkit_async_client_and_default_http_cache(sb: Sandbox, token: str) -> None:
+    from githubkit import GitHub
+
+    from cohort.sandbox import SandboxTransport
+
+    gh = GitHub(token, base_url="https://api.github.com", transport=SandboxTransport(sb),
+                async_transport=AsyncSandboxTransport(sb))
+
+    async def go() -> str:
+        return (await gh.rest.orgs.async_get("acme")).parsed_data.login
+
+    assert asyncio.run(go()) == "acme"
+    assert gh.rest.orgs.get("acme").parsed_data.login == "acme"
+
+
+def test_head_request_answers_without_body(http: httpx.Client) -> None:
+    answer = http.head("/orgs/acme")
+    assert answer.status_code == 200
+    assert answer.content == b""
