@@ -141,6 +141,9 @@ class Sandbox(Seeding):
         if path == "/graphql" and method == "POST":
             from cohort.sandbox.graphql_api import run_graphql
 
+            if who.kind == "app":
+                refused = ApiError(403, "Resource not accessible by integration")
+                return Outcome(refused.response(), "graphql:query", "read")
             return run_graphql(self, who, body)
         return self._rest(method, path, query, who, body, base)
 

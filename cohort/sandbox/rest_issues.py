@@ -7,6 +7,7 @@ from urllib.parse import unquote
 
 from cohort.sandbox import lookup
 from cohort.sandbox import shapes_issues as shape
+from cohort.sandbox.shapes_issues import issue_counts
 from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo
 from cohort.sandbox.wire import Ctx, Request, Response, invalid, not_found, op, page_response
 
@@ -82,8 +83,10 @@ def list_milestones(ctx: Ctx, req: Request) -> Response:
     repo = lookup.repo(ctx, req)
     state = req.query.get("state", "open")
     items = [m for m in repo.milestones if state in ("all", m.state)]
-    items.sort(key=lambda m: m.due_on or "9999" if req.query.get("sort") == "due_on"
-               else str(m.number).zfill(9))
+    if req.query.get("sort", "due_on") == "due_on":
+        items.sort(key=lambda m: (m.due_on is None, m.due_on or "", m.number))
+    else:
+        items.sort(key=lambda m: (sum(issue_counts(repo, m.number)), m.number))
     if req.query.get("direction") == "desc":
         items.reverse()
     return page_response(req, [shape.milestone(ctx.state, repo, m) for m in items])
