@@ -1,10 +1,19 @@
 """A local, stateful, contract-checked stand-in for GitHub's REST and GraphQL API.
 
-``Sandbox`` answers requests (``handle``); ``SandboxTransport``/``AsyncSandboxTransport`` plug
-it into httpx (and so githubkit); ``serve`` runs it on loopback. Tests read the org through
-``sb.state`` (see ``cohort.sandbox.state``) and ``sb.files(full_name)``, the request log through
-``sb.log``/``sb.counters()``, and contract violations through ``sb.contract_errors`` and
-``sb.assert_clean()``.
+Use in-process (no sockets)::
+
+    sb = Sandbox()                                    # SimulatedClock, request checks on
+    sb.add_org("acme", owners=["olga"], members=["mia"])
+    gh = GitHub(sb.issue_token("olga"), base_url="https://api.github.com",
+                transport=SandboxTransport(sb), auto_retry=False)
+
+or over loopback with ``serve(host, port, state_file, org)`` (``python -m cohort.sandbox serve``).
+
+Reading the org in tests: ``sb.state`` (a ``cohort.sandbox.state.State``: ``orgs``, ``teams``
+keyed by ``(org, slug)``, ``repos`` keyed by ``"owner/name"``, ``users``, ``apps``, ``tokens``),
+``sb.files("owner/name")`` → {path: bytes} at HEAD. Accounting: ``sb.log`` (``LoggedRequest``),
+``sb.counters()``, ``sb.reset_log()``. Contract: ``sb.contract_errors``, ``sb.assert_clean()``.
+Faults: ``sb.faults = FaultPlan(seed, [Fault(kind, on_write=k)])``; latency: ``sb.latency``.
 """
 
 from cohort.sandbox.asgi import SandboxApp, serve
