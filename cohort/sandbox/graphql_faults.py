@@ -26,7 +26,9 @@ def fault_outcome(sb: Sandbox, who: Principal, out: Outcome) -> Outcome | None:
     if fault.kind == "graphql-rate-limited":
         error = {"type": "RATE_LIMITED", "code": "graphql_rate_limit",
                  "message": primary_message(who).replace("exceeded", "already exceeded")}
-        out.response = Response(200, {"errors": [error]})
+        reset = str(int(sb.clock.wall() // 3600 * 3600 + 3600))
+        out.response = Response(200, {"errors": [error]},
+                                {"x-ratelimit-remaining": "0", "x-ratelimit-reset": reset})
         return out
     if fault.kind == "resource-limits":
         error = {"type": "RESOURCE_LIMITS_EXCEEDED",
