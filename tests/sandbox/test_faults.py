@@ -58,6 +58,7 @@ def test_graphql_rate_limited_and_resource_limits(http: httpx.Client, sb: Sandbo
     first = _graphql(http, "{ viewer { login } }")
     assert first.status_code == 200
     assert first.json()["errors"][0]["type"] == "RATE_LIMITED"
+    assert first.headers["x-ratelimit-remaining"] == "0"
     second = _graphql(http, "{ viewer { login } }").json()
     assert second["errors"][0]["message"].startswith("Resource limits for this query exceeded")
     assert _graphql(http, "{ viewer { login } }").json()["data"]["viewer"]["login"] == "olga"
