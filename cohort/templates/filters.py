@@ -70,6 +70,12 @@ def md_inline(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", oneline(value))
 
 
+def to_toml(value: object) -> str:
+    """A TOML basic string for ``value`` (JSON escapes, plus DEL which TOML also forbids raw)."""
+    text = json.dumps(str(value), ensure_ascii=False)
+    return text.replace("\x7f", "\\u007f")
+
+
 @cache
 def action_pins() -> Mapping[str, tuple[str, str]]:
     """Action name -> (version, sha), from the committed table ``action_pins.yml``."""
@@ -97,6 +103,7 @@ FILTERS: Mapping[str, Callable[..., Any]] = {
     "yaml": to_yaml,
     "gha_env": gha_env,
     "oneline": oneline,
+    "toml": to_toml,
     "md": md_inline,
     "json": lambda value: json.dumps(value, ensure_ascii=False, sort_keys=True),
 }
