@@ -31,6 +31,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "dashboard": ("cohort.cli.dashboard", "Write a static HTML dashboard of the cohort."),
     "match": ("cohort.cli.match", "Form teams from sign-ups and propose the cohort.yml change."),
     "init": ("cohort.cli.init", "Add sign-up issue forms and a starter cohort.yml to a repo."),
+    "comment": ("cohort.cli.comment", "Post or update the plan comment on a pull request."),
+    "serve": ("cohort.cli.serve", "Run the GitHub App webhook server (labels, review requests)."),
+    "on-event": ("cohort.cli.on_event", "Handle one GitHub event from a workflow, no server."),
 }
 
 
