@@ -1,0 +1,1 @@
+"""The team's data report: analysis.py summarizes the data, page.py renders it."""
