@@ -1,0 +1,179 @@
+"""The activity snapshot a summary is computed from: plain, immutable values, no I/O."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+def parse_time(value: str | None) -> dt.datetime | None:
+    """An ISO 8601 timestamp from GitHub (``…Z``) as an aware UTC datetime."""
+    if not value:
+        return None
+    return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(dt.UTC)
+
+
+def time_text(value: dt.datetime | None) -> str | None:
+    """The inverse of :func:`parse_time` (``2027-02-08T09:00:00Z``)."""
+    if value is None:
+        return None
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True)
+class Review:
+    author: str
+    state: str
+    submitted_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PullRequest:
+    number: int
+    title: str
+    author: str
+    created_at: dt.datetime
+    merged_at: dt.datetime | None = None
+    closed_at: dt.datetime | None = None
+    draft: bool = False
+    requested: tuple[str, ...] = ()
+    reviews: tuple[Review, ...] = ()
+
+    @property
+    def open(self) -> bool:
+        return self.closed_at is None and self.merged_at is None
+
+
+@dataclass(frozen=True)
+class Issue:
+    number: int
+    title: str
+    created_at: dt.datetime
+    closed_at: dt.datetime | None = None
+    milestone: str | None = None
+
+
+@dataclass(frozen=True)
+class Milestone:
+    title: str
+    due_on: dt.date | None
+    open_issues: int
+    closed_issues: int
+
+    @property
+    def total(self) -> int:
+        return self.open_issues + self.closed_issues
+
+
+@dataclass(frozen=True)
+class Commit:
+    oid: str
+    author: str | None
+    committed_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RepoActivity:
+    """Everything read from one team repository (``found`` is False when it is missing)."""
+
+    name: str
+    found: bool = True
+    milestones: tuple[Milestone, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    pulls: tuple[PullRequest, ...] = ()
+    commits: tuple[Commit, ...] = ()
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class Activity:
+    """A snapshot of every team repository of a cohort, taken at ``fetched_at``."""
+
+    org: str
+    fetched_at: dt.datetime
+    repos: dict[str, RepoActivity] = field(default_factory=dict)
+
+
+def activity_to_json(activity: Activity) -> dict[str, Any]:
+    """A JSON-ready form (for fixtures and caching a snapshot)."""
+    return {
+        "org": activity.org,
+        "fetched_at": time_text(activity.fetched_at),
+        "repos": {name: _repo_json(r) for name, r in sorted(activity.repos.items())},
+    }
+
+
+def _repo_json(r: RepoActivity) -> dict[str, Any]:
+    return {
+        "found": r.found,
+        "truncated": r.truncated,
+        "milestones": [
+            [m.title, m.due_on.isoformat() if m.due_on else None, m.open_issues, m.closed_issues]
+            for m in r.milestones
+        ],
+        "issues": [
+            [i.number, i.title, time_text(i.created_at), time_text(i.closed_at), i.milestone]
+            for i in r.issues
+        ],
+        "pulls": [_pull_json(p) for p in r.pulls],
+        "commits": [[c.oid, c.author, time_text(c.committed_at)] for c in r.commits],
+    }
+
+
+def _pull_json(p: PullRequest) -> dict[str, Any]:
+    return {
+        "number": p.number,
+        "title": p.title,
+        "author": p.author,
+        "created_at": time_text(p.created_at),
+        "merged_at": time_text(p.merged_at),
+        "closed_at": time_text(p.closed_at),
+        "draft": p.draft,
+        "requested": list(p.requested),
+        "reviews": [[r.author, r.state, time_text(r.submitted_at)] for r in p.reviews],
+    }
+
+
+def activity_from_json(data: dict[str, Any]) -> Activity:
+    """Read back what :func:`activity_to_json` wrote."""
+    repos = {name: _repo_from(name, r) for name, r in data["repos"].items()}
+    fetched = parse_time(data["fetched_at"])
+    assert fetched is not None
+    return Activity(data["org"], fetched, repos)
+
+
+def _must(value: str | None) -> dt.datetime:
+    parsed = parse_time(value)
+    if parsed is None:
+        raise ValueError("a timestamp is missing")
+    return parsed
+
+
+def _repo_from(name: str, r: dict[str, Any]) -> RepoActivity:
+    return RepoActivity(
+        name=name,
+        found=bool(r["found"]),
+        truncated=bool(r.get("truncated", False)),
+        milestones=tuple(
+            Milestone(t, dt.date.fromisoformat(d) if d else None, o, c)
+            for t, d, o, c in r["milestones"]
+        ),
+        issues=tuple(Issue(n, t, _must(c), parse_time(x), m) for n, t, c, x, m in r["issues"]),
+        pulls=tuple(_pull_from(p) for p in r["pulls"]),
+        commits=tuple(Commit(o, a, _must(w)) for o, a, w in r["commits"]),
+    )
+
+
+def _pull_from(p: dict[str, Any]) -> PullRequest:
+    return PullRequest(
+        number=p["number"],
+        title=p["title"],
+        author=p["author"],
+        created_at=_must(p["created_at"]),
+        merged_at=parse_time(p["merged_at"]),
+        closed_at=parse_time(p["closed_at"]),
+        draft=p["draft"],
+        requested=tuple(p["requested"]),
+        reviews=tuple(Review(a, s, _must(w)) for a, s, w in p["reviews"]),
+    )

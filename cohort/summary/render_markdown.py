@@ -1,0 +1,175 @@
+"""A Summary as GitHub markdown: Mermaid charts GitHub renders, each with a table beside it."""
+
+from __future__ import annotations
+
+from cohort.naming import marker
+from cohort.summary.model import MilestoneProgress, Summary, TeamSummary
+
+STATUS_ICON = {"done": "✅", "on track": "🟢", "at risk": "🟠", "overdue": "🔴"}
+
+
+def summary_marker(week: str) -> str:
+    """The hidden marker that identifies the summary issue of ``week``."""
+    return marker("summary", week)
+
+
+def render_markdown(summary: Summary) -> str:
+    """The whole summary: marker, heading, attention list, charts, tables."""
+    parts = [
+        summary_marker(summary.week),
+        _heading(summary),
+        _attention(summary),
+        _totals(summary),
+        _progress(summary),
+        _activity_chart(summary),
+        _teams_table(summary),
+        _people(summary),
+        _mentors(summary),
+        _footer(summary),
+    ]
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _heading(s: Summary) -> str:
+    week = f"cohort week {s.cohort_week} of {s.cohort_weeks}" if s.cohort_week else "before week 1"
+    phase = f"phase **{s.phase}** (due {s.phase_due})" if s.phase else "no phase running"
+    return (
+        f"# {s.program} · {s.cohort}: summary of {s.week}\n\n"
+        f"{s.week_start} to {s.week_end} · {week} · {phase} · "
+        f"{len(s.teams)} teams in `{s.org}`"
+    )
+
+
+def _attention(s: Summary) -> str:
+    if not s.attention:
+        return "## Needs attention first\n\nNo team needs attention this week."
+    lines = [f"{i}. **{a.slug}**: {'; '.join(a.reasons)}" for i, a in enumerate(s.attention, 1)]
+    return "## Needs attention first\n\n" + "\n".join(lines)
+
+
+def _totals(s: Summary) -> str:
+    t = s.totals
+    return (
+        "## This week\n\n"
+        "| PRs opened | PRs merged | commits | issues closed | reviews | PRs waiting "
+        "| mentees active |\n|---:|---:|---:|---:|---:|---:|---:|\n"
+        f"| {t.prs_opened} | {t.prs_merged} | {t.commits} | {t.issues_closed} | {t.reviews} "
+        f"| {t.waiting} | {t.active_mentees} of {t.mentees} |"
+    )
+
+
+def current_milestone(s: Summary, team: TeamSummary) -> MilestoneProgress | None:
+    """The milestone of the phase the calendar is in (else the first one not done)."""
+    title = (s.phase or "").title()
+    found = [m for m in team.milestones if m.title == title]
+    if found:
+        return found[0]
+    return next((m for m in team.milestones if m.status != "done"), None)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', "'") + '"'
+
+
+def _progress(s: Summary) -> str:
+    teams = [t for t in s.teams if t.found]
+    if not teams:
+        return ""
+    title = f"{(s.phase or 'current').title()} milestone: % of issues closed"
+    values = [m.percent if (m := current_milestone(s, t)) else 0 for t in teams]
+    chart = (
+        "```mermaid\nxychart-beta\n"
+        f"  title {_quote(title)}\n"
+        f"  x-axis [{', '.join(_quote(t.slug) for t in teams)}]\n"
+        '  y-axis "% closed" 0 --> 100\n'
+        f"  bar [{', '.join(str(v) for v in values)}]\n```"
+    )
+    rows = []
+    for t in teams:
+        cells = [
+            f"{STATUS_ICON[m.status]} {m.title} {m.closed}/{m.total} ({m.status}, due {m.due_on})"
+            for m in t.milestones
+        ]
+        rows.append(f"| {t.slug} | {'<br>'.join(cells) or '-'} |")
+    table = "| team | milestones |\n|---|---|\n" + "\n".join(rows)
+    return f"## Milestone progress\n\n{chart}\n\n{table}"
+
+
+def _activity_chart(s: Summary) -> str:
+    active = [t for t in s.teams if t.commits]
+    if not active:
+        return ""
+    slices = "\n".join(f"  {_quote(t.slug)} : {t.commits}" for t in active)
+    head = '## Commits by team\n\n```mermaid\npie showData\n  title "Commits on default branches"'
+    return f"{head}\n{slices}\n```"
+
+
+def _hours(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f} h"
+
+
+def _last(t: TeamSummary) -> str:
+    if t.days_since_activity is None:
+        return "never"
+    return "today" if t.days_since_activity == 0 else f"{t.days_since_activity} d ago"
+
+
+def _teams_table(s: Summary) -> str:
+    rows = []
+    for t in s.teams:
+        if not t.found:
+            rows.append(f"| {t.slug} | repository `{t.repo}` not found | | | | | |")
+            continue
+        waits = (
+            ", ".join(f"#{p.number} {p.days:.1f} d{' ⚠️' if p.too_long else ''}" for p in t.waiting)
+            or "-"
+        )
+        rows.append(
+            f"| [{t.slug}](https://github.com/{s.org}/{t.repo}) | {t.prs_opened} / "
+            f"{t.prs_merged} | {waits} | {_hours(t.first_review_hours)} | {t.commits} "
+            f"| {t.issues_closed} | {_last(t)} |"
+        )
+    return (
+        "## Teams\n\n| team | PRs opened / merged | waiting for a mentor | first review "
+        "(median) | commits | issues closed | last activity |\n"
+        "|---|---:|---|---:|---:|---:|---|\n" + "\n".join(rows)
+    )
+
+
+def _people(s: Summary) -> str:
+    rows = [
+        f"| {t.slug} | {', '.join('@' + m for m in t.contributed) or '-'} "
+        f"| {', '.join('@' + m for m in t.silent) or '-'} |"
+        for t in s.teams
+        if t.found
+    ]
+    if not rows:
+        return ""
+    return "## Mentees\n\n| team | contributed | did not contribute |\n|---|---|---|\n" + (
+        "\n".join(rows)
+    )
+
+
+def _mentors(s: Summary) -> str:
+    if not s.mentors:
+        return ""
+    rows = [
+        f"| @{m.handle} | {', '.join(m.teams)} | {m.reviews_given} | {m.pending_requests} "
+        f"| {'-' if m.oldest_pending_days is None else f'{m.oldest_pending_days:.1f} d'} |"
+        for m in s.mentors
+    ]
+    return (
+        "## Mentors\n\n| mentor | teams | reviews given | pending requests | oldest pending |\n"
+        "|---|---|---:|---:|---:|\n" + "\n".join(rows)
+    )
+
+
+def _footer(s: Summary) -> str:
+    note = ""
+    if any(t.truncated for t in s.teams):
+        note = " Some busy repositories were read in part (the most recent items)."
+    return (
+        f"<sub>As of {s.generated_at:%Y-%m-%d %H:%M} UTC. A team is stale after "
+        f"{s.stale_after_days} days without activity; a PR waits too long after "
+        f"{s.review_waiting_days} days (policy.summary in cohort.yml).{note}</sub>"
+    )
