@@ -12,6 +12,11 @@ _CONTENT_REST = (
     re.compile(r"/repos/[^/]+/[^/]+/pulls/\d+/requested_reviewers$"),
     re.compile(r"/orgs/[^/]+/invitations$"),
 )
+# PUT memberships and collaborators may send an invitation; count them as creating content.
+_MAYBE_CONTENT_PUT = (
+    re.compile(r"/orgs/[^/]+/teams/[^/]+/memberships/[^/]+$"),
+    re.compile(r"/repos/[^/]+/[^/]+/collaborators/[^/]+$"),
+)
 _CONTENT_MUTATIONS = {"createIssue": 1, "addComment": 1, "requestReviews": 1}
 _MUTATION_FIELD = re.compile(r"(?:^|[\s{])(?:\w+\s*:\s*)?(\w+)\s*\(\s*input\s*:", re.MULTILINE)
 
@@ -39,7 +44,11 @@ def classify(method: str, path: str, body: bytes) -> RequestKind:
     if method.upper() in ("GET", "HEAD") or path.endswith("/access_tokens"):
         # minting an App installation token is neither a read nor a write; count it as a read
         return RequestKind(False, 0, 0)
-    content = 1 if method.upper() == "POST" and any(p.search(path) for p in _CONTENT_REST) else 0
+    verb = method.upper()
+    content = int(
+        (verb == "POST" and any(p.search(path) for p in _CONTENT_REST))
+        or (verb == "PUT" and any(p.search(path) for p in _MAYBE_CONTENT_PUT))
+    )
     return RequestKind(True, 1, content)
 
 

@@ -33,3 +33,9 @@ def test_graphql_mutations_are_counted_per_field_and_issues_as_content() -> None
         'm2: createIssue(input: {title: "c"}) { issue { id } } }'
     )
     assert classify("POST", "/graphql", doc) == RequestKind(True, 3, 2)
+
+
+def test_membership_and_collaborator_puts_may_invite_so_they_count_as_content() -> None:
+    assert classify("PUT", "/orgs/o/teams/t/memberships/u", b"{}").content_created == 1
+    assert classify("PUT", "/repos/o/r/collaborators/u", b"{}").content_created == 1
+    assert classify("DELETE", "/orgs/o/teams/t/memberships/u", b"").content_created == 0
