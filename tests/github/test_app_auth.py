@@ -30,7 +30,7 @@ def sandbox_with_app(public: str) -> Sandbox:
     box = Sandbox(clock=SimulatedClock())
     box.add_org("app-org", owners=["owner"])
     box.register_app(42, "cohort-bot", public, org="app-org",
-                     permissions={k: "write" for k in READ_PERMISSIONS} | {"metadata": "read"})
+                     permissions=dict.fromkeys(READ_PERMISSIONS, "write") | {"metadata": "read"})
     return box
 
 
