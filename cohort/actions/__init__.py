@@ -1,0 +1,1 @@
+"""Helpers for running cohort as a GitHub Actions step: events, outputs, masks, plan comments."""

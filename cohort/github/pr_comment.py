@@ -1,0 +1,104 @@
+"""The plan comment on GitHub: create or update it in place, and read the merged PR's one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from cohort.actions.plan_comment import (
+    DEFAULT_AUTHOR,
+    ReviewedPlan,
+    find_plan_comment,
+    parse_reviewed,
+)
+from cohort.errors import GitHubError
+from cohort.github.client import Client
+
+PAGE = 100
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What happened to the plan comment: ``created``, ``updated`` or ``unchanged``."""
+
+    action: str
+    comment_id: int
+    url: str
+
+
+def _pages(client: Client, path: str, params: Mapping[str, Any] | None = None) -> Iterator[Any]:
+    page = 1
+    while True:
+        batch = client.rest("GET", path, params={**(params or {}), "per_page": PAGE, "page": page})
+        if not isinstance(batch, list):
+            return
+        yield from batch
+        if len(batch) < PAGE:
+            return
+        page += 1
+
+
+def list_comments(client: Client, repository: str, number: int) -> list[dict[str, Any]]:
+    """Every comment of an issue or pull request, oldest first."""
+    return list(_pages(client, f"/repos/{repository}/issues/{number}/comments"))
+
+
+def upsert_plan_comment(
+    client: Client, repository: str, number: int, body: str, *, author: str = DEFAULT_AUTHOR
+) -> Posted:
+    """Update the PR's plan comment in place, or create it: at most one write request."""
+    existing = find_plan_comment(list_comments(client, repository, number), author)
+    if existing is None:
+        made = client.rest("POST", f"/repos/{repository}/issues/{number}/comments", {"body": body})
+        return Posted("created", int(made["id"]), str(made.get("html_url", "")))
+    comment_id = int(existing["id"])
+    if existing.get("body") == body:
+        return Posted("unchanged", comment_id, str(existing.get("html_url", "")))
+    path = f"/repos/{repository}/issues/comments/{comment_id}"
+    updated = client.rest("PATCH", path, {"body": body})
+    return Posted("updated", comment_id, str(updated.get("html_url", "")))
+
+
+def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any] | None:
+    """The merged pull request that produced commit ``sha`` on the base branch, if any."""
+    try:
+        associated = client.rest("GET", f"/repos/{repository}/commits/{sha}/pulls")
+    except GitHubError as exc:  # a server without the endpoint, or a sha it does not know
+        if "HTTP 404" not in str(exc) and "HTTP 422" not in str(exc):
+            raise
+        associated = None
+    candidates = associated if isinstance(associated, list) else []
+    for pr in candidates:
+        if pr.get("merge_commit_sha") == sha or pr.get("merged_at"):
+            return dict(pr)
+    if associated is not None and candidates:
+        return dict(candidates[0])
+    params = {"state": "closed", "sort": "updated", "direction": "desc"}
+    for pr in _pages(client, f"/repos/{repository}/pulls", params):
+        if pr.get("merge_commit_sha") == sha:
+            return dict(pr)
+    return None
+
+
+def reviewed_plan_for_commit(
+    client: Client, repository: str, sha: str, *, author: str = DEFAULT_AUTHOR
+) -> tuple[ReviewedPlan | None, str]:
+    """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from."""
+    pr = pull_for_commit(client, repository, sha)
+    if pr is None:
+        return None, f"no merged pull request produced {sha[:12]}"
+    number = int(pr["number"])
+    comment = find_plan_comment(list_comments(client, repository, number), author)
+    if comment is None:
+        return None, f"pull request #{number} has no plan comment by {author}"
+    reviewed = parse_reviewed(str(comment.get("body") or ""))
+    if reviewed is None:
+        return None, f"the plan comment on #{number} has no reviewed-plan marker"
+    head = str(((pr.get("head") or {}).get("sha")) or "")
+    if reviewed.head_sha and head and reviewed.head_sha != head:
+        return None, (
+            f"the plan comment on #{number} was made at {reviewed.head_sha[:12]}, "
+            f"not at the merged head {head[:12]}"
+        )
+    return reviewed, f"plan reviewed on #{number} (digest {reviewed.digest[:12]})"
