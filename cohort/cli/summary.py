@@ -1,0 +1,135 @@
+"""``cohort summary``: read a week's activity, summarize it, print it, and post it if asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from cohort.cli.options import cohort_argument, format_option, github_options
+from cohort.errors import ExitCode
+
+if TYPE_CHECKING:
+    from cohort.config.model import CohortFile
+    from cohort.github.connect import Connection
+    from cohort.summary.activity import Activity
+
+
+def open_connection(
+    cohort_file: Path,
+    *,
+    token: str | None,
+    api_url: str | None,
+    sandbox: bool,
+    sandbox_state: Path | None,
+    app_id: int | None,
+    app_key_file: Path | None,
+    write: bool,
+) -> tuple[CohortFile, Connection]:
+    """Load the cohort and connect, without rendering scaffolds (summaries never need them)."""
+    from cohort.cli.session import app_credentials
+    from cohort.config.load import load_cohort
+    from cohort.github.connect import connect
+
+    cohort = load_cohort(cohort_file).cohort
+    connection = connect(
+        cohort,
+        token=token,
+        api_url=api_url,
+        sandbox=sandbox or sandbox_state is not None,
+        state_file=sandbox_state,
+        app=app_credentials(app_id, app_key_file),
+        write=write,
+    )
+    return cohort, connection
+
+
+def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) -> Activity:
+    """Every team repository's activity since the start of ``since`` (program time zone)."""
+    from zoneinfo import ZoneInfo
+
+    from cohort.github.read_activity import read_activity
+
+    client = connection.client
+    now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
+    start = dt.datetime.combine(since, dt.time(), ZoneInfo(cohort.calendar.timezone))
+    return read_activity(client, cohort, start.astimezone(dt.UTC), now=now)
+
+
+@click.command("summary")
+@cohort_argument
+@click.option(
+    "--week",
+    default=None,
+    metavar="YYYY-Www",
+    envvar="COHORT_WEEK",
+    show_envvar=True,
+    help="ISO week to summarize (default: the current week).",
+)
+@format_option(("markdown", "json"))
+@github_options
+@click.option(
+    "--post", is_flag=True, help="Create or update this week's issue in program.organizer_repo."
+)
+def command(
+    cohort_file: Path,
+    week: str | None,
+    output_format: str,
+    token: str | None,
+    api_url: str | None,
+    app_id: int | None,
+    app_key_file: Path | None,
+    sandbox: bool,
+    sandbox_state: Path | None,
+    post: bool,
+) -> int:
+    """Summarize a week of every team: milestones, PRs, reviews, commits, who needs help.
+
+    Reads with about one GraphQL query per 25 team repositories. --post writes at most
+    two requests: this week's issue (created, or updated on a re-run) and closing last week's.
+    """
+    from cohort.cli.report import in_actions, write_step_summary
+    from cohort.summary import parse_week, render_json, render_markdown, summarize, week_of
+    from cohort.summary.week import local_day
+
+    cohort, connection = open_connection(
+        cohort_file,
+        token=token,
+        api_url=api_url,
+        sandbox=sandbox,
+        sandbox_state=sandbox_state,
+        app_id=app_id,
+        app_key_file=app_key_file,
+        write=post,
+    )
+    zone = cohort.calendar.timezone
+    now = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC)
+    chosen = parse_week(week) if week else week_of(local_day(now, zone))
+    activity = read_snapshot(cohort, connection, min(cohort.calendar.start, chosen.monday))
+    summary = summarize(activity, cohort, chosen, now)
+    markdown = render_markdown(summary)
+    if post:
+        _post(cohort, connection, summary.week, summary.cohort_week, markdown)
+    connection.close()
+    click.echo(render_json(summary) if output_format == "json" else markdown, nl=False)
+    if in_actions():
+        write_step_summary(markdown)
+    return int(ExitCode.OK)
+
+
+def summary_title(cohort: CohortFile, week: str, cohort_week: int) -> str:
+    """The title of a week's summary issue."""
+    return f"{cohort.program.cohort}: weekly summary {week} (week {cohort_week})"
+
+
+def _post(
+    cohort: CohortFile, connection: Connection, week: str, cohort_week: int, markdown: str
+) -> None:
+    from cohort.github.post_summary import post_summary
+
+    title = summary_title(cohort, week, cohort_week)
+    posted = post_summary(connection.client, cohort, week, title, markdown)
+    closed = f"; closed #{posted.previous}" if posted.closed_previous else ""
+    click.echo(f"summary issue #{posted.number} {posted.action}{closed}: {posted.url}", err=True)

@@ -1,0 +1,115 @@
+"""Post a week's summary as one issue in the organizer repo: 1 read, at most 2 writes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from cohort.config.model import CohortFile
+from cohort.errors import GitHubError, UsageError
+from cohort.github.client import Client
+from cohort.naming import MARKER_PREFIX
+
+SUMMARY_LABEL = "cohort: summary"
+Action = Literal["created", "updated", "unchanged"]
+_MARKER_RE = re.compile(re.escape(MARKER_PREFIX) + r"summary (\d{4}-W\d{2}) -->")
+
+
+@dataclass(frozen=True)
+class Posted:
+    """What posting did: the week's issue, and the previous week's (closed if it was open)."""
+
+    number: int
+    url: str
+    action: Action
+    previous: int | None
+    closed_previous: bool
+
+
+@dataclass(frozen=True)
+class _Found:
+    number: int
+    week: str
+    state: str
+    title: str
+    body: str
+    url: str
+
+
+def summary_week(body: str) -> str | None:
+    """The ISO week in a body's summary marker, if it has one."""
+    found = _MARKER_RE.search(body or "")
+    return found.group(1) if found else None
+
+
+def post_summary(
+    client: Client, cohort: CohortFile, week: str, title: str, markdown: str
+) -> Posted:
+    """Create or update ``week``'s issue; link, and close, the latest earlier week's issue."""
+    repo = cohort.program.organizer_repo
+    if not repo:
+        raise UsageError("--post needs program.organizer_repo in cohort.yml")
+    base = f"/repos/{cohort.program.organization}/{repo}/issues"
+    found = _list(client, base)
+    this = next((f for f in found if f.week == week), None)
+    earlier = sorted((f for f in found if f.week < week), key=lambda f: f.week)
+    previous = earlier[-1] if earlier else None
+    body = markdown.rstrip("\n")
+    if previous is not None:
+        body += f"\n\nPrevious week: #{previous.number} ({previous.week})."
+    body += "\n"
+    number, url, action = _write_week(client, base, this, title, body)
+    closed = previous is not None and previous.state == "open"
+    if previous is not None and closed:
+        client.rest(
+            "PATCH", f"{base}/{previous.number}", {"state": "closed", "state_reason": "completed"}
+        )
+    return Posted(
+        number,
+        url,
+        action,
+        previous.number if previous else None,
+        closed,
+    )
+
+
+def _write_week(
+    client: Client, base: str, this: _Found | None, title: str, body: str
+) -> tuple[int, str, Action]:
+    """Create the week's issue, or update it when its text or state differs (one write)."""
+    if this is None:
+        made = client.rest("POST", base, {"title": title, "body": body, "labels": [SUMMARY_LABEL]})
+        return int(made["number"]), str(made["html_url"]), "created"
+    if (this.body, this.title, this.state) == (body, title, "open"):
+        return this.number, this.url, "unchanged"
+    client.rest("PATCH", f"{base}/{this.number}", {"title": title, "body": body, "state": "open"})
+    return this.number, this.url, "updated"
+
+
+def _list(client: Client, base: str) -> list[_Found]:
+    """Every summary issue in the organizer repo (one page of 100, newest first)."""
+    body = client.rest(
+        "GET",
+        base,
+        params={"labels": SUMMARY_LABEL, "state": "all", "per_page": 100, "direction": "desc"},
+    )
+    if not isinstance(body, list):
+        raise GitHubError(f"GET {base} did not answer with a list")
+    return [f for item in body if (f := _found(item)) is not None]
+
+
+def _found(item: Any) -> _Found | None:
+    if not isinstance(item, dict) or "pull_request" in item:
+        return None
+    week = summary_week(str(item.get("body") or ""))
+    if week is None:
+        return None
+    return _Found(
+        int(item["number"]),
+        week,
+        str(item["state"]),
+        str(item["title"]),
+        str(item.get("body") or ""),
+        str(item.get("html_url", "")),
+    )

@@ -1,0 +1,199 @@
+"""Read a cohort's activity: one aliased GraphQL query per ~25 team repositories, adaptive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from cohort.config.model import CohortFile
+from cohort.errors import GitHubError
+from cohort.github.client import Client, GraphQLResult
+from cohort.github.transport import ReadFailedError
+from cohort.naming import repo_name
+from cohort.summary.activity import (
+    Activity,
+    Commit,
+    Issue,
+    Milestone,
+    PullRequest,
+    RepoActivity,
+    Review,
+    parse_time,
+    time_text,
+)
+
+BATCH = 25
+SHRINK_ON = {"RESOURCE_LIMITS_EXCEEDED", "TIMEOUT", "MAX_NODE_LIMIT_EXCEEDED"}
+PULLS, ISSUES, COMMITS, REVIEWS = 50, 100, 100, 30
+
+_FIELDS = f"""
+  milestones(first: 20, states: [OPEN, CLOSED]) {{ nodes {{ title dueOn
+    open: issues(states: [OPEN]) {{ totalCount }} closed: issues(states: [CLOSED]) {{ totalCount }}
+  }} }}
+  issues(first: {ISSUES}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
+    pageInfo {{ hasNextPage }} nodes {{ number title createdAt closedAt milestone {{ title }} }} }}
+  pullRequests(first: {PULLS}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
+    pageInfo {{ hasNextPage }}
+    nodes {{ number title createdAt mergedAt closedAt isDraft author {{ login }}
+      reviewRequests(first: 10) {{ nodes {{ requestedReviewer {{ ... on User {{ login }} }} }} }}
+      reviews(first: {REVIEWS}) {{ nodes {{ author {{ login }} state submittedAt }} }} }} }}"""
+
+
+def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
+    """One document reading every named repository (aliased r0, r1, …)."""
+    history = (
+        f"defaultBranchRef {{ target {{ ... on Commit {{ history(first: {COMMITS}, "
+        f"since: {json.dumps(time_text(since))}) {{ pageInfo {{ hasNextPage }} "
+        "nodes { oid committedDate author { user { login } } } } } } }"
+    )
+    parts = [
+        f"r{i}: repository(owner: {json.dumps(org)}, name: {json.dumps(n)}) {{{_FIELDS}\n"
+        f"  {history} }}"
+        for i, n in enumerate(names)
+    ]
+    return "query {\n" + "\n".join(parts) + "\n}"
+
+
+def read_activity(
+    client: Client,
+    cohort: CohortFile,
+    since: dt.datetime,
+    *,
+    now: dt.datetime,
+    batch: int = BATCH,
+) -> Activity:
+    """Every team repository's activity since ``since``; ``now`` stamps the snapshot."""
+    org = cohort.program.organization
+    names = [repo_name(cohort, t) for t in cohort.teams]
+    repos = dict(adaptive(names, batch, lambda chunk: _read(client, org, chunk, since)))
+    return Activity(org, now, repos)
+
+
+class TooBigError(Exception):
+    """The server refused a batch as too expensive or too slow."""
+
+
+def adaptive(
+    names: list[str], size: int, read: Callable[[list[str]], list[tuple[str, RepoActivity]]]
+) -> list[tuple[str, RepoActivity]]:
+    """Read in chunks of ``size``; halve a chunk the server found too big."""
+    out: list[tuple[str, RepoActivity]] = []
+    pending = [names[i : i + size] for i in range(0, len(names), size)]
+    while pending:
+        chunk = pending.pop(0)
+        try:
+            out += read(chunk)
+        except TooBigError:
+            if len(chunk) == 1:
+                raise GitHubError(f"GitHub could not answer a read of '{chunk[0]}'") from None
+            half = len(chunk) // 2
+            pending[:0] = [chunk[:half], chunk[half:]]
+    return out
+
+
+def _read(
+    client: Client, org: str, chunk: list[str], since: dt.datetime
+) -> list[tuple[str, RepoActivity]]:
+    try:
+        result = client.graphql(activity_query(org, chunk, since))
+    except ReadFailedError:
+        if len(chunk) > 1:
+            raise TooBigError from None
+        raise
+    if result.error_types() & SHRINK_ON or (
+        not result.data
+        and result.errors
+        and len(chunk) > 1
+        and "limit" in str(result.errors).lower()
+    ):
+        raise TooBigError
+    _raise_unexpected(result)
+    return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]
+
+
+def _raise_unexpected(result: GraphQLResult) -> None:
+    bad = [e for e in result.errors if e.get("type") != "NOT_FOUND"]
+    if bad:
+        raise GitHubError("GraphQL error: " + "; ".join(str(e.get("message")) for e in bad[:3]))
+
+
+def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:
+    """A repository node of :func:`activity_query` as RepoActivity (None: not found)."""
+    if node is None:
+        return RepoActivity(name, found=False)
+    issues = node["issues"]
+    pulls = node["pullRequests"]
+    history = ((node.get("defaultBranchRef") or {}).get("target") or {}).get("history") or {}
+    truncated = any((c.get("pageInfo") or {}).get("hasNextPage") for c in (issues, pulls, history))
+    return RepoActivity(
+        name=name,
+        milestones=tuple(_milestone(m) for m in node["milestones"]["nodes"]),
+        issues=tuple(_issue(i) for i in issues["nodes"]),
+        pulls=tuple(_pull(p) for p in pulls["nodes"]),
+        commits=tuple(_commit(c) for c in history.get("nodes") or []),
+        truncated=bool(truncated),
+    )
+
+
+def _when(value: Any) -> dt.datetime:
+    parsed = parse_time(str(value) if value else None)
+    if parsed is None:
+        raise GitHubError("GitHub answered without a timestamp")
+    return parsed
+
+
+def _login(actor: Any) -> str:
+    return str(actor.get("login", "")) if isinstance(actor, dict) else "ghost"
+
+
+def _milestone(m: dict[str, Any]) -> Milestone:
+    due = parse_time(m.get("dueOn"))
+    return Milestone(
+        str(m["title"]),
+        due.date() if due else None,
+        int(m["open"]["totalCount"]),
+        int(m["closed"]["totalCount"]),
+    )
+
+
+def _issue(i: dict[str, Any]) -> Issue:
+    milestone = i.get("milestone")
+    return Issue(
+        int(i["number"]),
+        str(i["title"]),
+        _when(i["createdAt"]),
+        parse_time(i.get("closedAt")),
+        str(milestone["title"]) if isinstance(milestone, dict) else None,
+    )
+
+
+def _pull(p: dict[str, Any]) -> PullRequest:
+    requested = [
+        str(r["requestedReviewer"]["login"])
+        for r in p["reviewRequests"]["nodes"]
+        if isinstance(r.get("requestedReviewer"), dict) and "login" in r["requestedReviewer"]
+    ]
+    reviews = [
+        Review(_login(r.get("author")), str(r["state"]), _when(r["submittedAt"]))
+        for r in p["reviews"]["nodes"]
+        if r.get("submittedAt")
+    ]
+    return PullRequest(
+        number=int(p["number"]),
+        title=str(p["title"]),
+        author=_login(p.get("author")),
+        created_at=_when(p["createdAt"]),
+        merged_at=parse_time(p.get("mergedAt")),
+        closed_at=parse_time(p.get("closedAt")),
+        draft=bool(p.get("isDraft")),
+        requested=tuple(requested),
+        reviews=tuple(reviews),
+    )
+
+
+def _commit(c: dict[str, Any]) -> Commit:
+    user = (c.get("author") or {}).get("user")
+    login = str(user["login"]) if isinstance(user, dict) else None
+    return Commit(str(c["oid"]), login, _when(c["committedDate"]))
