@@ -188,8 +188,9 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def call(self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         check_budget()
         _check_args(args, kwargs)
-        if getattr(__obj, "__name__", "") in ("format", "format_map"):
-            _check_format(getattr(__obj, "__self__", None))
+        target = getattr(__obj, "__wrapped__", __obj)  # Jinja wraps str.format for the sandbox
+        if getattr(target, "__name__", "") in ("format", "format_map"):
+            _check_format(getattr(target, "__self__", None))
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
