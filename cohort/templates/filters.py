@@ -20,21 +20,22 @@ _SHA = re.compile(r"^[0-9a-f]{40}$")
 
 
 def to_yaml(value: object) -> str:
-    """One line of YAML for ``value``: a double-quoted scalar, or flow-style collection.
+    """One line of YAML for ``value``: strings double-quoted, collections in flow style.
 
-    Whatever the value holds (quotes, newlines, ``#``, ``: ``), it parses back to itself.
+    Whatever a string holds (quotes, newlines, ``#``, ``: ``, odd Unicode), it parses back
+    to itself.
     """
+    if isinstance(value, Mapping):
+        items = ", ".join(f"{to_yaml(k)}: {to_yaml(v)}" for k, v in value.items())
+        return "{" + items + "}"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(to_yaml(v) for v in value) + "]"
+    if not isinstance(value, str | int | float | bool) and value is not None:
+        raise TemplateError(f"the yaml filter takes text, numbers and collections, not {value!r}")
     style = '"' if isinstance(value, str) else None
-    text = yaml.safe_dump(
-        value,
-        default_style=style,
-        default_flow_style=True,
-        width=float("inf"),
-        allow_unicode=True,
-        sort_keys=False,
-    )
+    text = yaml.safe_dump(value, default_style=style, width=float("inf"), allow_unicode=True)
     text = text.removesuffix("\n").removesuffix("\n...")
-    if "\n" in text:  # pragma: no cover - PyYAML keeps flow output on one line at infinite width
+    if "\n" in text:  # pragma: no cover - double-quoted style at infinite width is one line
         raise TemplateError("value does not fit on one YAML line")
     return text
 
