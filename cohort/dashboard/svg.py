@@ -1,0 +1,81 @@
+"""Small inline SVG charts with text alternatives: a burn-up line pair and a bar chart (pure)."""
+
+from __future__ import annotations
+
+from html import escape
+
+WIDTH, HEIGHT, PAD = 320, 140, 28
+DONE, SCOPE, BAR = "#1d6b3a", "#5a5a5a", "#1f5fa8"
+
+
+def _x(i: int, n: int) -> float:
+    span = WIDTH - 2 * PAD
+    return PAD + (span * i / (n - 1) if n > 1 else span / 2)
+
+
+def _y(value: float, top: float) -> float:
+    return HEIGHT - PAD - (HEIGHT - 2 * PAD) * (value / top if top else 0)
+
+
+def _points(values: list[float], top: float) -> str:
+    return " ".join(f"{_x(i, len(values)):.1f},{_y(v, top):.1f}" for i, v in enumerate(values))
+
+
+def _frame(ident: str, title: str, desc: str, body: str) -> str:
+    return (
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'class="chart" focusable="false"><title id="{ident}-t">{escape(title)}</title>'
+        f'<desc id="{ident}-d">{escape(desc)}</desc>{body}</svg>'
+    )
+
+
+def _axes(top: float, first: str, last: str) -> str:
+    base = HEIGHT - PAD
+    return (
+        f'<line x1="{PAD}" y1="{base}" x2="{WIDTH - PAD}" y2="{base}" class="axis"/>'
+        f'<line x1="{PAD}" y1="{PAD}" x2="{PAD}" y2="{base}" class="axis"/>'
+        f'<text x="{PAD - 4}" y="{PAD + 4}" text-anchor="end" class="tick">{top:g}</text>'
+        f'<text x="{PAD - 4}" y="{base}" text-anchor="end" class="tick">0</text>'
+        f'<text x="{PAD}" y="{HEIGHT - 8}" class="tick">{escape(first)}</text>'
+        f'<text x="{WIDTH - PAD}" y="{HEIGHT - 8}" text-anchor="end" class="tick">'
+        f"{escape(last)}</text>"
+    )
+
+
+def burnup(ident: str, name: str, labels: list[str], closed: list[int], total: list[int]) -> str:
+    """Closed vs total milestone issues per week; the description states the latest values."""
+    if not labels:
+        return ""
+    top = float(max([1, *total]))
+    desc = (
+        f"{closed[-1]} of {total[-1]} milestone issues closed by {labels[-1]}; "
+        f"the table below lists every week."
+    )
+    body = _axes(top, labels[0], labels[-1]) + (
+        f'<polyline points="{_points([float(v) for v in total], top)}" fill="none" '
+        f'stroke="{SCOPE}" stroke-width="2" stroke-dasharray="5 3"/>'
+        f'<polyline points="{_points([float(v) for v in closed], top)}" fill="none" '
+        f'stroke="{DONE}" stroke-width="3"/>'
+    )
+    return _frame(ident, f"Milestone burn-up of {name}", desc, body)
+
+
+def bars(ident: str, title: str, labels: list[str], values: list[float | None], unit: str) -> str:
+    """One bar per label (no bar where a value is missing)."""
+    if not labels:
+        return ""
+    known = [v for v in values if v is not None]
+    top = max([1.0, *known])
+    step = (WIDTH - 2 * PAD) / len(labels)
+    body = _axes(round(top, 1), labels[0], labels[-1])
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        y = _y(value, top)
+        body += (
+            f'<rect x="{PAD + i * step + step * 0.15:.1f}" y="{y:.1f}" '
+            f'width="{step * 0.7:.1f}" height="{HEIGHT - PAD - y:.1f}" fill="{BAR}"/>'
+        )
+    said = [f"{label}: {v:g} {unit}" for label, v in zip(labels, values, strict=True) if v]
+    desc = "; ".join(said) or f"no values in {unit} yet"
+    return _frame(ident, title, desc, body)
