@@ -1,0 +1,1 @@
+"""The GitHub App: verify deliveries, decide label and review changes, apply them."""

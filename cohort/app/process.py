@@ -1,0 +1,51 @@
+"""One event end to end: parse, gather, decide (pure), apply — shared by server and workflow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cohort.app import github_io
+from cohort.app.changes import Change
+from cohort.app.clients import ClientFactory
+from cohort.app.context import Context
+from cohort.app.decide import decide, is_own
+from cohort.app.events import HANDLED, Event, parse_event
+from cohort.app.gather import NEEDS_COHORT, Gatherer
+from cohort.app.github_io import Tracker
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What handling one event did."""
+
+    changes: tuple[Change, ...]
+    writes: int
+
+
+@dataclass
+class Processor:
+    """Handles verified deliveries; raises on GitHub failures so the caller can retry."""
+
+    clients: ClientFactory
+    gatherer: Gatherer
+    track: Tracker | None = None
+
+    def handle(self, name: str, delivery: str, body: bytes) -> Outcome:
+        """Parse and handle one delivery (the body must already be verified)."""
+        if name not in HANDLED:
+            return Outcome((), 0)
+        return self.handle_event(parse_event(name, delivery, body))
+
+    def handle_event(self, event: Event) -> Outcome:
+        """Gather, decide and apply; the App's own events cost no request at all."""
+        quiet = Context(None, self.gatherer.today(None), self.gatherer.app_login)
+        if is_own(event, quiet):
+            return Outcome((), 0)
+        if event.name not in NEEDS_COHORT:  # installation events: the store only
+            changes = decide(event, quiet)
+            github_io.apply_local(changes, self.track)
+            return Outcome(tuple(changes), 0)
+        client = self.clients.for_installation(event.installation_id)
+        changes = decide(event, self.gatherer.context(event, client))
+        writes = github_io.apply(client, changes, self.track)
+        return Outcome(tuple(changes), writes)
