@@ -34,7 +34,8 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     (folder / "index.html").write_text(
         render_dashboard(history(snapshot(), example_cohort())), encoding="utf-8"
     )
-    assert CHROMIUM is not None and NODE is not None
+    assert CHROMIUM is not None
+    assert NODE is not None
     done = subprocess.run(
         [NODE, str(DRIVER), CHROMIUM, str(folder / "index.html"), str(folder / "shot.png")],
         capture_output=True,
