@@ -173,12 +173,12 @@ def _read_tree(root: Path, sources: dict[str, str], verbatim: dict[str, bytes]) 
             raise TemplateError(f"{path}: larger than {MAX_SOURCE_BYTES} bytes")
         if rel.startswith("files/") and not rel.endswith(".jinja"):
             verbatim[rel] = data
-            sources.pop(rel, None)
+            sources.pop(rel + ".jinja", None)  # a later folder's file replaces an earlier one
             continue
         try:
             sources[rel] = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise TemplateError(f"{path}: Jinja sources must be UTF-8") from exc
-        verbatim.pop(rel, None)
+        verbatim.pop(rel.removesuffix(".jinja"), None)
     if len(sources) + len(verbatim) > MAX_SOURCES:
         raise TemplateError(f"{root}: more than {MAX_SOURCES} files")

@@ -191,3 +191,23 @@ def test_symlinks_in_a_template_are_refused(tmp_path: Path) -> None:
     (tmp_path / "mine" / "files" / "passwd").symlink_to("/etc/passwd")
     with pytest.raises(TemplateError, match="symbolic link"):
         load_template("mine", [tmp_path])
+
+
+def test_a_template_file_replaces_the_base_file_of_the_same_name(tmp_path: Path) -> None:
+    _organizer_template(tmp_path, "mine", {"files/CODE_OF_CONDUCT.md": "ours\n"})
+    text = (tmp_path / "mine" / "template.yml").read_text()
+    (tmp_path / "mine" / "template.yml").write_text(
+        text.replace("version:", "extends: _common\nversion:")
+    )
+    (tmp_path / "mine" / "partials").mkdir()
+    (tmp_path / "mine" / "partials" / "start.md.jinja").write_text("Read the docs.\n")
+    for name in ("stack.jinja", "architecture.mmd.jinja"):
+        source = builtin_templates_dir() / "web-frontend" / "partials" / name
+        (tmp_path / "mine" / "partials" / name).write_text(source.read_text())
+    cohort = example_cohort()
+    team = cohort.teams[0]
+    from cohort.templates import render_project, team_context
+
+    rendered = render_project(load_template("mine", [tmp_path]), team_context(cohort, team, "r"))
+    assert rendered.files["CODE_OF_CONDUCT.md"] == b"ours\n"
+    assert "CONTRIBUTING.md" in rendered.files
