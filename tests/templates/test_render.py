@@ -211,3 +211,11 @@ def test_a_template_file_replaces_the_base_file_of_the_same_name(tmp_path: Path)
     rendered = render_project(load_template("mine", [tmp_path]), team_context(cohort, team, "r"))
     assert rendered.files["CODE_OF_CONDUCT.md"] == b"ours\n"
     assert "CONTRIBUTING.md" in rendered.files
+
+
+def test_hostile_values_cannot_open_a_script_tag_in_generated_html(renders: Renders) -> None:
+    for slug, _, rendered in renders:
+        for name, data in rendered.files.items():
+            if name.endswith(".html") and slug.startswith("evil-"):
+                assert b"<script>alert(1)" not in data
+                assert b"&lt;/script&gt;" in data
