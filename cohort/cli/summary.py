@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from cohort.cli.options import cohort_argument, format_option, github_options
-from cohort.errors import ExitCode
+from cohort.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from cohort.config.model import CohortFile
@@ -48,14 +48,18 @@ def open_connection(
 
 def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) -> Activity:
     """Every team repository's activity since the start of ``since`` (program time zone)."""
+    from dataclasses import replace
     from zoneinfo import ZoneInfo
 
     from cohort.github.read_activity import read_activity
+    from cohort.summary.activity import latest_moment
 
     client = connection.client
     now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
     start = dt.datetime.combine(since, dt.time(), ZoneInfo(cohort.calendar.timezone))
-    return read_activity(client, cohort, start.astimezone(dt.UTC), now=now)
+    activity = read_activity(client, cohort, start.astimezone(dt.UTC), now=now)
+    latest = latest_moment(activity)  # a reloaded sandbox's clock restarts behind its state
+    return replace(activity, fetched_at=latest) if latest and latest > now else activity
 
 
 @click.command("summary")
@@ -105,9 +109,14 @@ def command(
         write=post,
     )
     zone = cohort.calendar.timezone
-    now = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC)
-    chosen = parse_week(week) if week else week_of(local_day(now, zone))
-    activity = read_snapshot(cohort, connection, min(cohort.calendar.start, chosen.monday))
+    clock = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC)
+    chosen = parse_week(week) if week else None
+    since = min(cohort.calendar.start, chosen.monday if chosen else clock.date())
+    activity = read_snapshot(cohort, connection, since)
+    now = activity.fetched_at
+    chosen = chosen or week_of(local_day(now, zone))
+    if now < chosen.window(zone)[0]:
+        raise UsageError(f"--week {chosen.label} has not started yet (now: {now:%Y-%m-%d})")
     summary = summarize(activity, cohort, chosen, now)
     markdown = render_markdown(summary)
     if post:

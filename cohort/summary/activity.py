@@ -177,3 +177,15 @@ def _pull_from(p: dict[str, Any]) -> PullRequest:
         requested=tuple(p["requested"]),
         reviews=tuple(Review(a, s, _must(w)) for a, s, w in p["reviews"]),
     )
+
+
+def latest_moment(activity: Activity) -> dt.datetime | None:
+    """The latest event in a snapshot (a rehearsal sandbox's clock may lag behind its state)."""
+    moments: list[dt.datetime] = []
+    for repo in activity.repos.values():
+        moments += [c.committed_at for c in repo.commits]
+        moments += [m for i in repo.issues for m in (i.created_at, i.closed_at) if m]
+        for pr in repo.pulls:
+            moments += [m for m in (pr.created_at, pr.merged_at, pr.closed_at) if m]
+            moments += [r.submitted_at for r in pr.reviews]
+    return max(moments) if moments else None
