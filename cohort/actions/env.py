@@ -95,6 +95,6 @@ def append_summary(markdown: str, environ: Mapping[str, str] | None = None) -> N
 
 
 def mask_commands(secret: str) -> list[str]:
-    """``::add-mask::`` commands hiding a secret, one per non-empty line (PEM keys too)."""
+    """``::add-mask::`` commands hiding a secret, one per line of key material (PEM keys too)."""
     lines = [line.strip() for line in secret.splitlines()]
-    return [f"::add-mask::{line}" for line in lines if line]
+    return [f"::add-mask::{line}" for line in lines if line and not line.startswith("-----")]

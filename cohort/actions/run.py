@@ -13,7 +13,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
-from cohort.actions.env import append_summary, mask_commands, set_outputs
+from cohort.actions.env import append_summary, in_actions, mask_commands, set_outputs
 
 COMMANDS = ("validate", "plan", "apply", "summary", "comment")
 SUMMARY_URL = re.compile(r"summary issue #\d+ [^\n]*?: (https?://\S+)")
@@ -92,8 +92,9 @@ def main(environ: MutableMapping[str, str] | None = None) -> int:
     from cohort.cli.main import run
 
     env = os.environ if environ is None else environ
-    for line in mask_commands(env.get("COHORT_APP_PRIVATE_KEY", "")):
-        print(line, flush=True)
+    if in_actions(env):
+        for line in mask_commands(env.get("COHORT_APP_PRIVATE_KEY", "")):
+            print(line, flush=True)
     argv = build_argv(env)
     prepare_env(env)
     reason = skip_reason(argv, env)
