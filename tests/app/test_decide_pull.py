@@ -7,7 +7,13 @@ import pytest
 from cohort.app.changes import RequestReview, SetLabels
 from cohort.app.decide_pull import decide
 from tests.app.payloads import (
-    AURORA, CODE_DAY, DELTA, ctx, files, pr_event, pull,
+    AURORA,
+    CODE_DAY,
+    DELTA,
+    ctx,
+    files,
+    pr_event,
+    pull,
 )
 
 RULES = {"area: frontend": ("src/**/*.{js,css}",), "area: docs": ("docs/**", "*.md")}
