@@ -41,7 +41,7 @@ def serve(box: Sandbox) -> Iterator[str]:
             self.end_headers()
             self.wfile.write(payload)
 
-        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _any
+        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = _any  # noqa: N815
 
         def log_message(self, format: str, *args: Any) -> None:
             return

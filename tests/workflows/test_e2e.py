@@ -133,13 +133,12 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
         yield World(box, url, http, private, box.issue_token(BOT), checkout)
 
 
-def open_pull_request(world: World, text: str) -> tuple[int, str]:
+def open_pull_request(world: World, text: str, branch: str = "edit-cohort") -> tuple[int, str]:
     base = world.head("main")
-    world.http.post(f"/repos/{REPO}/git/refs",
-                    json={"ref": "refs/heads/edit-cohort", "sha": base})
-    head = world.put_file("edit-cohort", text, "Edit the cohort")
+    world.http.post(f"/repos/{REPO}/git/refs", json={"ref": f"refs/heads/{branch}", "sha": base})
+    head = world.put_file(branch, text, "Edit the cohort")
     pr = world.http.post(f"/repos/{REPO}/pulls", json={"title": "Update the cohort",
-                                                       "head": "edit-cohort", "base": "main"})
+                                                       "head": branch, "base": "main"})
     assert pr.status_code == 201, pr.text
     return int(pr.json()["number"]), head
 
@@ -189,7 +188,7 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
 
     before = world.head("main")
     assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
-    runner, codes = run_apply_workflow(world, monkeypatch, before, "apply-1")
+    _, codes = run_apply_workflow(world, monkeypatch, before, "apply-1")
     assert codes == [0, 0]
     reviewed = json.loads((world.checkout / "cohort-reviewed.json").read_text(encoding="utf-8"))
     assert reviewed["digest"] == digest
@@ -197,3 +196,56 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
     drift = local_steps("cohort-weekly.yml", "drift")[0]
     assert replan.run_step(monkeypatch, drift) == 0
     assert replan.outputs[0]["has-changes"] == "false"
+
+
+def test_broken_cohort_gets_annotations_on_the_right_lines_and_no_plan(
+        world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    broken = text.replace("    mentors: [alicia-dev]\n", "    mentors: [alicia-devv]\n", 1)
+    (world.checkout / COHORT).write_text(broken, encoding="utf-8")
+    line = broken.splitlines().index("    mentors: [alicia-devv]") + 1
+    column = "    mentors: [alicia-devv]".index("alicia-devv") + 1
+    runner = world.runner("pr", pull_request_event(REPO, 1, "a" * 40, "b" * 40),
+                          "pull_request", "a" * 40)
+    validate = local_steps("cohort-pr.yml", "validate")[0]
+    requests = world.box.counters()["requests"]
+    assert runner.run_step(monkeypatch, validate) == 3
+    out = capsys.readouterr().out
+    assert f"::error file={COHORT},line={line},col={column}," in out
+    assert "unknown mentor 'alicia-devv'" in out
+    assert "alicia-devv" in (runner.workdir / "summary.md").read_text(encoding="utf-8")
+    assert world.box.counters()["requests"] == requests
+
+
+def apply_all(world: World, monkeypatch: pytest.MonkeyPatch, text: str, branch: str) -> None:
+    """Open a PR with ``text``, comment its plan, merge it and apply (the whole happy path)."""
+    number, head = open_pull_request(world, text, branch)
+    run_pr_workflow(world, monkeypatch, number, head, f"pr-{branch}")
+    before = world.head("main")
+    assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    _, codes = run_apply_workflow(world, monkeypatch, before, f"apply-{branch}")
+    assert codes == [0, 0]
+
+
+def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
+        world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    apply_all(world, monkeypatch, text, "first")
+    number, head = open_pull_request(world, text + "# a reviewed, harmless edit\n", "second")
+    run_pr_workflow(world, monkeypatch, number, head, "pr-second")
+    body = world.comments(number)[0]["body"]
+    assert '"destructive": []' in body
+    # After the review, someone adds a person to a cohort team by hand: apply would remove them.
+    team = "/orgs/omp-cohorts/teams/2027-spring-aurora/memberships/bkumar"
+    assert world.http.put(team, json={"role": "member"}).status_code == 200
+    before = world.head("main")
+    assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    capsys.readouterr()
+    writes = world.box.counters()["writes"]
+    _, codes = run_apply_workflow(world, monkeypatch, before, "apply-second")
+    assert codes == [0, 4]
+    err = capsys.readouterr().err
+    assert "not in it" in err
+    assert "bkumar" in err
+    assert world.box.counters()["writes"] == writes
+    assert world.http.get(team).json()["state"] == "active"
