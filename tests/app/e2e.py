@@ -118,7 +118,7 @@ def make_world() -> World:
     org = make_org(cohort, desired_for(cohort))
     apply_cohort(org.client, org.desired, allow=Allowances())
     org.clock.advance(DESIGN_WEEK - org.clock.wall())
-    private, public = keys()
+    _private, public = keys()
     installation = org.box.register_app(APP_ID, SLUG, public,
                                         permissions=required_permissions(), org=ORG)
     world = World(org, installation, Serialized(SandboxTransport(org.box)))

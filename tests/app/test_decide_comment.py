@@ -34,7 +34,8 @@ def test_mentors_marked_away_are_not_mentioned() -> None:
     from cohort.app.context import Context
     quiet = Context(base.model_copy(update={"mentors": mentors}), ctx().today)
     [answer] = [c for c in decide(comment("/mentor", full=DELTA), quiet) if isinstance(c, Comment)]
-    assert "@alicia-dev:" in answer.body and "dfischer" not in answer.body
+    assert "@alicia-dev:" in answer.body
+    assert "dfischer" not in answer.body
 
 
 @pytest.mark.parametrize(

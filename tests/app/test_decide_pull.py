@@ -70,7 +70,8 @@ def test_pull_request_decision(case: str, event: object, context: object,
     from cohort.app.context import Context
     from cohort.app.events import Event
 
-    assert isinstance(event, Event) and isinstance(context, Context)
+    assert isinstance(event, Event)
+    assert isinstance(context, Context)
     if context.files is not None:
         context = Context(context.cohort, context.today, context.app_login, RULES, context.files)
     changes = decide(event, context)

@@ -98,7 +98,8 @@ def test_acknowledgement_does_not_wait_for_the_work(store: SQLiteStore) -> None:
         assert started.wait(5)
         assert (first.status_code, second.status_code) == (202, 202)
         assert elapsed < 2.0
-        assert store.status("slow-1") == "running" and store.status("slow-2") == "queued"
+        assert store.status("slow-1") == "running"
+        assert store.status("slow-2") == "queued"
         release.set()
         assert wait_done(store, "slow-2") == "done"
 
