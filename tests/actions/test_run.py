@@ -1,0 +1,60 @@
+"""The action's entry point: command lines, skips and outputs from action inputs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cohort.actions.run import build_argv, main, outputs_for, skip_reason
+from tests.workflows.harness import read_outputs
+
+
+def test_args_are_split_like_a_shell_but_never_run_by_one(tmp_path: Path) -> None:
+    env = {"COHORT_COMMAND": "apply", "COHORT_ARGS": "--confirm '$(touch x)' ; ls",
+           "RUNNER_TEMP": str(tmp_path)}
+    assert build_argv(env) == ["apply", "--confirm", "$(touch x)", ";", "ls"]
+
+
+def test_plan_writes_its_json_to_the_runner_temp_dir(tmp_path: Path) -> None:
+    argv = build_argv({"COHORT_COMMAND": "plan", "RUNNER_TEMP": str(tmp_path)})
+    assert argv == ["plan", "--format", "markdown", "--out", str(tmp_path / "cohort-plan.json")]
+
+
+def test_unknown_command_stops_the_step() -> None:
+    with pytest.raises(SystemExit, match="unknown cohort command"):
+        build_argv({"COHORT_COMMAND": "rm -rf"})
+
+
+def test_steps_needing_the_app_skip_until_it_is_configured() -> None:
+    assert skip_reason(["plan"], {}) is not None
+    assert skip_reason(["plan"], {"COHORT_APP_ID": "1"}) is None
+    assert skip_reason(["validate"], {}) is None
+    assert skip_reason(["comment", "post"], {"GITHUB_TOKEN": "t"}) is not None
+
+
+def test_plan_outputs_digest_and_changes(tmp_path: Path) -> None:
+    (tmp_path / "cohort-plan.json").write_text(json.dumps({"empty": False, "digest": "d1"}))
+    env = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}
+    values = outputs_for("plan", 2, "### plan\n", "", env)
+    assert values == {"exit-code": "2", "has-changes": "true", "plan-digest": "d1"}
+    assert (tmp_path / "cohort-plan.md").read_text() == "### plan\n"
+    assert (tmp_path / "s.md").read_text() == "### plan\n"
+
+
+def test_summary_url_comes_from_the_posted_issue_line() -> None:
+    told = "summary issue #12 created: https://github.com/o/r/issues/12\n"
+    values = outputs_for("summary", 0, "see https://example.org\n", told, {})
+    assert values["summary-url"] == "https://github.com/o/r/issues/12"
+
+
+def test_skipped_step_says_why_and_sets_skipped(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    out.write_text("")
+    env = {"COHORT_COMMAND": "apply", "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
+           "GITHUB_ACTIONS": "true"}
+    assert main(env) == 0
+    assert "::notice title=cohort apply::the cohort App is not configured" in capsys.readouterr().out
+    assert read_outputs(out) == {"skipped": "true"}
