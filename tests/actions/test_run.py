@@ -56,5 +56,6 @@ def test_skipped_step_says_why_and_sets_skipped(tmp_path: Path,
     env = {"COHORT_COMMAND": "apply", "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
            "GITHUB_ACTIONS": "true"}
     assert main(env) == 0
-    assert "::notice title=cohort apply::the cohort App is not configured" in capsys.readouterr().out
+    notice = "::notice title=cohort apply::the cohort App is not configured"
+    assert notice in capsys.readouterr().out
     assert read_outputs(out) == {"skipped": "true"}
