@@ -249,3 +249,25 @@ def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
     assert "bkumar" in err
     assert world.box.counters()["writes"] == writes
     assert world.http.get(team).json()["state"] == "active"
+
+
+def test_weekly_run_posts_one_summary_issue_per_week_and_detects_drift(
+        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    apply_all(world, monkeypatch, text, "first")
+    urls = []
+    for run in ("weekly-1", "weekly-2"):
+        runner = world.runner(run, {"schedule": "17 6 * * 1"}, "schedule", world.head("main"))
+        step = local_steps("cohort-weekly.yml", "summary")[0]
+        assert runner.run_step(monkeypatch, step) == 0
+        urls.append(runner.outputs[0]["summary-url"])
+    assert urls[0]
+    assert urls[0] == urls[1]
+    issues = world.http.get(f"/repos/{REPO}/issues", params={"state": "all"}).json()
+    assert [i["title"] for i in issues if "weekly summary" in i["title"]] == [
+        next(i["title"] for i in issues if "weekly summary" in i["title"])]
+    team = "/orgs/omp-cohorts/teams/2027-spring-aurora/memberships/bkumar"
+    assert world.http.put(team, json={"role": "member"}).status_code == 200
+    drift = world.runner("drift", {"schedule": "17 6 * * 1"}, "schedule", world.head("main"))
+    assert drift.run_step(monkeypatch, local_steps("cohort-weekly.yml", "drift")[0]) == 2
+    assert drift.outputs[0]["has-changes"] == "true"
