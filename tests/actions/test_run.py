@@ -59,3 +59,22 @@ def test_skipped_step_says_why_and_sets_skipped(tmp_path: Path,
     notice = "::notice title=cohort apply::the cohort App is not configured"
     assert notice in capsys.readouterr().out
     assert read_outputs(out) == {"skipped": "true"}
+
+
+def test_the_module_runs_as_the_action_runs_it(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from tests.workflows.harness import ROOT
+
+    out = tmp_path / "out"
+    out.write_text("")
+    env = {**os.environ, "COHORT_COMMAND": "validate", "COHORT_FILE": "examples/cohort.yml",
+           "GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
+           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
+    done = subprocess.run([sys.executable, "-m", "cohort.actions.run"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    assert read_outputs(out) == {"exit-code": "0"}
+    assert "is valid" in (tmp_path / "summary.md").read_text(encoding="utf-8")
