@@ -94,9 +94,8 @@ class Runner:
         with monkeypatch.context() as patch:
             for key in [*env, "COHORT_PLAN_MARKDOWN", "COHORT_PLAN_JSON"]:
                 patch.delenv(key, raising=False)
-            for key, value in env.items():
-                if value:
-                    patch.setenv(key, value)
+            for key, value in env.items():  # empty inputs arrive as empty variables
+                patch.setenv(key, value)
             code = action_run.main()
         self.outputs.append(read_outputs(output))
         return code
