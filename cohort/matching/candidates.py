@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules, Signups
@@ -87,10 +88,11 @@ def candidates(
 def _best(
     mentee: MenteeSignup, options: list[tuple[Slot, int]], limit: int
 ) -> list[tuple[Slot, int]]:
-    def value(mentor: MentorSignup) -> tuple[int, str]:
+    def value(mentor: MentorSignup) -> tuple[int, int, str]:
         slot = next(s for s, _ in options if s.mentor is mentor)
         best = max(contribution(mentee, project) for project in slot.projects)
-        return (-best, mentor.handle.lower())
+        spread = zlib.crc32(f"{mentee.handle}|{mentor.handle}".lower().encode())
+        return (-best, spread, mentor.handle.lower())  # ties spread evenly, deterministically
 
     mentors = sorted({id(s.mentor): s.mentor for s, _ in options}.values(), key=value)
     keep = {id(mentor) for mentor in mentors[:limit]}

@@ -9,6 +9,7 @@ from ortools.sat.python import cp_model  # type: ignore[import-untyped]
 from cohort.matching.candidates import Slot, candidates, mentor_slots
 from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import explain_core, precheck
+from cohort.matching.greedy import _Open, greedy_slots
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -22,7 +23,7 @@ from cohort.matching.scoring import team_score
 from cohort.matching.timegrid import bits
 
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
-TRIM_TO = 6
+TRIM_TO = 10
 
 
 def form_teams(
@@ -54,8 +55,11 @@ def form_teams(
     if reasons:
         return Result("infeasible", reasons=tuple(reasons), notes=tuple(notes))
     builder = Builder(data, rules, slots, cands)
+    model = builder.build()
+    if trim:
+        _hint(builder, greedy_slots(data, slots, cands, rules))
     solver = _solver(seed, time_limit)
-    status = solver.Solve(builder.build())
+    status = solver.Solve(model)
     if status == cp_model.INFEASIBLE:
         why = _core(data, rules, slots, cands, seed, time_limit)
         return Result("infeasible", reasons=tuple(why), notes=tuple(notes))
@@ -73,6 +77,22 @@ def form_teams(
         bound=round(solver.BestObjectiveBound()),
         notes=tuple(notes),
     )
+
+
+def _hint(builder: Builder, teams: list[_Open]) -> None:
+    """Start from the greedy answer (large inputs): CP-SAT repairs and improves it."""
+    v, m = builder.v, builder.m
+    where = {id(member): team.slot.index for team in teams for member in team.members}
+    for (i, k), x in v.x.items():
+        m.AddHint(x, where.get(id(builder.data.mentees[i])) == k)
+    for team in teams:
+        k = team.slot.index
+        m.AddHint(v.active[k], bool(team.members))
+        for project in team.slot.projects:
+            m.AddHint(v.project[k, project.id], team.project is project and bool(team.members))
+        first = bits(team.starts)[0] if team.members and team.starts else -1
+        for start in bits(team.slot.starts):
+            m.AddHint(v.meet[k, start], start == first)
 
 
 def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:

@@ -69,7 +69,7 @@ def signups(n_mentees: int, n_mentors: int, n_projects: int, seed: int = 0) -> S
     """A cohort of synthetic people in a few time zones, evenings free; seeded."""
     rng = random.Random(seed)
     pool = projects(n_projects, rng)
-    zones = (-5, 0, 1, 5)
+    zones = (-3, 0, 1, 3)
     mentors = tuple(mentor(i, rng, pool, zones[i % len(zones)]) for i in range(n_mentors))
     mentees = tuple(mentee(i, rng, pool, zones[i % len(zones)]) for i in range(n_mentees))
     return Signups(mentees, mentors, pool)

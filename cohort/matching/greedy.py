@@ -1,0 +1,153 @@
+"""A greedy baseline for the benchmark: each mentee joins the best open team that still meets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from cohort.matching.candidates import Candidate, Slot, candidates, mentor_slots
+from cohort.matching.model import (
+    BEGINNER_LEVELS,
+    FormedTeam,
+    MenteeSignup,
+    MentorSignup,
+    ProjectInfo,
+    Result,
+    Rules,
+    Signups,
+)
+from cohort.matching.scoring import contribution, team_score
+from cohort.matching.timegrid import bits
+
+
+@dataclass
+class _Open:
+    slot: Slot
+    project: ProjectInfo | None = None
+    starts: int = 0
+    members: list[MenteeSignup] = field(default_factory=list)
+
+
+def greedy_teams(
+    mentees: Sequence[MenteeSignup],
+    projects: Sequence[ProjectInfo],
+    mentors: Sequence[MentorSignup],
+    rules: Rules,
+) -> Result:
+    """Mentees with the fewest options first, each to the open slot where they add most.
+
+    Respects capacity, team size maximum and the meeting; ignores minimum size, level mix,
+    isolation and pairs (the verifier shows what that costs).
+    """
+    data = Signups(tuple(mentees), tuple(mentors), tuple(projects))
+    slots, notes = mentor_slots(data, rules)
+    teams = greedy_slots(data, slots, candidates(data, slots, rules), rules)
+    formed = _formed(teams)
+    scores = [team.score for team in formed]
+    return Result("feasible", formed, min(scores, default=0), sum(scores), notes=tuple(notes))
+
+
+def greedy_slots(
+    data: Signups, slots: list[Slot], cands: Sequence[Candidate], rules: Rules
+) -> list[_Open]:
+    """The greedy fill of ``slots``: seniors open teams, then the least flexible go first."""
+    options: dict[int, list[tuple[int, int]]] = {}
+    for cand in cands:
+        options.setdefault(cand.mentee, []).append((cand.slot, cand.starts))
+    teams = [_Open(slot, starts=slot.starts) for slot in slots]
+
+    def order(i: int) -> tuple[bool, int, int]:
+        return (data.mentees[i].level in BEGINNER_LEVELS, len(options.get(i, [])), i)
+
+    target = -(-len(data.mentees) // ((rules.min_size + rules.max_size + 1) // 2))
+    for i in sorted(range(len(data.mentees)), key=order):
+        opened = sum(1 for team in teams if team.members)
+        _place(data.mentees[i], options.get(i, []), teams, rules, may_open=opened < target)
+    _repair(teams, options, data, rules)
+    return teams
+
+
+def _repair(
+    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+) -> None:
+    """Dissolve teams under the minimum size into other open teams where everyone fits."""
+    index = {id(m): i for i, m in enumerate(data.mentees)}
+    for team in sorted(teams, key=lambda t: len(t.members)):
+        if not 0 < len(team.members) < rules.min_size:
+            continue
+        moves: list[tuple[MenteeSignup, _Open, int]] = []
+        room = {id(t): rules.max_size - len(t.members) for t in teams}
+        for member in team.members:
+            spot = next(
+                ((teams[k], common) for k, common in options.get(index[id(member)], [])
+                 if teams[k] is not team and len(teams[k].members) >= rules.min_size
+                 and room[id(teams[k])] > 0 and teams[k].starts & common),
+                None,
+            )
+            if spot is None:
+                break
+            room[id(spot[0])] -= 1
+            moves.append((member, spot[0], spot[1]))
+        if len(moves) == len(team.members):
+            for member, target, common in moves:
+                target.members.append(member)
+                target.starts &= common
+            team.members.clear()
+            team.project = None
+
+
+def _gain(mentee: MenteeSignup, team: _Open) -> tuple[int, ProjectInfo]:
+    if team.project is not None:
+        senior = mentee.level not in BEGINNER_LEVELS
+        crowded = senior and any(m.level not in BEGINNER_LEVELS for m in team.members)
+        return contribution(mentee, team.project) - 50 * crowded, team.project
+    best = max(team.slot.projects, key=lambda p: (contribution(mentee, p), p.id))
+    if mentee.level not in BEGINNER_LEVELS:
+        return contribution(mentee, best) + 100, best  # seniors open teams
+    return contribution(mentee, best) - 100, best  # others fill teams already open
+
+
+def _place(
+    mentee: MenteeSignup,
+    options: list[tuple[int, int]],
+    teams: list[_Open],
+    rules: Rules,
+    *,
+    may_open: bool,
+) -> None:
+    best: tuple[int, int, ProjectInfo] | None = None
+    for k, common in options:
+        team = teams[k]
+        if len(team.members) >= rules.max_size or not team.starts & common:
+            continue
+        if not team.members and not may_open and any(teams[j].members for j, _ in options):
+            continue
+        gain, project = _gain(mentee, team)
+        if best is None or gain > best[0]:
+            best = (gain, k, project)
+    if best is not None:
+        team = teams[best[1]]
+        team.project = best[2]
+        team.starts &= dict(options)[best[1]]
+        team.members.append(mentee)
+
+
+def _formed(teams: list[_Open]) -> tuple[FormedTeam, ...]:
+    out = []
+    counts: dict[str, int] = {}
+    for team in teams:
+        if not team.members or team.project is None:
+            continue
+        pid = team.project.id
+        counts[pid] = counts.get(pid, 0) + 1
+        out.append(
+            FormedTeam(
+                slug=f"{pid[:34]}-{counts[pid]}",
+                project=pid,
+                mentees=tuple(sorted((m.handle for m in team.members), key=str.lower)),
+                mentors=(team.slot.mentor.handle,),
+                meeting_start=bits(team.starts)[0],
+                score=team_score(team.members, team.project),
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,60 @@
+"""One matching run, end to end and pure: sign-ups + cohort text → teams, patch, explanations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from cohort.config.load import parse_cohort
+from cohort.matching.explain import private_report, public_summary
+from cohort.matching.intake import read_signups
+from cohort.matching.model import FormedTeam, ProjectInfo, Result, Rules, Signups, Violation
+from cohort.matching.proposal import patched, pool
+from cohort.matching.records import Kind
+from cohort.matching.solve import form_teams
+from cohort.matching.verify import check_teams
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Everything a matching run produced; ``text`` is the proposed cohort.yml."""
+
+    result: Result
+    teams: tuple[FormedTeam, ...]
+    violations: tuple[Violation, ...]
+    text: str
+    summary: str  # public: numbers and the team list
+    report: str  # private: meeting times and each member's choice
+
+
+def run_match(
+    cohort_text: str,
+    cohort_name: str,
+    files: Sequence[tuple[Kind, str, str]],
+    rules: Rules,
+    *,
+    known_templates: Iterable[str],
+    mappings: Mapping[Kind, Mapping[str, str]] | None = None,
+    seed: int = 0,
+    time_limit: float = 10.0,
+) -> Outcome:
+    """Match, verify, patch and re-validate; raises InvalidInput for bad sign-ups or cohort."""
+    templates = list(known_templates)
+    cohort = parse_cohort(cohort_text, cohort_name, templates).cohort
+    infos = [ProjectInfo(p.id) for p in cohort.projects]
+    mentees, mentors = read_signups(files, infos, cohort.calendar.start, mappings)
+    todo = pool(cohort, mentees, mentors)
+    rules = replace(rules, require_induction=cohort.policy.require_induction)
+    result = form_teams(todo.mentees, todo.projects, todo.mentors, rules, seed=seed,
+                        time_limit=time_limit)
+    result = replace(result, notes=(*todo.notes, *result.notes))
+    data = Signups(todo.mentees, todo.mentors, todo.projects)
+    violations = check_teams(result.teams, data.mentees, data.projects, data.mentors, rules)
+    text, teams = cohort_text, ()
+    if result.teams:
+        text, teams = patched(cohort_text, cohort, result, todo, seed=seed)
+        parse_cohort(text, cohort_name, templates)  # the proposal must validate
+    return Outcome(
+        result, teams, tuple(violations), text,
+        public_summary(result, data, teams), private_report(result, data, rules),
+    )

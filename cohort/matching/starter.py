@@ -1,0 +1,57 @@
+"""The starter cohort.yml that ``cohort init`` writes: valid as is, commented for editing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from cohort.matching.patch import scalar
+
+STARTER = """\
+# cohort.yml - the one reviewed file that describes this cohort.
+# It is PUBLIC in most programs: handles, names, skills and levels only. Sign-up answers
+# (availability, time zones, self-declared groups) stay in a private repository; see
+# docs/reference/matching.md. `cohort validate` checks this file.
+version: 1
+
+program:
+  name: {name}
+  cohort: {slug}                  # used in repository and team names
+  organization: {organization}    # the GitHub organization that will hold the team repos
+
+calendar:
+  start: {start}               # a Monday; week 1 starts here
+  weeks: 12
+  timezone: UTC
+
+organizers: [{organizer}]
+
+# `cohort match` appends mentors, mentees and teams from the sign-ups.
+mentors: []
+mentees: []
+
+# Each project names a scaffold from project_templates/ (or your own templates/ folder).
+projects:
+  - id: first-project
+    title: First Project
+    brief: Describe what the team builds end to end.
+    template: python-api
+    skills: [python]
+
+teams: []
+"""
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The first Monday after ``today``."""
+    return today + dt.timedelta(days=7 - today.weekday())
+
+
+def starter_cohort(name: str, slug: str, organization: str, organizer: str, start: dt.date) -> str:
+    """The starter file text with the given program details."""
+    return STARTER.format(
+        name=scalar(name),
+        slug=scalar(slug),
+        organization=scalar(organization),
+        organizer=scalar(organizer),
+        start=start.isoformat(),
+    )
