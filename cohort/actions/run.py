@@ -81,6 +81,9 @@ def outputs_for(
         values["has-changes"] = "false" if plan["empty"] else "true"
         values["plan-digest"] = str(plan["digest"])
         append_summary(printed, environ)
+    if command == "apply":
+        tail = "\n".join((printed + told).strip().splitlines()[-20:])
+        append_summary(f"### cohort apply (exit {code})\n\n```\n{tail}\n```", environ)
     if command == "summary":
         urls = SUMMARY_URL.findall(told)
         values["summary-url"] = urls[-1] if urls else ""

@@ -242,8 +242,9 @@ def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
     assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
     capsys.readouterr()
     writes = world.box.counters()["writes"]
-    _, codes = run_apply_workflow(world, monkeypatch, before, "apply-second")
+    runner, codes = run_apply_workflow(world, monkeypatch, before, "apply-second")
     assert codes == [0, 4]
+    assert "cohort apply (exit 4)" in (runner.workdir / "summary.md").read_text(encoding="utf-8")
     err = capsys.readouterr().err
     assert "not in it" in err
     assert "bkumar" in err
