@@ -33,13 +33,27 @@ def naive_apply(desired: DesiredState, base_url: str, token: str) -> None:
         _protection(repo, want)
         repo.replace_topics(list(want.topics))
     for slug, want_team in desired.teams.items():
-        team = teams[slug]
-        for repo_name, permission in want_team.repos.items():
-            team.update_team_repository(org.get_repo(repo_name), permission)
-        members = {m.login for m in team.get_members()}
-        for login, role in want_team.members.items():
-            if login not in members:
-                team.add_membership(gh.get_user(login), role)
+        _team_access(org, slug, want_team)
+
+
+def _team_access(org: Organization, slug: str, want: DesiredTeam) -> None:
+    """Team repos and members, one call per object, on GitHub's documented org/slug paths.
+
+    (PyGithub's Team methods follow the team's legacy ``url``; the documented paths are
+    what GitHub's description has, so the naive way calls them through the requester.)
+    """
+    base = f"{org.url}/teams/{slug}"
+    requester = org._requester  # noqa: SLF001
+    for repo_name, permission in want.repos.items():
+        requester.requestJsonAndCheck("PUT", f"{base}/repos/{org.login}/{repo_name}",
+                                      input={"permission": permission})
+    _, members = requester.requestJsonAndCheck("GET", f"{base}/members",
+                                               parameters={"per_page": 100})
+    have = {m["login"] for m in members}
+    for login, role in want.members.items():
+        if login not in have:
+            requester.requestJsonAndCheck("PUT", f"{base}/memberships/{login}",
+                                          input={"role": role})
 
 
 def _team(org: Organization, want: DesiredTeam) -> Team:
@@ -107,7 +121,14 @@ def _protection(repo: Repository, want: DesiredRepo) -> None:
     rule = want.protection
     if rule is None:
         return
-    repo.get_branch(rule.pattern).edit_protection(
-        required_approving_review_count=rule.required_approvals,
-        require_code_owner_reviews=rule.code_owner_review,
-    )
+    # PyGithub's edit_protection sends null for booleans GitHub's schema types as boolean,
+    # so the one PUT goes through its requester with a body that follows the schema.
+    body = {
+        "required_status_checks": None, "enforce_admins": None, "restrictions": None,
+        "required_pull_request_reviews": {
+            "required_approving_review_count": rule.required_approvals,
+            "require_code_owner_reviews": rule.code_owner_review,
+        },
+    }
+    repo._requester.requestJsonAndCheck(  # noqa: SLF001 - PyGithub has no conforming helper
+        "PUT", f"{repo.url}/branches/{rule.pattern}/protection", input=body)

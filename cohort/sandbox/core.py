@@ -28,6 +28,7 @@ from cohort.sandbox.contract import ContractError
 from cohort.sandbox.faults import Fault, FaultPlan, InjectedDisconnect
 from cohort.sandbox.log import LoggedRequest, counters
 from cohort.sandbox.seeding import Seeding
+from cohort.sandbox.shapes import API
 from cohort.sandbox.state import State
 from cohort.sandbox.wire import HANDLERS, ApiError, Ctx, Request, Response
 
@@ -130,7 +131,13 @@ class Sandbox(Seeding):
             base += "/api/v3"
         out = self._dispatch(method.upper(), path, dict(parse_qsl(parts.query)), lowered,
                              body, base)
-        return self._finish(method.upper(), path, out, lowered.get("authorization", ""))
+        status, out_headers, payload = self._finish(method.upper(), path, out,
+                                                    lowered.get("authorization", ""))
+        if base != API:  # served elsewhere: links point back at this server, as GHES does
+            payload = payload.replace(API.encode(), base.encode())
+            if "link" in {k.lower() for k in out_headers}:
+                out_headers = {k: v.replace(API, base) for k, v in out_headers.items()}
+        return status, out_headers, payload
 
     def _dispatch(self, method: str, path: str, query: dict[str, str],
                   headers: dict[str, str], body: bytes, base: str) -> Outcome:
