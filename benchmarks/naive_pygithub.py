@@ -43,7 +43,7 @@ def _team_access(org: Organization, slug: str, want: DesiredTeam) -> None:
     what GitHub's description has, so the naive way calls them through the requester.)
     """
     base = f"{org.url}/teams/{slug}"
-    requester = org._requester  # noqa: SLF001
+    requester = org._requester
     for repo_name, permission in want.repos.items():
         requester.requestJsonAndCheck("PUT", f"{base}/repos/{org.login}/{repo_name}",
                                       input={"permission": permission})
@@ -130,5 +130,5 @@ def _protection(repo: Repository, want: DesiredRepo) -> None:
             "require_code_owner_reviews": rule.code_owner_review,
         },
     }
-    repo._requester.requestJsonAndCheck(  # noqa: SLF001 - PyGithub has no conforming helper
+    repo._requester.requestJsonAndCheck(
         "PUT", f"{repo.url}/branches/{rule.pattern}/protection", input=body)
