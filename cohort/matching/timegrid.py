@@ -19,7 +19,7 @@ _GROUPS = {"weekdays": (0, 1, 2, 3, 4), "weekends": (5, 6), "daily": tuple(range
 
 def parse_timezone(text: str) -> dt.tzinfo:
     """An IANA name (Europe/Berlin), UTC, or a fixed offset such as UTC+05:30."""
-    value = text.strip()
+    value = re.sub(r"\s*\(.*\)\s*$", "", text.strip())  # "Asia/Kolkata (UTC+05:30)"
     if value.upper() in ("UTC", "GMT", "Z"):
         return dt.UTC
     match = _OFFSET.match(value.lower())
