@@ -11,6 +11,7 @@ import jwt
 from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
 from cohort.github.client import Client
+from cohort.github.pacing import Pacing
 
 APPLY_PERMISSIONS = {
     "administration": "write",
@@ -98,6 +99,7 @@ def app_client(
     write: bool,
     transport: httpx.BaseTransport | None = None,
     clock: Clock | None = None,
+    pacing: Pacing | None = None,
 ) -> Client:
     """A client on an installation token: read-only for plans, write for apply."""
     minted = installation_token(
@@ -109,4 +111,4 @@ def app_client(
         transport=transport,
         clock=clock,
     )
-    return Client(minted.token, api_url=api_url, transport=transport, clock=clock)
+    return Client(minted.token, api_url=api_url, transport=transport, clock=clock, pacing=pacing)

@@ -11,7 +11,7 @@ from cohort.clock import SimulatedClock
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
 from cohort.github.client import Client
-from cohort.github.pacing import Pacing
+from cohort.github.pacing import Pacing, pacing_for
 
 if TYPE_CHECKING:
     from cohort.sandbox import Sandbox
@@ -59,13 +59,15 @@ def connect(
 
         url = api_url or cohort.program.api_url
         org = cohort.program.organization
-        return Connection(app_client(app.app_id, app.private_key, org, api_url=url, write=write))
+        return Connection(app_client(app.app_id, app.private_key, org, api_url=url, write=write,
+                                     pacing=pacing_for(url, _interval())))
     token = token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
     if not token:
         raise UsageError(
             "no GitHub token: set GITHUB_TOKEN (or --token), or rehearse with --sandbox"
         )
-    return Connection(Client(token, api_url=api_url or cohort.program.api_url))
+    url = api_url or cohort.program.api_url
+    return Connection(Client(token, api_url=url, pacing=pacing_for(url, _interval())))
 
 
 def _sandbox(cohort: CohortFile, state_file: Path | None) -> Connection:
@@ -99,3 +101,7 @@ def seed_sandbox(box: Sandbox, cohort: CohortFile) -> None:
         owners=list(cohort.organizers),
         members=[m.handle for m in cohort.mentors],
     )
+
+
+def _interval() -> str | None:
+    return os.environ.get("COHORT_WRITE_INTERVAL")

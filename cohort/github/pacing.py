@@ -17,6 +17,20 @@ class Pacing:
     per_hour: int = 500
 
 
+GITHUB_HOSTS = ("api.github.com",)
+
+
+def pacing_for(api_url: str, interval: str | None) -> Pacing:
+    """Pacing from ``COHORT_WRITE_INTERVAL`` (seconds); never under 1 s against github.com."""
+    try:
+        seconds = float(interval) if interval else 1.0
+    except ValueError:
+        seconds = 1.0
+    if any(host in api_url for host in GITHUB_HOSTS):
+        seconds = max(seconds, 1.0)
+    return Pacing(min_interval=max(seconds, 0.0))
+
+
 @dataclass
 class Pacer:
     """Decides how long to wait before the next write; records what was sent."""

@@ -89,6 +89,7 @@ class PacedTransport(httpx.BaseTransport):
         self.counters.add(kind)
         try:
             response = self.inner.handle_request(request)
+            response.request = request  # httpx sets it only after the outermost transport
             response.read()
         except httpx.TransportError as exc:
             if kind.write:

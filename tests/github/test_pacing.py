@@ -43,3 +43,29 @@ def test_pacing_zero_never_waits_for_reads_or_plain_writes() -> None:
         pacer.wait_before(0)
         pacer.record(0)
     assert clock.slept == []
+
+
+def test_write_interval_is_configurable_but_never_under_a_second_on_github_com() -> None:
+    from cohort.github.pacing import pacing_for
+
+    assert pacing_for("http://127.0.0.1:8080", "0").min_interval == 0.0
+    assert pacing_for("https://api.github.com", "0").min_interval == 1.0
+    assert pacing_for("https://api.github.com", None).min_interval == 1.0
+    assert pacing_for("https://ghes.example/api/v3", "2.5").min_interval == 2.5
+    assert pacing_for("https://ghes.example/api/v3", "soon").min_interval == 1.0
+
+
+def test_transport_works_over_real_http_where_httpx_sets_the_request_late() -> None:
+    import threading
+
+    from benchmarks.served import served
+    from cohort.github.client import Client
+    from cohort.sandbox import Sandbox
+
+    box = Sandbox(clock=SimulatedClock())
+    box.add_org("http-org", owners=["owner"])
+    with served(box) as url:
+        client = Client(box.issue_token("owner"), api_url=url)
+        assert client.rest("GET", "/orgs/http-org")["login"] == "http-org"
+        assert client.graphql("query { viewer { login } }").data == {"viewer": {"login": "owner"}}
+    assert threading.active_count() >= 1

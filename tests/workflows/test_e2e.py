@@ -16,10 +16,8 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cohort.clock import SystemClock
 from cohort.config.load import load_cohort
-from cohort.github import client as client_module
 from cohort.github.app_auth import APPLY_PERMISSIONS
 from cohort.github.connect import seed_sandbox
-from cohort.github.pacing import Pacing
 from cohort.sandbox import Sandbox, SandboxTransport
 from tests.workflows.harness import (
     ROOT,
@@ -95,21 +93,10 @@ class World:
         return str(self.http.get(f"/repos/{REPO}/git/ref/heads/{branch}").json()["object"]["sha"])
 
 
-class StampedTransport(httpx.HTTPTransport):
-    """Works around cohort/github/transport.py reading ``response.request`` before httpx's
-    client sets it (over real HTTP every 200 fails); remove when that is fixed there."""
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response = super().handle_request(request)
-        response.request = request
-        return response
-
-
 @pytest.fixture
 def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     # Pacing against the sandbox: no 1 s gaps between writes, so the test stays fast.
-    monkeypatch.setattr(client_module, "Pacing", lambda: Pacing(min_interval=0.0))
-    monkeypatch.setattr(httpx, "HTTPTransport", StampedTransport)
+    monkeypatch.setenv("COHORT_WRITE_INTERVAL", "0")
     text = (ROOT / COHORT).read_text(encoding="utf-8")
     checkout = tmp_path / "checkout"
     (checkout / "examples").mkdir(parents=True)
