@@ -7,6 +7,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
+from cohort.cli.report import in_actions
 from cohort.config.load import LoadedCohort, load_cohort
 from cohort.errors import UsageError
 from cohort.github.connect import AppCredentials, Connection, connect
@@ -45,6 +48,9 @@ def open_session(
         app=app_credentials(app_id, app_key_file),
         write=write,
     )
+    if app_id is not None and in_actions():
+        for line in connection.client.mask_commands():  # a minted token is a new secret
+            click.echo(line)
     return Session(loaded, desired, connection)
 
 

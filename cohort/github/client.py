@@ -42,6 +42,7 @@ class Client:
         pacing: Pacing | None = None,
     ) -> None:
         self.clock = clock or SystemClock()
+        self._token = token
         inner = transport or httpx.HTTPTransport(retries=0)
         self.transport = PacedTransport(inner, self.clock, Pacer(self.clock, pacing or Pacing()))
         self.api_url = api_url.rstrip("/")
@@ -53,6 +54,13 @@ class Client:
             http_cache=False,
             timeout=30.0,
         )
+
+    def mask_commands(self) -> list[str]:
+        """``::add-mask::`` for this client's token, for Actions logs (never print the token)."""
+        return [f"::add-mask::{self._token}"]
+
+    def __repr__(self) -> str:
+        return f"Client(api_url={self.api_url!r})"
 
     @property
     def counters(self) -> Counters:
