@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cohort.errors import GitHubError, OutcomeUnknownError
+from cohort.errors import GitHubError
 from cohort.github.client import Client
 from cohort.github.executor import Executor, Progress
 from cohort.github.read_state import read_actual
@@ -52,7 +52,7 @@ def apply_cohort(
         try:
             report.applied += executor.run(plan)
             return report
-        except (OutcomeUnknownError, GitHubError) as exc:
+        except GitHubError as exc:  # OutcomeUnknownError included: re-read, never resend
             report.applied += executor.applied
             if report.rounds >= max_rounds:
                 raise GitHubError(f"gave up after {report.rounds} rounds: {exc}") from None

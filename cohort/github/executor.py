@@ -8,6 +8,7 @@ from typing import Any
 
 from cohort.errors import OutcomeUnknownError
 from cohort.github import mutations as mut
+from cohort.github.build_mutations import build
 from cohort.github.client import Client
 from cohort.github.ids import Ids
 from cohort.reconcile.model import ActualState, DesiredState
@@ -124,8 +125,6 @@ class Executor:
 
     # --- GraphQL batches ------------------------------------------------------------------
     def _graphql(self, changes: list[Change]) -> None:
-        from cohort.github.build_mutations import build
-
         pending = build(changes, self.desired, self.ids)
         for doc in mut.chunk(pending):
             result = self.client.graphql(doc.text())

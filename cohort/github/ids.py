@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from cohort.errors import GitHubError
 from cohort.github.client import Client
 from cohort.github.mutations import Mutation
 from cohort.reconcile.model import ActualState
@@ -38,10 +40,6 @@ class Ids:
 
     def refresh_heads(self, client: Client, org: str, names: list[str]) -> None:
         """One read for the node id and head commit of repositories created this run."""
-        import json
-
-        from cohort.errors import GitHubError
-
         for start in range(0, len(names), 50):
             part = names[start : start + 50]
             query = (

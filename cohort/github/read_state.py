@@ -47,12 +47,6 @@ def read_teams(
     return str(result.data["viewer"]["login"]), teams
 
 
-def read_repos(
-    client: Client, org: str, names: Sequence[tuple[str, Sequence[str]]]
-) -> dict[str, ActualRepo | None]:
-    return dict(_adaptive(list(names), BATCH, lambda chunk: _read_repos(client, org, chunk)))
-
-
 def _paths(desired: DesiredState, name: str) -> list[str]:
     return sorted({STAMP_PATH, *desired.repos[name].managed_files})
 

@@ -138,3 +138,16 @@ def test_writes_are_serial_at_least_a_second_apart_and_creations_capped() -> Non
     for start, _ in created:
         in_window = sum(n for t, n in created if start <= t < start + 60)
         assert in_window <= 80
+
+
+def test_a_read_the_server_finds_too_big_is_split_in_halves() -> None:
+    from tests.conftest import EXAMPLE
+
+    cohort = example_cohort(EXAMPLE.read_text(encoding="utf-8"))
+    org = make_org(cohort, desired_for(cohort))
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    org.box.reset_log()
+    org.box.faults = FaultPlan(seed=1, rules=[Fault("resource-limits", on_request=2)])
+    assert plan_cohort(org.fresh_client(), org.desired).empty
+    reads = [r for r in org.box.log if r.operation == "graphql:query"]
+    assert len(reads) == 4  # teams; the refused batch of 4 repos; then two halves of 2
