@@ -1,0 +1,91 @@
+"""Wire the pieces together for ``cohort serve`` and ``cohort on-event`` (no logic of its own)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cohort.app.clients import AppClients, ClientFactory, TokenClients
+from cohort.app.gather import Gatherer
+from cohort.app.process import Outcome, Processor
+from cohort.app.server import Settings, make_app
+from cohort.app.source import CohortSource, PathSource, RepoSource
+from cohort.app.store import SQLiteStore, Store
+from cohort.app.worker import Workers
+from cohort.clock import SystemClock
+from cohort.errors import UsageError
+from cohort.github.client import DEFAULT_API
+
+ACTIONS_BOT = "github-actions[bot]"
+
+
+def open_store(spec: str) -> Store:
+    """``sqlite:///path``, a plain path, or (documented, not built in) ``postgresql://…``."""
+    if spec.startswith(("postgres://", "postgresql://")):
+        raise UsageError(
+            "a shared PostgreSQL store is described in docs/reference/app.md (implement the "
+            "Store protocol); this build ships the SQLite store: use a path or sqlite:///path"
+        )
+    path = spec.removeprefix("sqlite:///") if spec.startswith("sqlite:///") else spec
+    return SQLiteStore(Path(path) if path != ":memory:" else path)
+
+
+def cohort_source(cohort_file: Path | None, organizer_repo: str) -> CohortSource:
+    """A local file when given, else ``cohort.yml`` in the organizer repository."""
+    return PathSource(cohort_file) if cohort_file else RepoSource(organizer_repo)
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """Everything ``cohort serve`` is told."""
+
+    secret: str
+    app_id: int
+    private_key: str
+    app_slug: str
+    store: str
+    api_url: str = DEFAULT_API
+    cohort_file: Path | None = None
+    organizer_repo: str = "cohort-admin"
+    workers: int = 2
+
+    def __repr__(self) -> str:  # never show the secret or the key
+        return f"ServeOptions(app_id={self.app_id}, store={self.store!r})"
+
+
+def build_server(options: ServeOptions) -> tuple[Any, Store]:
+    """The ASGI app and its store (close the store after the server stops)."""
+    if not options.secret:
+        raise UsageError("a webhook secret is required (COHORT_WEBHOOK_SECRET)")
+    store = open_store(options.store)
+    clock = SystemClock()
+    clients = AppClients(options.app_id, options.private_key, options.api_url, clock=clock)
+    gatherer = Gatherer(cohort_source(options.cohort_file, options.organizer_repo), clock,
+                        app_login=f"{options.app_slug}[bot]")
+    processor = Processor(clients, gatherer, store.track)
+    workers = Workers(store, processor.handle, count=options.workers)
+    return make_app(Settings(options.secret, store, workers)), store
+
+
+def on_event(
+    cohort_file: Path | None, organizer_repo: str, env: dict[str, str] | None = None,
+    clients: ClientFactory | None = None,
+) -> Outcome:
+    """Handle the workflow's own event (GITHUB_EVENT_NAME / GITHUB_EVENT_PATH / GITHUB_TOKEN)."""
+    env = dict(os.environ) if env is None else env
+    name, path = env.get("GITHUB_EVENT_NAME", ""), env.get("GITHUB_EVENT_PATH", "")
+    if not name or not path:
+        raise UsageError("on-event runs in a workflow: GITHUB_EVENT_NAME and "
+                         "GITHUB_EVENT_PATH must be set")
+    if clients is None:
+        token = env.get("GITHUB_TOKEN", "")
+        if not token:
+            raise UsageError("GITHUB_TOKEN is not set (pass it through env: in the workflow)")
+        clients = TokenClients(token, env.get("GITHUB_API_URL", DEFAULT_API))
+    name = name.removesuffix("_target")  # pull_request_target carries a pull_request payload
+    gatherer = Gatherer(cohort_source(cohort_file, organizer_repo), SystemClock(),
+                        app_login=ACTIONS_BOT)
+    body = Path(path).read_bytes()
+    return Processor(clients, gatherer).handle(name, env.get("GITHUB_RUN_ID", "run"), body)
