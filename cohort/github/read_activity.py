@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.model import CohortFile
 from cohort.errors import GitHubError
-from cohort.github.client import Client, GraphQLResult
-from cohort.github.transport import ReadFailedError
+from cohort.github.batching import BATCH, adaptive, query_batch
+from cohort.github.client import Client
 from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
@@ -24,8 +24,6 @@ from cohort.summary.activity import (
     time_text,
 )
 
-BATCH = 25
-SHRINK_ON = {"RESOURCE_LIMITS_EXCEEDED", "TIMEOUT", "MAX_NODE_LIMIT_EXCEEDED"}
 PULLS, ISSUES, COMMITS, REVIEWS = 50, 100, 100, 30
 
 _FIELDS = f"""
@@ -67,56 +65,15 @@ def read_activity(
     """Every team repository's activity since ``since``; ``now`` stamps the snapshot."""
     org = cohort.program.organization
     names = [repo_name(cohort, t) for t in cohort.teams]
-    repos = dict(adaptive(names, batch, lambda chunk: _read(client, org, chunk, since)))
+    repos = dict(adaptive(names, batch, lambda chunk: _read(client, org, chunk, since), str))
     return Activity(org, now, repos)
-
-
-class TooBigError(Exception):
-    """The server refused a batch as too expensive or too slow."""
-
-
-def adaptive(
-    names: list[str], size: int, read: Callable[[list[str]], list[tuple[str, RepoActivity]]]
-) -> list[tuple[str, RepoActivity]]:
-    """Read in chunks of ``size``; halve a chunk the server found too big."""
-    out: list[tuple[str, RepoActivity]] = []
-    pending = [names[i : i + size] for i in range(0, len(names), size)]
-    while pending:
-        chunk = pending.pop(0)
-        try:
-            out += read(chunk)
-        except TooBigError:
-            if len(chunk) == 1:
-                raise GitHubError(f"GitHub could not answer a read of '{chunk[0]}'") from None
-            half = len(chunk) // 2
-            pending[:0] = [chunk[:half], chunk[half:]]
-    return out
 
 
 def _read(
     client: Client, org: str, chunk: list[str], since: dt.datetime
 ) -> list[tuple[str, RepoActivity]]:
-    try:
-        result = client.graphql(activity_query(org, chunk, since))
-    except ReadFailedError:
-        if len(chunk) > 1:
-            raise TooBigError from None
-        raise
-    if result.error_types() & SHRINK_ON or (
-        not result.data
-        and result.errors
-        and len(chunk) > 1
-        and "limit" in str(result.errors).lower()
-    ):
-        raise TooBigError
-    _raise_unexpected(result)
+    result = query_batch(client, activity_query(org, chunk, since), len(chunk))
     return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]
-
-
-def _raise_unexpected(result: GraphQLResult) -> None:
-    bad = [e for e in result.errors if e.get("type") != "NOT_FOUND"]
-    if bad:
-        raise GitHubError("GraphQL error: " + "; ".join(str(e.get("message")) for e in bad[:3]))
 
 
 def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from cohort.errors import GitHubError
-from cohort.github.client import Client, GraphQLResult
+from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
+from cohort.github.client import Client
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
-from cohort.github.transport import ReadFailedError
 from cohort.reconcile.model import (
     STAMP_PATH,
     ActualRepo,
@@ -15,9 +15,6 @@ from cohort.reconcile.model import (
     ActualTeam,
     DesiredState,
 )
-
-SHRINK_ON = {"RESOURCE_LIMITS_EXCEEDED", "TIMEOUT", "MAX_NODE_LIMIT_EXCEEDED"}
-BATCH = 25
 
 
 def read_actual(
@@ -27,8 +24,8 @@ def read_actual(
     viewer, teams = read_teams(client, desired.org, list(desired.teams))
     repos: dict[str, ActualRepo | None] = {}
     wanted: Chunk = [(name, _paths(desired, name)) for name in desired.repos]
-    for name, repo in _adaptive(
-        wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk)
+    for name, repo in adaptive(
+        wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
     ):
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
@@ -39,7 +36,7 @@ def read_teams(
     client: Client, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
     result = client.graphql(teams_query(org, slugs))
-    _raise_unexpected(result, allow_missing=True)
+    raise_unexpected(result)
     org_node = result.data.get("organization")
     if org_node is None:
         raise GitHubError(f"organization '{org}' was not found or is not visible to this token")
@@ -54,55 +51,12 @@ def _paths(desired: DesiredState, name: str) -> list[str]:
 Chunk = list[tuple[str, Sequence[str]]]
 
 
-def _adaptive(
-    items: Chunk,
-    size: int,
-    read: Callable[[Chunk], list[tuple[str, ActualRepo | None]]],
-) -> list[tuple[str, ActualRepo | None]]:
-    """Read in chunks of ``size``; halve a chunk the server found too big."""
-    out: list[tuple[str, ActualRepo | None]] = []
-    pending = [items[i : i + size] for i in range(0, len(items), size)]
-    while pending:
-        chunk = pending.pop(0)
-        try:
-            out += read(chunk)
-        except _TooBig:
-            if len(chunk) == 1:
-                raise GitHubError(f"GitHub could not answer a read of '{chunk[0][0]}'") from None
-            half = len(chunk) // 2
-            pending[:0] = [chunk[:half], chunk[half:]]
-    return out
-
-
-class _TooBig(Exception):
-    """The server refused a batch as too expensive or too slow."""
-
-
 def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
-    try:
-        result = client.graphql(repos_query(org, chunk))
-    except ReadFailedError:
-        if len(chunk) > 1:
-            raise _TooBig from None
-        raise
-    if result.error_types() & SHRINK_ON or (
-        not result.data
-        and result.errors
-        and len(chunk) > 1
-        and "limit" in str(result.errors).lower()
-    ):
-        raise _TooBig
-    _raise_unexpected(result, allow_missing=True)
+    result = query_batch(client, repos_query(org, chunk), len(chunk))
     return [
         (name, parse_repo(name, paths, result.data.get(f"r{i}")))
         for i, (name, paths) in enumerate(chunk)
     ]
-
-
-def _raise_unexpected(result: GraphQLResult, *, allow_missing: bool) -> None:
-    bad = [e for e in result.errors if not (allow_missing and e.get("type") == "NOT_FOUND")]
-    if bad:
-        raise GitHubError("GraphQL error: " + "; ".join(str(e.get("message")) for e in bad[:3]))
 
 
 def _org_plan(client: Client, desired: DesiredState) -> str:

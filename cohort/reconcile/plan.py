@@ -5,39 +5,15 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, get_args
 
+# The kinds, in the explicit order apply runs them: each kind needs only what earlier ones made.
 Kind = Literal[
-    "team",
-    "repo",
-    "topics",
-    "milestone",
-    "files",
-    "label",
-    "protection",
-    "team-repo",
-    "issue",
-    "team-member",
-    "collaborator",
-    "archive",
-]
+    "team", "repo", "topics", "milestone", "files", "label", "protection", "team-repo",
+    "issue", "team-member", "collaborator", "archive",
+]  # fmt: skip
 Action = Literal["create", "update", "remove", "archive"]
-
-# Explicit order between kinds: each kind only needs what earlier kinds made.
-ORDER: tuple[Kind, ...] = (
-    "team",
-    "repo",
-    "topics",
-    "milestone",
-    "files",
-    "label",
-    "protection",
-    "team-repo",
-    "issue",
-    "team-member",
-    "collaborator",
-    "archive",
-)
+ORDER: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True)
