@@ -66,3 +66,11 @@ def test_transport_works_over_real_http_where_httpx_sets_the_request_late() -> N
         client = Client(box.issue_token("owner"), api_url=url)
         assert client.rest("GET", "/orgs/http-org")["login"] == "http-org"
         assert client.graphql("query { viewer { login } }").data == {"viewer": {"login": "owner"}}
+
+
+def test_graphql_endpoint_of_github_enterprise_server_is_beside_the_rest_root() -> None:
+    from cohort.github.client import Client
+
+    assert Client("t", api_url="https://ghes.example/api/v3").graphql_url == (
+        "https://ghes.example/api/graphql")
+    assert Client("t").graphql_url == "https://api.github.com/graphql"
