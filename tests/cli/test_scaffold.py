@@ -1,4 +1,4 @@
-"""``cohort scaffold``: one team's repository rendered into a folder, exactly as apply commits it."""
+"""``cohort scaffold``: one team's repository in a folder, exactly as apply commits it."""
 
 from __future__ import annotations
 
