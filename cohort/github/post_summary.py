@@ -13,7 +13,7 @@ from cohort.naming import MARKER_PREFIX
 
 SUMMARY_LABEL = "cohort: summary"
 Action = Literal["created", "updated", "unchanged"]
-_MARKER_RE = re.compile(re.escape(MARKER_PREFIX) + r"summary (\d{4}-W\d{2}) -->")
+_MARKER_RE = re.compile(re.escape(MARKER_PREFIX) + r"summary ([a-z0-9-]+)/(\d{4}-W\d{2}) -->")
 
 
 @dataclass(frozen=True)
@@ -37,10 +37,10 @@ class _Found:
     url: str
 
 
-def summary_week(body: str) -> str | None:
-    """The ISO week in a body's summary marker, if it has one."""
+def summary_week(body: str, cohort: str) -> str | None:
+    """The ISO week in a body's summary marker for ``cohort``, if it has one."""
     found = _MARKER_RE.search(body or "")
-    return found.group(1) if found else None
+    return found.group(2) if found and found.group(1) == cohort else None
 
 
 def post_summary(
@@ -51,7 +51,7 @@ def post_summary(
     if not repo:
         raise UsageError("--post needs program.organizer_repo in cohort.yml")
     base = f"/repos/{cohort.program.organization}/{repo}/issues"
-    found = _list(client, base)
+    found = _list(client, base, cohort.program.cohort)
     this = next((f for f in found if f.week == week), None)
     earlier = sorted((f for f in found if f.week < week), key=lambda f: f.week)
     previous = earlier[-1] if earlier else None
@@ -87,7 +87,7 @@ def _write_week(
     return this.number, this.url, "updated"
 
 
-def _list(client: Client, base: str) -> list[_Found]:
+def _list(client: Client, base: str, cohort: str) -> list[_Found]:
     """Every summary issue in the organizer repo (one page of 100, newest first)."""
     body = client.rest(
         "GET",
@@ -96,13 +96,13 @@ def _list(client: Client, base: str) -> list[_Found]:
     )
     if not isinstance(body, list):
         raise GitHubError(f"GET {base} did not answer with a list")
-    return [f for item in body if (f := _found(item)) is not None]
+    return [f for item in body if (f := _found(item, cohort)) is not None]
 
 
-def _found(item: Any) -> _Found | None:
+def _found(item: Any, cohort: str) -> _Found | None:
     if not isinstance(item, dict) or "pull_request" in item:
         return None
-    week = summary_week(str(item.get("body") or ""))
+    week = summary_week(str(item.get("body") or ""), cohort)
     if week is None:
         return None
     return _Found(

@@ -8,15 +8,15 @@ from cohort.summary.model import MilestoneProgress, Summary, TeamSummary
 STATUS_ICON = {"done": "✅", "on track": "🟢", "at risk": "🟠", "overdue": "🔴"}
 
 
-def summary_marker(week: str) -> str:
-    """The hidden marker that identifies the summary issue of ``week``."""
-    return marker("summary", week)
+def summary_marker(cohort: str, week: str) -> str:
+    """The hidden marker of ``cohort``'s summary issue for ``week`` (cohorts may share a repo)."""
+    return marker("summary", f"{cohort}/{week}")
 
 
 def render_markdown(summary: Summary) -> str:
     """The whole summary: marker, heading, attention list, charts, tables."""
     parts = [
-        summary_marker(summary.week),
+        summary_marker(summary.cohort, summary.week),
         _heading(summary),
         _attention(summary),
         _totals(summary),

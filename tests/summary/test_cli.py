@@ -67,9 +67,10 @@ def test_summary_post_writes_the_step_summary_under_actions(
     code = run(["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--post"])
     captured = capsys.readouterr()
     assert code == 0
-    assert captured.out.startswith("<!-- cohort:summary 2027-W07 -->")
+    assert captured.out.startswith("<!-- cohort:summary 2027-spring/2027-W07 -->")
     assert "summary issue #1 created" in captured.err
-    assert step.read_text(encoding="utf-8").startswith("<!-- cohort:summary 2027-W07 -->")
+    marker = "<!-- cohort:summary 2027-spring/2027-W07 -->"
+    assert step.read_text(encoding="utf-8").startswith(marker)
     run(["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--post"])
     assert "summary issue #1 unchanged" in capsys.readouterr().err
 

@@ -40,4 +40,4 @@ def test_activity_snapshot_round_trips_through_json() -> None:
 
 def test_markdown_opens_with_the_weeks_hidden_marker() -> None:
     summary = summarize(snapshot(), example_cohort(), parse_week("2027-W07"), NOW)
-    assert render_markdown(summary).startswith("<!-- cohort:summary 2027-W07 -->\n")
+    assert render_markdown(summary).startswith("<!-- cohort:summary 2027-spring/2027-W07 -->\n")
