@@ -17,8 +17,9 @@ from cohort.errors import ExitCode, UsageError
 @click.option("--organization", default="my-org", show_default=True, help="GitHub organization.")
 @click.option("--organizer", default="your-handle", show_default=True, help="Your GitHub login.")
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-def command(target: Path, name: str, slug: str, organization: str, organizer: str,
-            force: bool) -> int:
+def command(
+    target: Path, name: str, slug: str, organization: str, organizer: str, force: bool
+) -> int:
     """Write the mentee and mentor sign-up issue forms and a starter cohort.yml into TARGET.
 
     Keep the issue forms in a PRIVATE repository: sign-ups hold availability, time zones

@@ -23,26 +23,91 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 @click.command("match")
 @cohort_argument
-@click.option("--mentees", "mentee_files", type=_FILE, multiple=True, help="Mentee sign-ups: .json (gh issue list --json number,body), .md or .csv.")
-@click.option("--mentors", "mentor_files", type=_FILE, multiple=True, help="Mentor sign-ups, same formats.")
-@click.option("--columns", type=_FILE, help="YAML mapping {mentee: {field: header}, mentor: {…}} for CSV files.")
+@click.option(
+    "--mentees",
+    "mentee_files",
+    type=_FILE,
+    multiple=True,
+    help="Mentee sign-ups: .json (gh issue list --json number,body), .md or .csv.",
+)
+@click.option(
+    "--mentors", "mentor_files", type=_FILE, multiple=True, help="Mentor sign-ups, same formats."
+)
+@click.option(
+    "--columns",
+    type=_FILE,
+    help="YAML mapping {mentee: {field: header}, mentor: {…}} for CSV files.",
+)
 @click.option("--team-size", default="3-5", show_default=True, help="MIN-MAX mentees per team.")
-@click.option("--meeting-hours", type=float, default=1.0, show_default=True, help="Consecutive weekly hours every member must share.")
-@click.option("--allow-beginner-teams", is_flag=True, help="Allow teams of only first- and second-year students.")
-@click.option("--no-isolation", is_flag=True, help="No team may have exactly one member of a self-declared group.")
+@click.option(
+    "--meeting-hours",
+    type=float,
+    default=1.0,
+    show_default=True,
+    help="Consecutive weekly hours every member must share.",
+)
+@click.option(
+    "--allow-beginner-teams",
+    is_flag=True,
+    help="Allow teams of only first- and second-year students.",
+)
+@click.option(
+    "--no-isolation",
+    is_flag=True,
+    help="No team may have exactly one member of a self-declared group.",
+)
 @click.option("--pair", multiple=True, help="a,b: these two must share a team.")
 @click.option("--apart", multiple=True, help="a,b: these two must not share a team.")
-@click.option("--seed", type=int, default=0, show_default=True, envvar="COHORT_MATCH_SEED", show_envvar=True)
-@click.option("--time-limit", type=float, default=20.0, show_default=True, help="Solver budget in deterministic seconds (same result on every run).")
-@click.option("--explain", "explain_to", type=click.Path(path_type=Path, dir_okay=False), help="Write the PRIVATE per-team explanation (meeting times) here.")
-@click.option("--summary", "summary_to", type=click.Path(path_type=Path, dir_okay=False), help="Write the public summary (a PR body) here.")
-@click.option("--write", is_flag=True, help="Write the proposed cohort.yml in place (default: print the diff).")
-@click.option("--private-ok", is_flag=True, help="The repository holding cohort.yml is private: allow sign-up data in it.")
-def command(cohort_file: Path, mentee_files: tuple[Path, ...], mentor_files: tuple[Path, ...],
-            columns: Path | None, team_size: str, meeting_hours: float, allow_beginner_teams: bool,
-            no_isolation: bool, pair: tuple[str, ...], apart: tuple[str, ...], seed: int,
-            time_limit: float, explain_to: Path | None, summary_to: Path | None, write: bool,
-            private_ok: bool) -> int:
+@click.option(
+    "--seed", type=int, default=0, show_default=True, envvar="COHORT_MATCH_SEED", show_envvar=True
+)
+@click.option(
+    "--time-limit",
+    type=float,
+    default=20.0,
+    show_default=True,
+    help="Solver budget in deterministic seconds (same result on every run).",
+)
+@click.option(
+    "--explain",
+    "explain_to",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the PRIVATE per-team explanation (meeting times) here.",
+)
+@click.option(
+    "--summary",
+    "summary_to",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the public summary (a PR body) here.",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Write the proposed cohort.yml in place (default: print the diff).",
+)
+@click.option(
+    "--private-ok",
+    is_flag=True,
+    help="The repository holding cohort.yml is private: allow sign-up data in it.",
+)
+def command(
+    cohort_file: Path,
+    mentee_files: tuple[Path, ...],
+    mentor_files: tuple[Path, ...],
+    columns: Path | None,
+    team_size: str,
+    meeting_hours: float,
+    allow_beginner_teams: bool,
+    no_isolation: bool,
+    pair: tuple[str, ...],
+    apart: tuple[str, ...],
+    seed: int,
+    time_limit: float,
+    explain_to: Path | None,
+    summary_to: Path | None,
+    write: bool,
+    private_ok: bool,
+) -> int:
     """Form teams from sign-ups and show the cohort.yml change (a diff unless --write).
 
     Sign-ups hold personal data: they are read only from, and the explanation is written
@@ -52,24 +117,42 @@ def command(cohort_file: Path, mentee_files: tuple[Path, ...], mentor_files: tup
     from cohort.matching.model import Rules
     from cohort.matching.pipeline import run_match
     from cohort.matching.privacy import ensure_private
+    from cohort.matching.records import Kind
     from cohort.templates import available_templates
 
     private = [*mentee_files, *mentor_files, *([columns] if columns else [])]
-    ensure_private([*private, *([explain_to] if explain_to else [])], cohort_file,
-                   private_ok=private_ok)
+    ensure_private(
+        [*private, *([explain_to] if explain_to else [])], cohort_file, private_ok=private_ok
+    )
     low, _, high = team_size.partition("-")
     if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
         raise UsageError(f"--team-size {team_size!r}: write MIN-MAX, e.g. 3-5")
-    rules = Rules(int(low), int(high), meeting_hours, allow_beginner_teams, no_isolation,
-                  pairs=_pair(pair), apart=_pair(apart))
+    rules = Rules(
+        int(low),
+        int(high),
+        meeting_hours,
+        allow_beginner_teams,
+        no_isolation,
+        pairs=_pair(pair),
+        apart=_pair(apart),
+    )
     loaded = load_cohort(cohort_file)
-    files = [("mentee", str(p), p.read_text(encoding="utf-8")) for p in mentee_files]
+    files: list[tuple[Kind, str, str]] = [
+        ("mentee", str(p), p.read_text(encoding="utf-8")) for p in mentee_files
+    ]
     files += [("mentor", str(p), p.read_text(encoding="utf-8")) for p in mentor_files]
     mappings = yaml.safe_load(columns.read_text(encoding="utf-8")) if columns else None
     text = cohort_file.read_text(encoding="utf-8")
-    out = run_match(text, str(cohort_file), files, rules,  # type: ignore[arg-type]
-                    known_templates=available_templates(loaded.templates_dirs),
-                    mappings=mappings, seed=seed, time_limit=time_limit)
+    out = run_match(
+        text,
+        str(cohort_file),
+        files,
+        rules,
+        known_templates=available_templates(loaded.templates_dirs),
+        mappings=mappings,
+        seed=seed,
+        time_limit=time_limit,
+    )
     click.echo(out.summary)
     if explain_to:
         explain_to.write_text(out.report, encoding="utf-8")
@@ -80,7 +163,11 @@ def command(cohort_file: Path, mentee_files: tuple[Path, ...], mentor_files: tup
     if write:
         cohort_file.write_text(out.text, encoding="utf-8")
     else:
-        diff = difflib.unified_diff(text.splitlines(True), out.text.splitlines(True),
-                                    str(cohort_file), f"{cohort_file} (proposed)")
+        diff = difflib.unified_diff(
+            text.splitlines(True),
+            out.text.splitlines(True),
+            str(cohort_file),
+            f"{cohort_file} (proposed)",
+        )
         click.echo("".join(diff))
     return int(ExitCode.OK)

@@ -44,11 +44,12 @@ def mentor_slots(signups: Signups, rules: Rules) -> tuple[list[Slot], list[str]]
     length = length_of(rules.meeting_hours)
     slots: list[Slot] = []
     notes: list[str] = []
+    pending: list[str] = []
     for mentor in sorted(signups.mentors, key=lambda m: m.handle.lower()):
         can = leadable(mentor, by_id)
         meet = starts(mentor.free, length)
         if rules.require_induction and not mentor.inducted:
-            notes.append(f"mentor '{mentor.handle}' has not completed induction: not assigned")
+            pending.append(mentor.handle)
         elif not can:
             notes.append(f"mentor '{mentor.handle}' has the skills of none of their projects")
         elif not meet:
@@ -56,6 +57,13 @@ def mentor_slots(signups: Signups, rules: Rules) -> tuple[list[Slot], list[str]]
         else:
             for _ in range(mentor.capacity):
                 slots.append(Slot(len(slots), mentor, can, meet))
+    if pending:
+        shown = ", ".join(pending[:5]) + (
+            f" and {len(pending) - 5} more" if len(pending) > 5 else ""
+        )
+        notes.insert(
+            0, f"{len(pending)} mentor(s) have not completed induction, not assigned: {shown}"
+        )
     return slots, notes
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ortools.sat.python import cp_model  # type: ignore[import-untyped]
+from ortools.sat.python import cp_model
 
 from cohort.matching.candidates import Candidate, Slot
 from cohort.matching.model import BEGINNER_LEVELS, Rules, Signups
@@ -32,12 +32,20 @@ class Vars:
 class Builder:
     """Builds the model; with ``explain`` every constraint family hangs on a named guard."""
 
-    def __init__(self, data: Signups, rules: Rules, slots: list[Slot], cands: list[Candidate],
-                 *, explain: bool = False) -> None:
+    def __init__(
+        self,
+        data: Signups,
+        rules: Rules,
+        slots: list[Slot],
+        cands: list[Candidate],
+        *,
+        explain: bool = False,
+    ) -> None:
         self.m = cp_model.CpModel()
         self.data, self.rules, self.slots, self.cands = data, rules, slots, cands
         self.explain = explain
         self.v = Vars()
+        self.scale = 1
         self.by_slot: dict[int, list[Candidate]] = defaultdict(list)
         self.by_mentee: dict[int, list[Candidate]] = defaultdict(list)
         for cand in cands:
@@ -49,7 +57,7 @@ class Builder:
         if not self.explain:
             return []
         if name not in self.v.guards:
-            self.v.guards[name] = self.m.NewBoolVar(name)
+            self.v.guards[name] = self.m.new_bool_var(name)
         return [self.v.guards[name]]
 
     def build(self) -> cp_model.CpModel:
@@ -61,32 +69,30 @@ class Builder:
             self._isolation()
         self._objective()
         if self.explain:
-            self.m.AddAssumptions(list(self.v.guards.values()))
+            self.m.add_assumptions(list(self.v.guards.values()))
         return self.m
 
     def _slot(self, slot: Slot) -> None:
         k, m, v = slot.index, self.m, self.v
-        active = v.active[k] = m.NewBoolVar(f"a{k}")
+        active = v.active[k] = m.new_bool_var(f"a{k}")
         if k > 0 and self.slots[k - 1].mentor is slot.mentor:
-            m.Add(active <= v.active[k - 1])  # a mentor's slots fill in order
+            m.add(active <= v.active[k - 1])  # a mentor's slots fill in order
         for project in slot.projects:
-            v.project[k, project.id] = m.NewBoolVar(f"p{k}_{project.id}")
-        m.Add(sum(v.project[k, p.id] for p in slot.projects) == active)
+            v.project[k, project.id] = m.new_bool_var(f"p{k}_{project.id}")
+        m.add(sum(v.project[k, p.id] for p in slot.projects) == active)
         for start in bits(slot.starts):
-            v.meet[k, start] = m.NewBoolVar(f"w{k}_{start}")
-        m.Add(sum(v.meet[k, s] for s in bits(slot.starts)) == active)
+            v.meet[k, start] = m.new_bool_var(f"w{k}_{start}")
+        m.add(sum(v.meet[k, s] for s in bits(slot.starts)) == active)
         members = []
         for cand in self.by_slot[k]:
-            x = v.x[cand.mentee, k] = m.NewBoolVar(f"x{cand.mentee}_{k}")
+            x = v.x[cand.mentee, k] = m.new_bool_var(f"x{cand.mentee}_{k}")
             members.append(x)
             if cand.starts != slot.starts:
-                m.Add(x <= sum(v.meet[k, s] for s in bits(cand.starts))).OnlyEnforceIf(
+                m.add(x <= sum(v.meet[k, s] for s in bits(cand.starts))).only_enforce_if(
                     self.guard("meeting")
                 )
-        m.Add(sum(members) <= self.rules.max_size * active)
-        m.Add(sum(members) >= self.rules.min_size * active).OnlyEnforceIf(
-            self.guard("team size")
-        )
+        m.add(sum(members) <= self.rules.max_size * active)
+        m.add(sum(members) >= self.rules.min_size * active).only_enforce_if(self.guard("team size"))
         self._level_mix(slot)
         self._score(slot)
 
@@ -98,7 +104,7 @@ class Builder:
             for c in self.by_slot[slot.index]
             if self.data.mentees[c.mentee].level not in BEGINNER_LEVELS
         ]
-        self.m.Add(sum(seniors) >= self.v.active[slot.index]).OnlyEnforceIf(
+        self.m.add(sum(seniors) >= self.v.active[slot.index]).only_enforce_if(
             self.guard("level mix")
         )
 
@@ -112,29 +118,35 @@ class Builder:
                 if points and len(slot.projects) == 1:
                     terms.append(points * x)
                 elif points:
-                    both = m.NewBoolVar(f"b{cand.mentee}_{k}_{project.id}")
-                    m.AddImplication(both, x)
-                    m.AddImplication(both, v.project[k, project.id])
+                    both = m.new_bool_var(f"b{cand.mentee}_{k}_{project.id}")
+                    m.add_implication(both, x)
+                    m.add_implication(both, v.project[k, project.id])
                     terms.append(points * both)
         for level in LEVELS:
-            xs = [v.x[c.mentee, k] for c in self.by_slot[k] if self.data.mentees[c.mentee].level == level]
+            xs = [
+                v.x[c.mentee, k]
+                for c in self.by_slot[k]
+                if self.data.mentees[c.mentee].level == level
+            ]
             if xs:
-                has = m.NewBoolVar(f"l{k}_{level}")
-                m.Add(has <= sum(xs))
-                m.AddImplication(has, v.active[k])
+                has = m.new_bool_var(f"l{k}_{level}")
+                m.add(has <= sum(xs))
+                m.add_implication(has, v.active[k])
                 terms.append(LEVEL_POINTS * has)
-        v.score[k] = m.NewIntVar(0, self.slot_bound(), f"s{k}")
-        m.Add(v.score[k] == sum(terms))
+        v.score[k] = m.new_int_var(0, self.slot_bound(), f"s{k}")
+        m.add(v.score[k] == sum(terms))
 
     def slot_bound(self) -> int:
         """An upper bound of any team's score."""
-        best = max((max_contribution(mt, self.data.projects) for mt in self.data.mentees), default=0)
+        best = max(
+            (max_contribution(mt, self.data.projects) for mt in self.data.mentees), default=0
+        )
         return self.rules.max_size * best + LEVEL_POINTS * len(LEVELS)
 
     def _each_mentee_once(self) -> None:
         for i, mentee in enumerate(self.data.mentees):
             xs = [self.v.x[i, c.slot] for c in self.by_mentee[i]]
-            self.m.Add(sum(xs) == 1).OnlyEnforceIf(self.guard(f"place:{mentee.handle}"))
+            self.m.add(sum(xs) == 1).only_enforce_if(self.guard(f"place:{mentee.handle}"))
 
     def _pairs(self) -> None:
         from cohort.matching.pairs import pair_lists
@@ -160,22 +172,26 @@ class Builder:
         guard = self.guard(f"together:{a}:{b}")
         if xa is not None and xb is not None:
             for k in sorted(set(xa) | set(xb)):
-                self.m.Add(xa.get(k, 0) == xb.get(k, 0)).OnlyEnforceIf(guard)
+                self.m.add(xa.get(k, 0) == xb.get(k, 0)).only_enforce_if(guard)
         elif xa is not None or xb is not None:
             xs, mentor = (xa, b) if xa is not None else (xb, a)
             own = self._mentor_slots(mentor)
-            self.m.Add(sum(x for k, x in (xs or {}).items() if k in own) == 1).OnlyEnforceIf(guard)
+            self.m.add(sum(x for k, x in (xs or {}).items() if k in own) == 1).only_enforce_if(
+                guard
+            )
 
     def _apart(self, a: str, b: str, index: dict[str, int]) -> None:
         xa, xb = self._xs_of(a, index), self._xs_of(b, index)
         guard = self.guard(f"apart:{a}:{b}")
         if xa is not None and xb is not None:
             for k in sorted(set(xa) & set(xb)):
-                self.m.Add(xa[k] + xb[k] <= 1).OnlyEnforceIf(guard)
+                self.m.add(xa[k] + xb[k] <= 1).only_enforce_if(guard)
         elif xa is not None or xb is not None:
             xs, mentor = (xa, b) if xa is not None else (xb, a)
             own = self._mentor_slots(mentor)
-            self.m.Add(sum(x for k, x in (xs or {}).items() if k in own) == 0).OnlyEnforceIf(guard)
+            self.m.add(sum(x for k, x in (xs or {}).items() if k in own) == 0).only_enforce_if(
+                guard
+            )
 
     def _isolation(self) -> None:
         groups: dict[str, list[int]] = defaultdict(list)
@@ -187,17 +203,18 @@ class Builder:
             for slot in self.slots:
                 xs = [self.v.x[i, slot.index] for i in groups[name] if (i, slot.index) in self.v.x]
                 if xs:
-                    some = self.m.NewBoolVar(f"g{number}_{slot.index}")
-                    self.m.Add(sum(xs) >= 2 * some).OnlyEnforceIf(guard)
-                    self.m.Add(sum(xs) <= len(xs) * some).OnlyEnforceIf(guard)
+                    some = self.m.new_bool_var(f"g{number}_{slot.index}")
+                    self.m.add(sum(xs) >= 2 * some).only_enforce_if(guard)
+                    self.m.add(sum(xs) <= len(xs) * some).only_enforce_if(guard)
 
     def _objective(self) -> None:
         m, v = self.m, self.v
         bound = self.slot_bound()
         total_bound = bound * max(1, len(self.slots))
-        v.worst = m.NewIntVar(0, bound, "worst")
-        v.total = m.NewIntVar(0, total_bound, "total")
+        v.worst = m.new_int_var(0, bound, "worst")
+        v.total = m.new_int_var(0, total_bound, "total")
         for k, score in v.score.items():
-            m.Add(v.worst <= score).OnlyEnforceIf(v.active[k])
-        m.Add(v.total == sum(v.score.values()))
-        m.Maximize(v.worst * (total_bound + 1) + v.total)
+            m.add(v.worst <= score).only_enforce_if(v.active[k])
+        m.add(v.total == sum(v.score.values()))
+        self.scale = total_bound + 1  # lexicographic: one point of worst beats any total
+        m.maximize(v.worst * self.scale + v.total)

@@ -28,17 +28,14 @@ def _duplicates(people: Sequence[MenteeSignup | MentorSignup]) -> Iterator[Probl
             yield _problem(
                 person.source,
                 "GitHub handle",
-                f"'{person.handle}' signed up as a {role} and already as a {other_role} "
-                f"({where})",
+                f"'{person.handle}' signed up as a {role} and already as a {other_role} ({where})",
                 "close or remove one sign-up; nothing is dropped silently",
             )
         else:
             first[key] = (role, person.source)
 
 
-def _projects(
-    ids: Sequence[str], source: Source, field: str, known: set[str]
-) -> Iterator[Problem]:
+def _projects(ids: Sequence[str], source: Source, field: str, known: set[str]) -> Iterator[Problem]:
     for value in ids:
         if value not in known:
             yield _problem(
@@ -73,7 +70,7 @@ def check_signups(
 ) -> list[Problem]:
     """Every cross-reference problem of a set of sign-ups (empty when consistent)."""
     known = {project.id for project in projects}
-    everyone = {person.handle.lower() for person in (*mentees, *mentors)}
+    everyone = {m.handle.lower() for m in mentees} | {m.handle.lower() for m in mentors}
     problems = list(_duplicates([*mentees, *mentors]))
     for mentee in mentees:
         problems.extend(_projects(mentee.preferences, mentee.source, "Project preferences", known))

@@ -27,8 +27,14 @@ def _columns(
     for key, column in mapping.items():
         if key not in known:
             problems.append(
-                Problem(file, 0, 0, key, f"unknown {kind} field in the column mapping",
-                        f"known: {', '.join(sorted(known))}")
+                Problem(
+                    file,
+                    0,
+                    0,
+                    key,
+                    f"unknown {kind} field in the column mapping",
+                    f"known: {', '.join(sorted(known))}",
+                )
             )
         elif column.strip().lower() in where:
             columns[key] = where[column.strip().lower()]

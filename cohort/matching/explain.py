@@ -75,7 +75,8 @@ def summary_lines(result: Result, data: Signups) -> list[str]:
         f"- Status: {result.status} (gap {result.gap:.2%}; objective {result.objective}, "
         f"bound {result.bound})",
         f"- Teams: {len(result.teams)}; mentees placed: {n} of {len(data.mentees)}",
-        f"- Worst team score: {result.worst}; total: {result.total}",
+        f"- Worst team score: {result.worst} (proven at most {result.worst_bound}); "
+        f"total: {result.total}",
         f"- On a project they ranked: {ranked} of {n}; on their first choice: {first}",
     ]
     lines += [f"- Note: {note}" for note in result.notes]

@@ -1,4 +1,4 @@
-"""The mentee and mentor sign-up issue forms: one field table, rendered as GitHub issue-form YAML."""
+"""The mentee and mentor sign-up issue forms: one field table, rendered as issue-form YAML."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ MENTEE_FIELDS = (
         True,
         ("First-year student", "Second-year student", "Senior student", "Working professional"),
     ),
-    FormField("skills", "Skills", "textarea", "One per line: `python: beginner|intermediate|advanced`."),
+    FormField(
+        "skills", "Skills", "textarea", "One per line: `python: beginner|intermediate|advanced`."
+    ),
     FormField(
         "availability",
         "Weekly availability",
@@ -49,12 +51,16 @@ MENTEE_FIELDS = (
         "When you are free each week, in your time zone, e.g. `Mon 18:00-20:00; Sat 10-13`.",
         True,
     ),
-    FormField("timezone", "Time zone", "input", "IANA name such as Europe/Berlin or UTC+05:30.", True),
+    FormField(
+        "timezone", "Time zone", "input", "IANA name such as Europe/Berlin or UTC+05:30.", True
+    ),
     FormField(
         "preferences", "Project preferences", "textarea", "Project ids, best first, one per line."
     ),
     FormField("with", "Team with", "input", "GitHub handles you want to team with (optional)."),
-    FormField("not_with", "Not with", "input", "GitHub handles you should not team with (optional)."),
+    FormField(
+        "not_with", "Not with", "input", "GitHub handles you should not team with (optional)."
+    ),
     FormField(
         "attributes",
         "Self-declared groups",

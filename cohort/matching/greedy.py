@@ -64,7 +64,50 @@ def greedy_slots(
         opened = sum(1 for team in teams if team.members)
         _place(data.mentees[i], options.get(i, []), teams, rules, may_open=opened < target)
     _repair(teams, options, data, rules)
+    _top_up(teams, options, data, rules)
+    return _in_order(teams)
+
+
+def _in_order(teams: list[_Open]) -> list[_Open]:
+    """Each mentor's used slots first (the solver fills a mentor's slots in order)."""
+    by_mentor: dict[str, list[_Open]] = {}
+    for team in teams:
+        by_mentor.setdefault(team.slot.mentor.handle, []).append(team)
+    for group in by_mentor.values():
+        states = sorted(((t.project, t.starts, t.members) for t in group), key=lambda s: not s[2])
+        for team, (project, starts, members) in zip(group, states, strict=True):
+            team.project, team.starts, team.members = project, starts, members
     return teams
+
+
+def _top_up(
+    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+) -> None:
+    """Fill teams under the minimum size with members that larger teams can spare."""
+    can_join: dict[int, list[tuple[int, int]]] = {}
+    for i, opts in options.items():
+        for k, common in opts:
+            can_join.setdefault(k, []).append((i, common))
+    home = {id(m): t for t in teams for m in t.members}
+    for team in teams:
+        for i, common in can_join.get(team.slot.index, []):
+            if len(team.members) >= rules.min_size:
+                break
+            mentee = data.mentees[i]
+            donor = home.get(id(mentee))
+            if donor is None or donor is team or not team.members or not team.starts & common:
+                continue
+            if len(donor.members) <= rules.min_size or not _spare(mentee, donor):
+                continue
+            donor.members.remove(mentee)
+            team.members.append(mentee)
+            team.starts &= common
+            home[id(mentee)] = team
+
+
+def _spare(mentee: MenteeSignup, donor: _Open) -> bool:
+    """Whether the donor keeps a senior or professional without ``mentee``."""
+    return any(m is not mentee and m.level not in BEGINNER_LEVELS for m in donor.members)
 
 
 def _repair(
@@ -79,9 +122,14 @@ def _repair(
         room = {id(t): rules.max_size - len(t.members) for t in teams}
         for member in team.members:
             spot = next(
-                ((teams[k], common) for k, common in options.get(index[id(member)], [])
-                 if teams[k] is not team and len(teams[k].members) >= rules.min_size
-                 and room[id(teams[k])] > 0 and teams[k].starts & common),
+                (
+                    (teams[k], common)
+                    for k, common in options.get(index[id(member)], [])
+                    if teams[k] is not team
+                    and len(teams[k].members) >= rules.min_size
+                    and room[id(teams[k])] > 0
+                    and teams[k].starts & common
+                ),
                 None,
             )
             if spot is None:

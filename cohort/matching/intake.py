@@ -31,8 +31,16 @@ def raw_records(
             raise InvalidInput([Problem(name, exc.lineno, exc.colno, "", exc.msg)]) from None
         if not isinstance(issues, list):
             raise InvalidInput(
-                [Problem(name, 1, 1, "", "expected a list of issues",
-                         "gh issue list --label mentee-signup --json number,body")]
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "",
+                        "expected a list of issues",
+                        "gh issue list --label mentee-signup --json number,body",
+                    )
+                ]
             )
         return issueform.records(kind, issues, name)
     raise InvalidInput(

@@ -106,8 +106,9 @@ class Result:
     teams: tuple[FormedTeam, ...] = ()
     worst: int = 0
     total: int = 0
-    objective: int = 0
-    bound: int = 0
+    objective: int = 0  # worst * scale + total, as the solver maximised it
+    bound: int = 0  # proven upper bound of the objective
+    scale: int = 1
     reasons: tuple[str, ...] = ()  # for infeasible/unknown: which constraint and who
     notes: tuple[str, ...] = field(default=())
 
@@ -119,6 +120,11 @@ class Result:
         if self.bound <= 0:
             return 0.0 if self.objective >= self.bound else 1.0
         return max(0.0, (self.bound - self.objective) / self.bound)
+
+    @property
+    def worst_bound(self) -> int:
+        """Proven upper bound of the worst team's score."""
+        return max(self.worst, self.bound // self.scale)
 
 
 @dataclass(frozen=True, order=True)

@@ -44,7 +44,7 @@ def block_item(item: Item, indent: int) -> list[str]:
 
 def _last_line(node: yaml.Node) -> int:
     """0-based line of the last character that belongs to ``node``."""
-    if isinstance(node, yaml.ScalarNode) or node.flow_style:
+    if isinstance(node, yaml.ScalarNode) or getattr(node, "flow_style", False):
         mark = node.end_mark
         return mark.line if mark.column > 0 else mark.line - 1
     if isinstance(node, yaml.SequenceNode):
@@ -78,9 +78,9 @@ def append_items(text: str, key: str, items: Sequence[Item], *, flow: bool, comm
     block = _render(items, 2, flow, comment)
     if value is not None and (_empty(value)):
         row = value.start_mark.line
-        lines[row] = lines[row][: value.start_mark.column].rstrip() + lines[row][
-            value.end_mark.column :
-        ]
+        lines[row] = (
+            lines[row][: value.start_mark.column].rstrip() + lines[row][value.end_mark.column :]
+        )
         return "\n".join(lines[: row + 1] + block + lines[row + 1 :]) + "\n"
     if value is not None:
         raise ValueError(f"'{key}' in cohort.yml is written in flow style; make it a block list")

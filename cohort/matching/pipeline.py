@@ -45,16 +45,21 @@ def run_match(
     mentees, mentors = read_signups(files, infos, cohort.calendar.start, mappings)
     todo = pool(cohort, mentees, mentors)
     rules = replace(rules, require_induction=cohort.policy.require_induction)
-    result = form_teams(todo.mentees, todo.projects, todo.mentors, rules, seed=seed,
-                        time_limit=time_limit)
+    result = form_teams(
+        todo.mentees, todo.projects, todo.mentors, rules, seed=seed, time_limit=time_limit
+    )
     result = replace(result, notes=(*todo.notes, *result.notes))
     data = Signups(todo.mentees, todo.mentors, todo.projects)
     violations = check_teams(result.teams, data.mentees, data.projects, data.mentors, rules)
-    text, teams = cohort_text, ()
+    text, teams = cohort_text, tuple[FormedTeam, ...]()
     if result.teams:
         text, teams = patched(cohort_text, cohort, result, todo, seed=seed)
         parse_cohort(text, cohort_name, templates)  # the proposal must validate
     return Outcome(
-        result, teams, tuple(violations), text,
-        public_summary(result, data, teams), private_report(result, data, rules),
+        result,
+        teams,
+        tuple(violations),
+        text,
+        public_summary(result, data, teams),
+        private_report(result, data, rules),
     )

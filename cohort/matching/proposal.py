@@ -46,7 +46,9 @@ def pool(
             notes.append(f"mentor '{mentor.handle}' already leads {mentor.capacity} team(s)")
         else:
             free_mentors.append(dataclasses.replace(mentor, capacity=left))
-    projects = tuple(ProjectInfo(p.id, frozenset(s.lower() for s in p.skills)) for p in cohort.projects)
+    projects = tuple(
+        ProjectInfo(p.id, frozenset(s.lower() for s in p.skills)) for p in cohort.projects
+    )
     return Pool(
         tuple(m for m in mentees if m.handle.lower() not in placed),
         tuple(free_mentors),
@@ -72,7 +74,7 @@ def patched(
 ) -> tuple[str, tuple[FormedTeam, ...]]:
     """cohort.yml text with the new mentees, mentors and teams appended (public fields only)."""
     teams = _unique_slugs(result.teams, {t.slug for t in cohort.teams})
-    known = {m.handle.lower() for m in (*cohort.mentees, *cohort.mentors)}
+    known = {m.handle.lower() for m in cohort.mentees} | {m.handle.lower() for m in cohort.mentors}
     chosen = {h.lower() for t in teams for h in (*t.mentees, *t.mentors)}
     mentees: list[Item] = [
         {"handle": m.handle, "name": m.name, "level": m.level, "skills": sorted(m.skills)}
@@ -91,7 +93,12 @@ def patched(
         if m.handle.lower() in chosen and m.handle.lower() not in known
     ]
     rows: list[Item] = [
-        {"slug": t.slug, "project": t.project, "mentees": list(t.mentees), "mentors": list(t.mentors)}
+        {
+            "slug": t.slug,
+            "project": t.project,
+            "mentees": list(t.mentees),
+            "mentors": list(t.mentors),
+        }
         for t in teams
     ]
     note = f"added by cohort match (seed {seed}, {result.status})"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ortools.sat.python import cp_model  # type: ignore[import-untyped]
+from ortools.sat.python import cp_model
 
-from cohort.matching.candidates import Slot, candidates, mentor_slots
+from cohort.matching.candidates import Candidate, Slot, candidates, mentor_slots
 from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import explain_core, precheck
 from cohort.matching.greedy import _Open, greedy_slots
@@ -59,7 +59,7 @@ def form_teams(
     if trim:
         _hint(builder, greedy_slots(data, slots, cands, rules))
     solver = _solver(seed, time_limit)
-    status = solver.Solve(model)
+    status = solver.solve(model)
     if status == cp_model.INFEASIBLE:
         why = _core(data, rules, slots, cands, seed, time_limit)
         return Result("infeasible", reasons=tuple(why), notes=tuple(notes))
@@ -73,8 +73,9 @@ def form_teams(
         teams=teams,
         worst=min(scores, default=0),
         total=sum(scores),
-        objective=round(solver.ObjectiveValue()),
-        bound=round(solver.BestObjectiveBound()),
+        objective=round(solver.objective_value),
+        bound=round(solver.best_objective_bound),
+        scale=builder.scale,
         notes=tuple(notes),
     )
 
@@ -84,15 +85,15 @@ def _hint(builder: Builder, teams: list[_Open]) -> None:
     v, m = builder.v, builder.m
     where = {id(member): team.slot.index for team in teams for member in team.members}
     for (i, k), x in v.x.items():
-        m.AddHint(x, where.get(id(builder.data.mentees[i])) == k)
+        m.add_hint(x, where.get(id(builder.data.mentees[i])) == k)
     for team in teams:
         k = team.slot.index
-        m.AddHint(v.active[k], bool(team.members))
+        m.add_hint(v.active[k], bool(team.members))
         for project in team.slot.projects:
-            m.AddHint(v.project[k, project.id], team.project is project and bool(team.members))
+            m.add_hint(v.project[k, project.id], team.project is project and bool(team.members))
         first = bits(team.starts)[0] if team.members and team.starts else -1
         for start in bits(team.slot.starts):
-            m.AddHint(v.meet[k, start], start == first)
+            m.add_hint(v.meet[k, start], start == first)
 
 
 def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
@@ -106,15 +107,20 @@ def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
 
 
 def _core(
-    data: Signups, rules: Rules, slots: list[Slot], cands: list, seed: int, time_limit: float
+    data: Signups,
+    rules: Rules,
+    slots: list[Slot],
+    cands: list[Candidate],
+    seed: int,
+    time_limit: float,
 ) -> list[str]:
     builder = Builder(data, rules, slots, cands, explain=True)
     solver = _solver(seed, time_limit)
-    status = solver.Solve(builder.build())
+    status = solver.solve(builder.build())
     if status != cp_model.INFEASIBLE:
         return ["the constraints cannot all hold together (no smaller reason was found)"]
-    core = solver.SufficientAssumptionsForInfeasibility()
-    names = {var.Index(): name for name, var in builder.v.guards.items()}
+    core = solver.sufficient_assumptions_for_infeasibility()
+    names = {var.index: name for name, var in builder.v.guards.items()}
     found = sorted(names[i] for i in core if i in names)
     return explain_core(found, rules) or ["the constraints cannot all hold together"]
 
@@ -128,13 +134,16 @@ def _decode(
     teams = []
     for slot in slots:
         k = slot.index
-        if not solver.BooleanValue(v.active[k]):
+        if not solver.boolean_value(v.active[k]):
             continue
-        project = next(p.id for p in slot.projects if solver.BooleanValue(v.project[k, p.id]))
-        start = next(s for s in bits(slot.starts) if solver.BooleanValue(v.meet[k, s]))
+        project = next(p.id for p in slot.projects if solver.boolean_value(v.project[k, p.id]))
+        start = next(s for s in bits(slot.starts) if solver.boolean_value(v.meet[k, s]))
         members = sorted(
-            (data.mentees[c.mentee] for c in builder.by_slot[k]
-             if solver.BooleanValue(v.x[c.mentee, k])),
+            (
+                data.mentees[c.mentee]
+                for c in builder.by_slot[k]
+                if solver.boolean_value(v.x[c.mentee, k])
+            ),
             key=lambda m: m.handle.lower(),
         )
         counts[project] = counts.get(project, 0) + 1

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from typing import cast
 
 from cohort.config.model import Level
 from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Signups, SkillLevel
@@ -11,6 +10,7 @@ from cohort.matching.timegrid import SLOTS
 
 SKILLS = ("python", "javascript", "css", "apis", "data", "sql", "docker", "testing")
 LEVELS: tuple[Level, ...] = ("first-year", "second-year", "senior", "professional")
+GRADES: tuple[SkillLevel, ...] = (1, 2, 3)
 ATTRIBUTES = ("woman", "non-binary", "first-generation")
 
 
@@ -53,7 +53,7 @@ def mentor(i: int, rng: random.Random, pool: tuple[ProjectInfo, ...], zone: int)
 
 
 def mentee(i: int, rng: random.Random, pool: tuple[ProjectInfo, ...], zone: int) -> MenteeSignup:
-    skills = {s: cast(SkillLevel, rng.choice((1, 2, 3))) for s in rng.sample(SKILLS, 2)}
+    skills = {s: rng.choice(GRADES) for s in rng.sample(SKILLS, 2)}
     return MenteeSignup(
         handle=f"mentee-{i + 1}",
         name=f"Mentee {i + 1}",

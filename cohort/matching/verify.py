@@ -54,7 +54,8 @@ def _capacity(teams: Sequence[FormedTeam], data: Signups) -> Iterator[Violation]
         used = load.get(mentor.handle.lower(), 0)
         if used > mentor.capacity:
             yield Violation(
-                "mentor capacity", "",
+                "mentor capacity",
+                "",
                 f"'{mentor.handle}' leads {used} teams; capacity is {mentor.capacity}",
             )
 
@@ -68,9 +69,9 @@ def _team(team: FormedTeam, data: Signups, rules: Rules) -> Iterator[Violation]:
             "team size", team.slug, f"{size} mentees; allowed {rules.min_size}-{rules.max_size}"
         )
     yield from _lead(team, data, rules)
-    if members and not rules.allow_all_beginner:
-        if all(m.level in BEGINNER_LEVELS for m in members):
-            yield Violation("level mix", team.slug, "every mentee is a first- or second-year")
+    beginners = all(m.level in BEGINNER_LEVELS for m in members)
+    if members and beginners and not rules.allow_all_beginner:
+        yield Violation("level mix", team.slug, "every mentee is a first- or second-year")
     yield from _meeting(team, members, data, rules)
     if rules.no_isolation:
         counts = Counter(a for m in members for a in m.attributes)
@@ -88,7 +89,8 @@ def _lead(team: FormedTeam, data: Signups, rules: Rules) -> Iterator[Violation]:
     mentors = {m.handle.lower(): m for m in data.mentors}
     leads = [mentors[h.lower()] for h in team.mentors if h.lower() in mentors]
     able = [
-        m for m in leads
+        m
+        for m in leads
         if (m.inducted or not rules.require_induction) and by_id[team.project] in leadable(m, by_id)
     ]
     if not able:
@@ -110,7 +112,8 @@ def _meeting(
     busy = [p.handle for p in people if not window_ok(p.free, team.meeting_start % SLOTS, length)]
     if busy:
         yield Violation(
-            "shared meeting time", team.slug,
+            "shared meeting time",
+            team.slug,
             f"{', '.join(busy)} not free for the {rules.meeting_hours:g}-hour weekly meeting",
         )
 

@@ -16,8 +16,14 @@ RULES = Rules(min_size=3, max_size=3, meeting_hours=1, no_isolation=True)
 def _run(text: str):  # type: ignore[no-untyped-def]
     mapping = yaml.safe_load((GOLDEN / "columns.yml").read_text(encoding="utf-8"))
     return run_match(
-        text, "cohort.yml", golden_files(), RULES,
-        known_templates=KNOWN_TEMPLATES, mappings=mapping, seed=7, time_limit=5,
+        text,
+        "cohort.yml",
+        golden_files(),
+        RULES,
+        known_templates=KNOWN_TEMPLATES,
+        mappings=mapping,
+        seed=7,
+        time_limit=5,
     )
 
 

@@ -26,17 +26,30 @@ def planted(draw: st.DrawFn) -> tuple[list[MenteeSignup], list[MentorSignup]]:
     for t in range(draw(st.integers(1, 3))):
         meet = draw(st.integers(0, 335))
         project = draw(st.sampled_from(PROJECTS))
-        mentors.append(MentorSignup(
-            f"m{t}", f"M {t}", frozenset({"css", "python"}), draw(st.integers(1, 2)),
-            _block(meet, 4) | draw(st.integers(0, (1 << 336) - 1)), (project.id,), True,
-        ))
+        mentors.append(
+            MentorSignup(
+                f"m{t}",
+                f"M {t}",
+                frozenset({"css", "python"}),
+                draw(st.integers(1, 2)),
+                _block(meet, 4) | draw(st.integers(0, (1 << 336) - 1)),
+                (project.id,),
+                True,
+            )
+        )
         for j in range(draw(st.integers(3, 4))):
             level = "senior" if j == 0 else draw(st.sampled_from(LEVELS))
             prefs = draw(st.permutations([p.id for p in PROJECTS]))
-            mentees.append(MenteeSignup(
-                f"e{t}-{j}", f"E {t} {j}", level, {"css": draw(st.sampled_from((1, 2, 3)))},
-                _block(meet, 2) | draw(st.integers(0, (1 << 336) - 1)), tuple(prefs),
-            ))
+            mentees.append(
+                MenteeSignup(
+                    f"e{t}-{j}",
+                    f"E {t} {j}",
+                    level,
+                    {"css": draw(st.sampled_from((1, 2, 3)))},
+                    _block(meet, 2) | draw(st.integers(0, (1 << 336) - 1)),
+                    tuple(prefs),
+                )
+            )
     return mentees, mentors
 
 
@@ -62,15 +75,18 @@ def test_any_signups_give_valid_teams_or_a_reason(number: int, people: int, lead
     data = signups(people, leads, 2, seed=number)
     result = form_teams(data.mentees, data.projects, data.mentors, RULES, seed=0, time_limit=2)
     if result.status == "infeasible":
-        assert result.reasons and all(":" in reason for reason in result.reasons)
+        assert result.reasons
+        assert all(":" in reason for reason in result.reasons)
     else:
         assert check_teams(result.teams, data.mentees, data.projects, data.mentors, RULES) == []
 
 
 def test_the_same_seed_gives_the_same_teams() -> None:
     data = signups(20, 5, 3, seed=3)
-    runs = [form_teams(data.mentees, data.projects, data.mentors, RULES, seed=5, time_limit=3)
-            for _ in range(2)]
+    runs = [
+        form_teams(data.mentees, data.projects, data.mentors, RULES, seed=5, time_limit=3)
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1]
     assert runs[0].teams
 
@@ -84,12 +100,21 @@ def test_too_little_mentor_capacity_is_explained_with_numbers() -> None:
 
 def test_a_must_share_group_larger_than_a_team_names_the_people() -> None:
     data = signups(8, 3, 2, seed=2)
-    rules = Rules(3, 4, pairs=(("mentee-1", "mentee-2"), ("mentee-2", "mentee-3"),
-                               ("mentee-3", "mentee-4"), ("mentee-4", "mentee-5")))
+    rules = Rules(
+        3,
+        4,
+        pairs=(
+            ("mentee-1", "mentee-2"),
+            ("mentee-2", "mentee-3"),
+            ("mentee-3", "mentee-4"),
+            ("mentee-4", "mentee-5"),
+        ),
+    )
     result = form_teams(data.mentees, data.projects, data.mentors, rules, seed=0, time_limit=2)
     assert result.status == "infeasible"
-    assert "must-share pairs: 'mentee-1', 'mentee-2', 'mentee-3', 'mentee-4', 'mentee-5'" in (
-        result.reasons[0]
+    assert (
+        "must-share pairs: 'mentee-1', 'mentee-2', 'mentee-3', 'mentee-4', 'mentee-5'"
+        in (result.reasons[0])
     )
 
 

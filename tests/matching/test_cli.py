@@ -1,0 +1,102 @@
+"""cohort init and cohort match, through the real command line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cohort.cli.main import run
+from cohort.config.load import parse_cohort
+from cohort.matching.forms import FIELDS
+from tests.conftest import KNOWN_TEMPLATES
+from tests.matching.conftest import COHORT, GOLDEN
+
+
+def test_init_writes_forms_and_a_starter_that_validates(tmp_path: Path) -> None:
+    assert run(["init", str(tmp_path), "--organization", "omp-cohorts"]) == 0
+    starter = (tmp_path / "cohort.yml").read_text(encoding="utf-8")
+    assert parse_cohort(starter, "cohort.yml", KNOWN_TEMPLATES).cohort.program.organization == (
+        "omp-cohorts"
+    )
+    for kind in ("mentee", "mentor"):
+        form = yaml.safe_load((tmp_path / f".github/ISSUE_TEMPLATE/{kind}-signup.yml").read_text())
+        labels = [item["attributes"]["label"] for item in form["body"][1:]]
+        assert labels == [field.label for field in FIELDS[kind]]
+        assert form["labels"] == [f"{kind}-signup"]
+
+
+def test_init_does_not_overwrite_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "cohort.yml").write_text("keep me\n")
+    assert run(["init", str(tmp_path)]) == 3
+    assert "already exist" in capsys.readouterr().err
+    assert (tmp_path / "cohort.yml").read_text() == "keep me\n"
+
+
+def _setup(tmp_path: Path) -> tuple[Path, Path]:
+    public = tmp_path / "organizer-repo"
+    (public / ".git").mkdir(parents=True)
+    (public / "cohort.yml").write_text(COHORT, encoding="utf-8")
+    private = tmp_path / "private"
+    shutil.copytree(GOLDEN, private)
+    return public, private
+
+
+def _args(public: Path, private: Path) -> list[str]:
+    mentees = [arg for p in sorted(private.glob("issue-*.md")) for arg in ("--mentees", str(p))]
+    return [
+        "match",
+        str(public / "cohort.yml"),
+        *mentees,
+        "--mentors",
+        str(private / "mentors.csv"),
+        "--columns",
+        str(private / "columns.yml"),
+        "--team-size",
+        "3-3",
+        "--time-limit",
+        "5",
+    ]
+
+
+def test_match_refuses_to_write_the_explanation_into_the_public_repo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public, private = _setup(tmp_path)
+    code = run([*_args(public, private), "--explain", str(public / "teams.md")])
+    assert code == 3
+    assert "refusing to keep sign-up data in a public place" in capsys.readouterr().err
+    assert not (public / "teams.md").exists()
+
+
+def test_match_writes_the_proposal_and_the_private_explanation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public, private = _setup(tmp_path)
+    code = run([*_args(public, private), "--explain", str(private / "teams.md"), "--write"])
+    assert code == 0, capsys.readouterr().err
+    assert "Status: optimal" in capsys.readouterr().out
+    text = (public / "cohort.yml").read_text(encoding="utf-8")
+    assert "# added by cohort match (seed 0, optimal)" in text
+    assert len(parse_cohort(text, "cohort.yml", KNOWN_TEMPLATES).cohort.teams) == 2
+    assert "Weekly meeting" in (private / "teams.md").read_text(encoding="utf-8")
+
+
+def test_match_reports_every_bad_signup_with_issue_and_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public, private = _setup(tmp_path)
+    bad = private / "issue-104.md"
+    bad.write_text(
+        bad.read_text()
+        .replace("Europe/Berlin", "Europe/Berln")
+        .replace("First-year student", "Sophomore")
+    )
+    assert run(_args(public, private)) == 3
+    err = capsys.readouterr().err
+    assert "issue #104 Time zone: unknown time zone 'Europe/Berln'" in err
+    assert "issue #104 Level: unknown level 'Sophomore'" in err
