@@ -1,0 +1,1 @@
+"""Mentoring: induction, weekly check-ins, evaluations and graduation, as pure functions."""
