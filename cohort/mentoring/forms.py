@@ -62,8 +62,7 @@ def form_yaml(kind: str, role: str) -> str:
         "description": f"The {kind} evaluation for {role}s. Only the organizers read it.",
         "title": f"{kind.title()} evaluation ({role})",
         "labels": ["cohort: evaluation", form_label(kind, role)],
-        "body": [_intro(kind, role), _team()]
-        + [_field(*q) for q in _QUESTIONS[(kind, role)]],
+        "body": [_intro(kind, role), _team()] + [_field(*q) for q in _QUESTIONS[(kind, role)]],
     }
     return yaml.safe_dump(form, sort_keys=False, allow_unicode=True, width=100)
 
@@ -91,7 +90,15 @@ def _field(key: str, label: str, hint: str, options: list[str] | None) -> dict[s
         attributes["description"] = hint
     if options is not None:
         attributes["options"] = options
-        return {"type": "dropdown", "id": key, "attributes": attributes,
-                "validations": {"required": True}}
-    return {"type": "textarea", "id": key, "attributes": attributes,
-            "validations": {"required": key != "change"}}
+        return {
+            "type": "dropdown",
+            "id": key,
+            "attributes": attributes,
+            "validations": {"required": True},
+        }
+    return {
+        "type": "textarea",
+        "id": key,
+        "attributes": attributes,
+        "validations": {"required": key != "change"},
+    }

@@ -55,7 +55,7 @@ class StatusRow:
 
 
 def default_guide() -> str:
-    """The built-in induction guide (markdown with {mentor_name}, {program}, {organizers})."""
+    """The built-in induction guide (markdown with placeholders)."""
     return resources.files("cohort.mentoring").joinpath("defaults/induction.md").read_text("utf-8")
 
 
@@ -64,10 +64,11 @@ def induction_title(cohort: CohortFile, mentor: Mentor) -> str:
 
 
 def induction_body(cohort: CohortFile, mentor: Mentor, guide: str) -> str:
-    """The issue body: the guide with its three placeholders filled, and the marker."""
+    """The issue body: the guide with its placeholders filled, and the marker."""
     organizers = ", ".join(f"@{o}" for o in cohort.organizers)
     text = (
         guide.replace("{mentor_name}", mentor.name)
+        .replace("{mentor_handle}", mentor.handle)
         .replace("{program}", cohort.program.name)
         .replace("{organizers}", organizers)
     )

@@ -92,8 +92,15 @@ def _one(
         if me in {a.lower() for a in i.assignees}
     ]
     return Portfolio(
-        handle, people.get(handle, handle), cohort.program.name, cohort.program.cohort,
-        team.slug, project.title, project.brief, base, facts.deployed_url,
+        handle,
+        people.get(handle, handle),
+        cohort.program.name,
+        cohort.program.cohort,
+        team.slug,
+        project.title,
+        project.brief,
+        base,
+        facts.deployed_url,
         tuple((m, people.get(m, m)) for m in team.mentors),
         tuple(sorted(merged, key=lambda i: i.number)),
         tuple(sorted(reviews, key=lambda i: i.number)),

@@ -44,8 +44,13 @@ def cohort_report(
         name = repo_name(cohort, team)
         repo = activity.repos.get(name) or RepoActivity(name, found=False)
         lines.append(_team_row(cohort, team.slug, team.project, repo, facts, checkins or {}))
-    lines += ["", "## Mentees", "", "| mentee | team | merged PRs | reviews | issues closed |",
-              "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Mentees",
+        "",
+        "| mentee | team | merged PRs | reviews | issues closed |",
+        "|---|---|---|---|---|",
+    ]
     lines += [
         f"| {p.name} (@{p.handle}) | {p.team} | {len(p.merged)} | {len(p.reviews)} "
         f"| {len(p.closed)} |"

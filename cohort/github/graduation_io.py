@@ -1,0 +1,38 @@
+"""Read what graduation needs beyond the activity: each team's live URL and closed issues."""
+
+from __future__ import annotations
+
+from cohort.config.model import CohortFile
+from cohort.errors import GitHubError
+from cohort.github.client import Client
+from cohort.mentoring.portfolio import ClosedIssue, TeamFacts
+from cohort.naming import repo_name
+
+
+def read_team_facts(client: Client, cohort: CohortFile) -> dict[str, TeamFacts]:
+    """Two reads per team: the repository (its homepage) and its closed issues."""
+    org = cohort.program.organization
+    out = {}
+    for team in cohort.teams:
+        repo = f"{org}/{repo_name(cohort, team)}"
+        try:
+            info = client.rest("GET", f"/repos/{repo}")
+        except GitHubError as exc:
+            if "HTTP 404" in str(exc):
+                out[team.slug] = TeamFacts()
+                continue
+            raise
+        listed = client.rest(
+            "GET", f"/repos/{repo}/issues", params={"state": "closed", "per_page": 100}
+        )
+        closed = tuple(
+            ClosedIssue(
+                int(i["number"]),
+                str(i.get("title", "")),
+                tuple(str(a.get("login", "")) for a in i.get("assignees") or []),
+            )
+            for i in listed or []
+            if isinstance(i, dict) and "pull_request" not in i
+        )
+        out[team.slug] = TeamFacts(str(info.get("homepage") or "") or None, closed)
+    return out
