@@ -1,0 +1,75 @@
+"""``cohort checkins``: this week's check-in issue in every team repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import click
+
+from cohort.cli.options import cohort_argument, github_options
+from cohort.errors import ExitCode, UsageError
+
+
+@click.command("checkins")
+@cohort_argument
+@github_options
+@click.option(
+    "--week",
+    type=int,
+    default=None,
+    envvar="COHORT_CHECKIN_WEEK",
+    show_envvar=True,
+    help="Cohort week (default: the current week by the calendar).",
+)
+@click.option(
+    "--meetings",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    envvar="COHORT_MEETINGS_FILE",
+    show_envvar=True,
+    help="Private YAML file 'meetings: {team: slot}'; only the slot is copied.",
+)
+def command(
+    cohort_file: Path,
+    token: str | None,
+    api_url: str | None,
+    app_id: int | None,
+    app_key_file: Path | None,
+    sandbox: bool,
+    sandbox_state: Path | None,
+    week: int | None,
+    meetings: Path | None,
+) -> int:
+    """Create (or update) one check-in issue per team for the week; close last week's.
+
+    Safe to run again: the issue is found by a hidden marker, so a team never gets two.
+    """
+    from cohort.cli.summary import open_connection
+    from cohort.github.checkins_io import run_checkins
+    from cohort.mentoring.meetings import parse_slots
+    from cohort.reconcile.calendar import cohort_week
+
+    cohort, connection = open_connection(
+        cohort_file,
+        token=token,
+        api_url=api_url,
+        sandbox=sandbox,
+        sandbox_state=sandbox_state,
+        app_id=app_id,
+        app_key_file=app_key_file,
+        write=True,
+    )
+    today = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC).date()
+    chosen = week or cohort_week(cohort.calendar, today)
+    if not 1 <= chosen <= cohort.calendar.weeks:
+        raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
+    slots: dict[str, str] = {}
+    if meetings is not None:
+        teams = [t.slug for t in cohort.teams]
+        slots = parse_slots(meetings.read_text(encoding="utf-8"), str(meetings), teams)
+    for done in run_checkins(connection.client, cohort, chosen, slots):
+        closed = f"; closed #{done.previous}" if done.closed_previous else ""
+        click.echo(f"{done.team}: week {chosen} check-in #{done.number} {done.action}{closed}")
+    connection.close()
+    return int(ExitCode.OK)
