@@ -216,5 +216,9 @@ class Builder:
         for k, score in v.score.items():
             m.add(v.worst <= score).only_enforce_if(v.active[k])
         m.add(v.total == sum(v.score.values()))
+        n, rules = len(self.data.mentees), self.rules
+        teams = sum(v.active.values())  # redundant, but it tightens the bound on the worst team
+        m.add(teams >= -(-n // rules.max_size)).only_enforce_if(self.guard("team size"))
+        m.add(teams <= n // rules.min_size).only_enforce_if(self.guard("team size"))
         self.scale = total_bound + 1  # lexicographic: one point of worst beats any total
         m.maximize(v.worst * self.scale + v.total)

@@ -10,7 +10,7 @@ from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Sourc
 
 
 def _problem(source: Source, field: str, message: str, hint: str = "") -> Problem:
-    return Problem(source.file, source.line, 0, field, message, hint)
+    return Problem(source.file, source.line, 1 if source.line else 0, field, message, hint)
 
 
 def _hint(word: str, choices: Iterable[str]) -> str:
