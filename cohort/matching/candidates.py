@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import zlib
 from dataclasses import dataclass
 
 from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules, Signups
 from cohort.matching.scoring import contribution
-from cohort.matching.timegrid import length_of, starts
+from cohort.matching.timegrid import bits, length_of, starts
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,33 @@ def _best(
     mentors = sorted({id(s.mentor): s.mentor for s, _ in options}.values(), key=value)
     keep = {id(mentor) for mentor in mentors[:limit]}
     return [(slot, common) for slot, common in options if id(slot.mentor) in keep]
+
+
+def prune_windows(slots: list[Slot], cands: list[Candidate]) -> tuple[list[Slot], list[Candidate]]:
+    """Keep, per slot, only meeting starts whose set of free candidates no other start beats.
+
+    Exact: a team meeting at a dominated start can meet at the dominating one instead. It
+    removes most of the near-duplicate half-hour starts and keeps the model tight.
+    """
+    by_slot: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_slot.setdefault(cand.slot, []).append(cand)
+    kept: list[Slot] = []
+    for slot in slots:
+        free: dict[int, int] = {}
+        for start in bits(slot.starts):
+            free[start] = sum(
+                1 << n for n, c in enumerate(by_slot.get(slot.index, [])) if c.starts >> start & 1
+            )
+        best = [
+            s
+            for s in free
+            if not any(
+                (free[s] | free[o]) == free[o] and (free[o] != free[s] or o < s)
+                for o in free
+                if o != s
+            )
+        ]
+        kept.append(dataclasses.replace(slot, starts=sum(1 << s for s in best)))
+    pruned = [dataclasses.replace(c, starts=c.starts & kept[c.slot].starts) for c in cands]
+    return kept, [c for c in pruned if c.starts]

@@ -65,6 +65,8 @@ def greedy_slots(
         _place(data.mentees[i], options.get(i, []), teams, rules, may_open=opened < target)
     _repair(teams, options, data, rules)
     _top_up(teams, options, data, rules)
+    if not rules.allow_all_beginner:
+        _add_seniors(teams, options, data, rules)
     return _in_order(teams)
 
 
@@ -103,6 +105,57 @@ def _top_up(
             team.members.append(mentee)
             team.starts &= common
             home[id(mentee)] = team
+
+
+def _add_seniors(
+    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+) -> None:
+    """Give each all-beginner team a senior that a team with two or more can spare."""
+    home = {id(m): t for t in teams for m in t.members}
+    for team in teams:
+        if not team.members or not all(m.level in BEGINNER_LEVELS for m in team.members):
+            continue
+        for i, mentee in enumerate(data.mentees):
+            donor = home.get(id(mentee))
+            common = dict(options.get(i, [])).get(team.slot.index, 0)
+            if (
+                donor is None
+                or donor is team
+                or mentee.level in BEGINNER_LEVELS
+                or not team.starts & common
+                or len(team.members) >= rules.max_size
+                or len(donor.members) <= rules.min_size
+                or not _spare(mentee, donor)
+            ):
+                continue
+            donor.members.remove(mentee)
+            team.members.append(mentee)
+            team.starts &= common
+            home[id(mentee)] = team
+            break
+        else:
+            _swap_senior(team, teams, options, data)
+
+
+def _swap_senior(
+    team: _Open, teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups
+) -> None:
+    """Swap one of the team's beginners with a senior of a team that has two or more."""
+    index = {id(m): i for i, m in enumerate(data.mentees)}
+    for donor in teams:
+        if donor is team or not donor.members:
+            continue
+        seniors = [m for m in donor.members if m.level not in BEGINNER_LEVELS]
+        for senior in [m for m in seniors if _spare(m, donor)]:
+            into = dict(options.get(index[id(senior)], [])).get(team.slot.index, 0)
+            for beginner in team.members:
+                back = dict(options.get(index[id(beginner)], [])).get(donor.slot.index, 0)
+                if team.starts & into and donor.starts & back:
+                    donor.members[donor.members.index(senior)] = beginner
+                    team.members[team.members.index(beginner)] = senior
+                    team.starts &= into
+                    donor.starts &= back
+                    return
 
 
 def _spare(mentee: MenteeSignup, donor: _Open) -> bool:
@@ -164,11 +217,15 @@ def _place(
     may_open: bool,
 ) -> None:
     best: tuple[int, int, ProjectInfo] | None = None
-    for k, common in options:
+    fits = [
+        k
+        for k, common in options
+        if len(teams[k].members) < rules.max_size and teams[k].starts & common
+    ]
+    joinable = any(teams[k].members for k in fits)
+    for k in fits:
         team = teams[k]
-        if len(team.members) >= rules.max_size or not team.starts & common:
-            continue
-        if not team.members and not may_open and any(teams[j].members for j, _ in options):
+        if not team.members and not may_open and joinable:
             continue
         gain, project = _gain(mentee, team)
         if best is None or gain > best[0]:

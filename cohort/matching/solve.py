@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
-from cohort.matching.candidates import Candidate, Slot, candidates, mentor_slots
+from cohort.matching.candidates import (
+    Candidate,
+    Slot,
+    candidates,
+    mentor_slots,
+    prune_windows,
+)
 from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import explain_core, precheck
 from cohort.matching.greedy import _Open, greedy_slots
@@ -43,7 +49,7 @@ def form_teams(
     data = Signups(tuple(mentees), tuple(mentors), tuple(projects))
     slots, notes = mentor_slots(data, rules)
     trim = len(data.mentees) * len(slots) > TRIM_ABOVE
-    cands = candidates(data, slots, rules, TRIM_TO if trim else None)
+    slots, cands = prune_windows(slots, candidates(data, slots, rules, TRIM_TO if trim else None))
     if trim:
         notes.append(
             f"large input: each mentee considered with their {TRIM_TO} best-fitting mentors; "

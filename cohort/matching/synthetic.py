@@ -59,7 +59,7 @@ def mentee(i: int, rng: random.Random, pool: tuple[ProjectInfo, ...], zone: int)
         name=f"Mentee {i + 1}",
         level=LEVELS[i % 4] if i < 4 else rng.choice(LEVELS),
         skills=skills,
-        free=_free(rng, zone, 6, 4),
+        free=_free(rng, zone, 6, 5),
         preferences=tuple(p.id for p in rng.sample(pool, min(3, len(pool)))),
         attributes=frozenset(rng.sample(ATTRIBUTES, 1)) if rng.random() < 0.3 else frozenset(),
     )
