@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable, Iterator, Sequence
 
 from cohort.errors import Problem
-from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Source
+from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules, Source
 
 
 def _problem(source: Source, field: str, message: str, hint: str = "") -> Problem:
@@ -77,4 +77,27 @@ def check_signups(
         problems.extend(_people(mentee, everyone))
     for mentor in mentors:
         problems.extend(_projects(mentor.projects, mentor.source, "Projects you can lead", known))
+    return problems
+
+
+def check_rules(
+    rules: Rules, mentees: Sequence[MenteeSignup], mentors: Sequence[MentorSignup]
+) -> list[Problem]:
+    """Every name in --pair/--apart that did not sign up."""
+    everyone = {m.handle.lower() for m in mentees} | {m.handle.lower() for m in mentors}
+    problems = []
+    for option, pairs in (("--pair", rules.pairs), ("--apart", rules.apart)):
+        for a, b in pairs:
+            for name in (a, b):
+                if name.lower() not in everyone:
+                    problems.append(
+                        Problem(
+                            option,
+                            0,
+                            0,
+                            f"{a},{b}",
+                            f"'{name}' has not signed up",
+                            _hint(name.lower(), everyone),
+                        )
+                    )
     return problems

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cohort.config.load import parse_cohort
+from cohort.errors import InvalidInput
+from cohort.matching.crosscheck import check_rules
 from cohort.matching.explain import private_report, public_summary
 from cohort.matching.intake import read_signups
 from cohort.matching.model import FormedTeam, ProjectInfo, Result, Rules, Signups, Violation
@@ -43,6 +45,9 @@ def run_match(
     cohort = parse_cohort(cohort_text, cohort_name, templates).cohort
     infos = [ProjectInfo(p.id) for p in cohort.projects]
     mentees, mentors = read_signups(files, infos, cohort.calendar.start, mappings)
+    problems = check_rules(rules, mentees, mentors)
+    if problems:
+        raise InvalidInput(problems)
     todo = pool(cohort, mentees, mentors)
     rules = replace(rules, require_induction=cohort.policy.require_induction)
     result = form_teams(

@@ -30,6 +30,7 @@ from cohort.matching.timegrid import bits
 
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
 TRIM_TO = 10
+SHRINK_UP_TO = 40  # guards; larger infeasible cores are reported as found
 
 
 def form_teams(
@@ -121,14 +122,33 @@ def _core(
     time_limit: float,
 ) -> list[str]:
     builder = Builder(data, rules, slots, cands, explain=True)
+    model = builder.build()
     solver = _solver(seed, time_limit)
-    status = solver.solve(builder.build())
-    if status != cp_model.INFEASIBLE:
+    if solver.solve(model) != cp_model.INFEASIBLE:
         return ["the constraints cannot all hold together (no smaller reason was found)"]
-    core = solver.sufficient_assumptions_for_infeasibility()
     names = {var.index: name for name, var in builder.v.guards.items()}
-    found = sorted(names[i] for i in core if i in names)
+    core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
+    core = _shrink(model, core, seed, time_limit)
+    found = sorted(names[i] for i in core)
     return explain_core(found, rules) or ["the constraints cannot all hold together"]
+
+
+def _shrink(model: cp_model.CpModel, core: list[int], seed: int, time_limit: float) -> list[int]:
+    """Drop guards one at a time while the rest stays infeasible (small cores only)."""
+    if len(core) > SHRINK_UP_TO:
+        return core
+    kept = list(core)
+    for guard in list(core):
+        if guard not in kept:
+            continue
+        trial = [i for i in kept if i != guard]
+        model.clear_assumptions()
+        model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in trial])
+        solver = _solver(seed, max(0.5, time_limit / SHRINK_UP_TO))
+        if solver.solve(model) == cp_model.INFEASIBLE:
+            smaller = set(solver.sufficient_assumptions_for_infeasibility())
+            kept = [i for i in trial if i in smaller] or trial
+    return kept
 
 
 def _decode(

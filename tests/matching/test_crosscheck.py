@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cohort.matching.crosscheck import check_signups
-from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Source
+from cohort.matching.crosscheck import check_rules, check_signups
+from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules, Source
 
 PROJECTS = [ProjectInfo("campus-events"), ProjectInfo("study-buddy-api")]
 
@@ -34,4 +34,13 @@ def test_cross_reference_problems_name_issue_field_and_a_suggestion() -> None:
         "issue #2 Not with: names the applicant themself",
         "m.csv:2:1 Projects you can lead: unknown project 'nope' "
         "(known: campus-events, study-buddy-api)",
+    ]
+
+
+def test_organizer_pairs_must_name_people_who_signed_up() -> None:
+    mentees = [MenteeSignup("ana", "Ana", "senior", {}, 1)]
+    rules = Rules(pairs=(("ana", "bob"),), apart=(("anna", "ana"),))
+    assert [str(p) for p in check_rules(rules, mentees, [])] == [
+        "--pair ana,bob: 'bob' has not signed up",
+        "--apart anna,ana: 'anna' has not signed up (did you mean 'ana'?)",
     ]

@@ -135,3 +135,26 @@ def test_a_conflict_found_by_the_solver_names_the_pair() -> None:
     result = form_teams(people, PROJECTS, [mentor], rules, seed=0, time_limit=2)
     assert result.status == "infeasible"
     assert "must-not-share pair: 'p0' and 'p1'" in result.reasons[0]
+
+
+def test_the_infeasible_core_is_shrunk_to_the_pairs_that_clash() -> None:
+    mentor = MentorSignup("lead", "Lead", frozenset({"css"}), 2, _block(0, 8), ("web",), True)
+    people = [
+        MenteeSignup(
+            f"p{i}",
+            f"P {i}",
+            "senior",
+            {},
+            _block(0, 8),
+            ("web",),
+            with_people=("p2",) if i == 0 else (),
+        )
+        for i in range(6)
+    ]
+    apart = (("p1", "p2"), ("p1", "p3"), ("p1", "p4"))
+    result = form_teams(people, PROJECTS, [mentor], Rules(3, 3, apart=apart), seed=0, time_limit=2)
+    assert result.reasons == (
+        "these constraints cannot all hold together: must-not-share pair: 'p1' and 'p2'; "
+        "must-not-share pair: 'p1' and 'p3'; must-not-share pair: 'p1' and 'p4'; "
+        "must-share pair: 'p0' and 'p2'; placing mentees 'p1', 'p2', 'p3', 'p4' on a team",
+    )
