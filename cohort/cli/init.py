@@ -16,9 +16,16 @@ from cohort.errors import ExitCode, UsageError
 @click.option("--cohort", "slug", default="first-cohort", show_default=True, help="Cohort slug.")
 @click.option("--organization", default="my-org", show_default=True, help="GitHub organization.")
 @click.option("--organizer", default="your-handle", show_default=True, help="Your GitHub login.")
+@click.option(
+    "--only",
+    type=click.Choice(["all", "forms", "cohort"]),
+    default="all",
+    show_default=True,
+    help="forms: only the issue forms (for a private sign-up repository); cohort: only cohort.yml.",
+)
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def command(
-    target: Path, name: str, slug: str, organization: str, organizer: str, force: bool
+    target: Path, name: str, slug: str, organization: str, organizer: str, only: str, force: bool
 ) -> int:
     """Write the mentee and mentor sign-up issue forms and a starter cohort.yml into TARGET.
 
@@ -36,6 +43,8 @@ def command(
             name, slug, organization, organizer, next_monday(dt.date.today())
         ),
     }
+    if only != "all":
+        files = {p: t for p, t in files.items() if (p.name == "cohort.yml") == (only == "cohort")}
     existing = [str(path) for path in files if path.exists()]
     if existing and not force:
         raise UsageError(f"{', '.join(existing)} already exist(s); pass --force to overwrite")

@@ -10,6 +10,8 @@ import yaml
 
 from cohort.cli.options import cohort_argument
 from cohort.errors import ExitCode, UsageError
+from cohort.matching.model import Rules
+from cohort.matching.records import Kind
 
 _FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
@@ -114,20 +116,54 @@ def command(
     only to, places outside the repository of COHORT_FILE (unless --private-ok).
     """
     from cohort.config.load import load_cohort
-    from cohort.matching.model import Rules
     from cohort.matching.pipeline import run_match
     from cohort.matching.privacy import ensure_private
-    from cohort.matching.records import Kind
     from cohort.templates import available_templates
 
     private = [*mentee_files, *mentor_files, *([columns] if columns else [])]
     ensure_private(
         [*private, *([explain_to] if explain_to else [])], cohort_file, private_ok=private_ok
     )
+    rules = _rules(team_size, meeting_hours, allow_beginner_teams, no_isolation, pair, apart)
+    loaded = load_cohort(cohort_file)
+    text = cohort_file.read_text(encoding="utf-8")
+    out = run_match(
+        text,
+        str(cohort_file),
+        _files(mentee_files, mentor_files),
+        rules,
+        known_templates=available_templates(loaded.templates_dirs),
+        mappings=_mappings(columns),
+        seed=seed,
+        time_limit=time_limit,
+    )
+    click.echo(out.summary)
+    for path, content in ((explain_to, out.report), (summary_to, out.summary)):
+        if path:
+            path.write_text(content, encoding="utf-8")
+    if not out.teams:
+        return int(ExitCode.INVALID)
+    if write:
+        cohort_file.write_text(out.text, encoding="utf-8")
+    else:
+        old, new = text.splitlines(True), out.text.splitlines(True)
+        name = str(cohort_file)
+        click.echo("".join(difflib.unified_diff(old, new, name, f"{name} (proposed)")))
+    return int(ExitCode.OK)
+
+
+def _rules(
+    team_size: str,
+    meeting_hours: float,
+    allow_beginner_teams: bool,
+    no_isolation: bool,
+    pair: tuple[str, ...],
+    apart: tuple[str, ...],
+) -> Rules:
     low, _, high = team_size.partition("-")
     if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
         raise UsageError(f"--team-size {team_size!r}: write MIN-MAX, e.g. 3-5")
-    rules = Rules(
+    return Rules(
         int(low),
         int(high),
         meeting_hours,
@@ -136,38 +172,25 @@ def command(
         pairs=_pair(pair),
         apart=_pair(apart),
     )
-    loaded = load_cohort(cohort_file)
+
+
+def _files(mentees: tuple[Path, ...], mentors: tuple[Path, ...]) -> list[tuple[Kind, str, str]]:
     files: list[tuple[Kind, str, str]] = [
-        ("mentee", str(p), p.read_text(encoding="utf-8")) for p in mentee_files
+        ("mentee", str(p), p.read_text(encoding="utf-8")) for p in mentees
     ]
-    files += [("mentor", str(p), p.read_text(encoding="utf-8")) for p in mentor_files]
-    mappings = yaml.safe_load(columns.read_text(encoding="utf-8")) if columns else None
-    text = cohort_file.read_text(encoding="utf-8")
-    out = run_match(
-        text,
-        str(cohort_file),
-        files,
-        rules,
-        known_templates=available_templates(loaded.templates_dirs),
-        mappings=mappings,
-        seed=seed,
-        time_limit=time_limit,
+    return files + [("mentor", str(p), p.read_text(encoding="utf-8")) for p in mentors]
+
+
+def _mappings(columns: Path | None) -> dict[Kind, dict[str, str]] | None:
+    if columns is None:
+        return None
+    data = yaml.safe_load(columns.read_text(encoding="utf-8"))
+    ok = isinstance(data, dict) and all(
+        kind in ("mentee", "mentor")
+        and isinstance(fields, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in fields.items())
+        for kind, fields in data.items()
     )
-    click.echo(out.summary)
-    if explain_to:
-        explain_to.write_text(out.report, encoding="utf-8")
-    if summary_to:
-        summary_to.write_text(out.summary, encoding="utf-8")
-    if not out.teams:
-        return int(ExitCode.INVALID)
-    if write:
-        cohort_file.write_text(out.text, encoding="utf-8")
-    else:
-        diff = difflib.unified_diff(
-            text.splitlines(True),
-            out.text.splitlines(True),
-            str(cohort_file),
-            f"{cohort_file} (proposed)",
-        )
-        click.echo("".join(diff))
-    return int(ExitCode.OK)
+    if not ok:
+        raise UsageError(f"{columns}: write {{mentee: {{field: header}}, mentor: {{…}}}}")
+    return data  # type: ignore[no-any-return]

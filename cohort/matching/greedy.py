@@ -21,7 +21,9 @@ from cohort.matching.timegrid import bits
 
 
 @dataclass
-class _Open:
+class OpenTeam:
+    """A team being filled by the greedy pass."""
+
     slot: Slot
     project: ProjectInfo | None = None
     starts: int = 0
@@ -49,12 +51,12 @@ def greedy_teams(
 
 def greedy_slots(
     data: Signups, slots: list[Slot], cands: Sequence[Candidate], rules: Rules
-) -> list[_Open]:
+) -> list[OpenTeam]:
     """The greedy fill of ``slots``: seniors open teams, then the least flexible go first."""
     options: dict[int, list[tuple[int, int]]] = {}
     for cand in cands:
         options.setdefault(cand.mentee, []).append((cand.slot, cand.starts))
-    teams = [_Open(slot, starts=slot.starts) for slot in slots]
+    teams = [OpenTeam(slot, starts=slot.starts) for slot in slots]
 
     def order(i: int) -> tuple[bool, int, int]:
         return (data.mentees[i].level in BEGINNER_LEVELS, len(options.get(i, [])), i)
@@ -70,9 +72,9 @@ def greedy_slots(
     return _in_order(teams)
 
 
-def _in_order(teams: list[_Open]) -> list[_Open]:
+def _in_order(teams: list[OpenTeam]) -> list[OpenTeam]:
     """Each mentor's used slots first (the solver fills a mentor's slots in order)."""
-    by_mentor: dict[str, list[_Open]] = {}
+    by_mentor: dict[str, list[OpenTeam]] = {}
     for team in teams:
         by_mentor.setdefault(team.slot.mentor.handle, []).append(team)
     for group in by_mentor.values():
@@ -83,7 +85,7 @@ def _in_order(teams: list[_Open]) -> list[_Open]:
 
 
 def _top_up(
-    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+    teams: list[OpenTeam], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
 ) -> None:
     """Fill teams under the minimum size with members that larger teams can spare."""
     can_join: dict[int, list[tuple[int, int]]] = {}
@@ -108,7 +110,7 @@ def _top_up(
 
 
 def _add_seniors(
-    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+    teams: list[OpenTeam], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
 ) -> None:
     """Give each all-beginner team a senior that a team with two or more can spare."""
     home = {id(m): t for t in teams for m in t.members}
@@ -138,7 +140,7 @@ def _add_seniors(
 
 
 def _swap_senior(
-    team: _Open, teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups
+    team: OpenTeam, teams: list[OpenTeam], options: dict[int, list[tuple[int, int]]], data: Signups
 ) -> None:
     """Swap one of the team's beginners with a senior of a team that has two or more."""
     index = {id(m): i for i, m in enumerate(data.mentees)}
@@ -158,20 +160,20 @@ def _swap_senior(
                     return
 
 
-def _spare(mentee: MenteeSignup, donor: _Open) -> bool:
+def _spare(mentee: MenteeSignup, donor: OpenTeam) -> bool:
     """Whether the donor keeps a senior or professional without ``mentee``."""
     return any(m is not mentee and m.level not in BEGINNER_LEVELS for m in donor.members)
 
 
 def _repair(
-    teams: list[_Open], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
+    teams: list[OpenTeam], options: dict[int, list[tuple[int, int]]], data: Signups, rules: Rules
 ) -> None:
     """Dissolve teams under the minimum size into other open teams where everyone fits."""
     index = {id(m): i for i, m in enumerate(data.mentees)}
     for team in sorted(teams, key=lambda t: len(t.members)):
         if not 0 < len(team.members) < rules.min_size:
             continue
-        moves: list[tuple[MenteeSignup, _Open, int]] = []
+        moves: list[tuple[MenteeSignup, OpenTeam, int]] = []
         room = {id(t): rules.max_size - len(t.members) for t in teams}
         for member in team.members:
             spot = next(
@@ -197,7 +199,7 @@ def _repair(
             team.project = None
 
 
-def _gain(mentee: MenteeSignup, team: _Open) -> tuple[int, ProjectInfo]:
+def _gain(mentee: MenteeSignup, team: OpenTeam) -> tuple[int, ProjectInfo]:
     if team.project is not None:
         senior = mentee.level not in BEGINNER_LEVELS
         crowded = senior and any(m.level not in BEGINNER_LEVELS for m in team.members)
@@ -211,7 +213,7 @@ def _gain(mentee: MenteeSignup, team: _Open) -> tuple[int, ProjectInfo]:
 def _place(
     mentee: MenteeSignup,
     options: list[tuple[int, int]],
-    teams: list[_Open],
+    teams: list[OpenTeam],
     rules: Rules,
     *,
     may_open: bool,
@@ -237,7 +239,7 @@ def _place(
         team.members.append(mentee)
 
 
-def _formed(teams: list[_Open]) -> tuple[FormedTeam, ...]:
+def _formed(teams: list[OpenTeam]) -> tuple[FormedTeam, ...]:
     out = []
     counts: dict[str, int] = {}
     for team in teams:

@@ -15,7 +15,7 @@ from cohort.matching.candidates import (
 )
 from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import explain_core, precheck
-from cohort.matching.greedy import _Open, greedy_slots
+from cohort.matching.greedy import OpenTeam, greedy_slots
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -48,14 +48,7 @@ def form_teams(
     (``time_limit`` in CP-SAT's deterministic seconds), so equal inputs give equal teams.
     """
     data = Signups(tuple(mentees), tuple(mentors), tuple(projects))
-    slots, notes = mentor_slots(data, rules)
-    trim = len(data.mentees) * len(slots) > TRIM_ABOVE
-    slots, cands = prune_windows(slots, candidates(data, slots, rules, TRIM_TO if trim else None))
-    if trim:
-        notes.append(
-            f"large input: each mentee considered with their {TRIM_TO} best-fitting mentors; "
-            "the gap is proven for that restricted model"
-        )
+    slots, cands, notes, trim = _prepare(data, rules)
     if not data.mentees:
         return Result("optimal", notes=tuple(notes))
     reasons = precheck(data, rules, slots, cands)
@@ -73,7 +66,30 @@ def form_teams(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         reason = "no answer found within the time limit; raise --time-limit"
         return Result("unknown", reasons=(reason,), notes=tuple(notes))
-    teams = _decode(builder, solver, data, slots)
+    return _result(status, builder, solver, slots, notes)
+
+
+def _prepare(data: Signups, rules: Rules) -> tuple[list[Slot], list[Candidate], list[str], bool]:
+    """Slots, candidates (trimmed for large inputs, meeting starts pruned) and notes."""
+    slots, notes = mentor_slots(data, rules)
+    trim = len(data.mentees) * len(slots) > TRIM_ABOVE
+    slots, cands = prune_windows(slots, candidates(data, slots, rules, TRIM_TO if trim else None))
+    if trim:
+        notes.append(
+            f"large input: each mentee considered with their {TRIM_TO} best-fitting mentors; "
+            "the gap is proven for that restricted model"
+        )
+    return slots, cands, notes, trim
+
+
+def _result(
+    status: cp_model.CpSolverStatus,
+    builder: Builder,
+    solver: cp_model.CpSolver,
+    slots: list[Slot],
+    notes: list[str],
+) -> Result:
+    teams = _decode(builder, solver, builder.data, slots)
     scores = [team.score for team in teams]
     return Result(
         "optimal" if status == cp_model.OPTIMAL else "feasible",
@@ -87,7 +103,7 @@ def form_teams(
     )
 
 
-def _hint(builder: Builder, teams: list[_Open]) -> None:
+def _hint(builder: Builder, teams: list[OpenTeam]) -> None:
     """Start from the greedy answer (large inputs): CP-SAT repairs and improves it."""
     v, m = builder.v, builder.m
     where = {id(member): team.slot.index for team in teams for member in team.members}

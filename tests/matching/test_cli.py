@@ -100,3 +100,19 @@ def test_match_reports_every_bad_signup_with_issue_and_field(
     err = capsys.readouterr().err
     assert "issue #104 Time zone: unknown time zone 'Europe/Berln'" in err
     assert "issue #104 Level: unknown level 'Sophomore'" in err
+
+
+def test_init_forms_only_leaves_cohort_file_out(tmp_path: Path) -> None:
+    assert run(["init", str(tmp_path), "--only", "forms"]) == 0
+    assert (tmp_path / ".github/ISSUE_TEMPLATE/mentor-signup.yml").exists()
+    assert not (tmp_path / "cohort.yml").exists()
+
+
+def test_match_explains_why_no_teams_can_be_formed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    public, private = _setup(tmp_path)
+    assert run([*_args(public, private), "--team-size", "7-8"]) == 3
+    out = capsys.readouterr().out
+    assert "Cannot form teams: team size: 6 mentees cannot fill one team of at least 7" in out
+    assert (public / "cohort.yml").read_text(encoding="utf-8") == COHORT
