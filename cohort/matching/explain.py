@@ -30,14 +30,14 @@ def _choice(rank: int | None) -> str:
 def team_lines(team: FormedTeam, data: Signups, rules: Rules) -> list[str]:
     """Why this team: project and mentor fit, each member's choice and skills, the meeting."""
     mentees = {m.handle.lower(): m for m in data.mentees}
-    mentors = {m.handle.lower(): m for m in data.mentors}
     project = next(p for p in data.projects if p.id == team.project)
     members = [mentees[h.lower()] for h in team.mentees]
     needs = ", ".join(sorted(project.skills)) or "no listed skills"
     lines = [f"## {team.slug}: {team.project}", ""]
+    inducted = {m.handle.lower() for m in data.mentors if m.inducted}
     for handle in team.mentors:
-        mentor = mentors[handle.lower()]
-        lines.append(f"- Mentor @{handle}: inducted, offered to lead it, has its skills ({needs})")
+        status = "inducted" if handle.lower() in inducted else "induction pending"
+        lines.append(f"- Mentor @{handle}: {status}, offered to lead it, has its skills ({needs})")
     meeting = describe(team.meeting_start, length_of(rules.meeting_hours))
     lines.append(f"- Weekly meeting: {meeting} (every member and mentor is free)")
     pref = fit = 0
@@ -54,7 +54,6 @@ def team_lines(team: FormedTeam, data: Signups, rules: Rules) -> list[str]:
         f"- Score {team.score} = preferences {pref} + skills {fit} + level mix "
         f"{LEVEL_POINTS * levels} ({levels} levels)"
     )
-    del mentor
     return [*lines, ""]
 
 

@@ -57,6 +57,8 @@ def run_match(
     data = Signups(todo.mentees, todo.mentors, todo.projects)
     violations = check_teams(result.teams, data.mentees, data.projects, data.mentors, rules)
     text, teams = cohort_text, tuple[FormedTeam, ...]()
+    if result.teams and violations:  # the solver and the verifier disagree: a bug in cohort
+        raise RuntimeError(f"check_teams rejects the solver's teams: {violations[:3]}")
     if result.teams:
         text, teams = patched(cohort_text, cohort, result, todo, seed=seed)
         parse_cohort(text, cohort_name, templates)  # the proposal must validate
@@ -66,5 +68,5 @@ def run_match(
         tuple(violations),
         text,
         public_summary(result, data, teams),
-        private_report(result, data, rules),
+        private_report(replace(result, teams=teams), data, rules),
     )
