@@ -1,4 +1,4 @@
-"""``cohort init``: add the sign-up issue forms and a starter cohort.yml to a folder."""
+"""``cohort init``: bootstrap an organizer repository, or a private sign-up repository."""
 
 from __future__ import annotations
 
@@ -9,6 +9,20 @@ import click
 
 from cohort.errors import ExitCode, UsageError
 
+NEXT_STEPS = {
+    "repo": (
+        "Next: read README.md (register the GitHub App, set the secrets and the environment),\n"
+        "edit cohort.yml, then check it and rehearse it with no token:\n"
+        "  cohort validate {cohort}\n"
+        "  cohort plan --sandbox {cohort}"
+    ),
+    "forms": (
+        "Next: push this folder to a PRIVATE repository and collect sign-ups; then\n"
+        "  gh issue list -R ORG/SIGNUPS --label mentee-signup --json number,body > mentees.json\n"
+        "  cohort match cohort.yml --mentees mentees.json --mentors mentors.json"
+    ),
+}
+
 
 @click.command("init")
 @click.argument("target", type=click.Path(path_type=Path, file_okay=False), default=".")
@@ -18,33 +32,38 @@ from cohort.errors import ExitCode, UsageError
 @click.option("--organizer", default="your-handle", show_default=True, help="Your GitHub login.")
 @click.option(
     "--only",
-    type=click.Choice(["all", "forms", "cohort"]),
-    default="all",
+    type=click.Choice(["repo", "forms", "cohort"]),
+    default="repo",
     show_default=True,
-    help="forms: only the issue forms (for a private sign-up repository); cohort: only cohort.yml.",
+    help="repo: cohort.yml, workflows, CODEOWNERS and README for the organizer repository; "
+    "forms: the sign-up issue forms, for a PRIVATE repository; cohort: only cohort.yml.",
+)
+@click.option(
+    "--action-ref",
+    default=None,
+    envvar="COHORT_ACTION_REF",
+    show_envvar=True,
+    help="owner/cohort@SHA the workflows use (default: this release's tag).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def command(
-    target: Path, name: str, slug: str, organization: str, organizer: str, only: str, force: bool
+    target: Path,
+    name: str,
+    slug: str,
+    organization: str,
+    organizer: str,
+    only: str,
+    action_ref: str | None,
+    force: bool,
 ) -> int:
-    """Write the mentee and mentor sign-up issue forms and a starter cohort.yml into TARGET.
+    """Write a working organizer repository (or the sign-up forms) into TARGET.
 
-    Keep the issue forms in a PRIVATE repository: sign-ups hold availability, time zones
-    and self-declared groups. cohort.yml can live in the public organizer repository.
+    The organizer repository gets a commented cohort.yml that validates, the plan-on-PR,
+    apply-on-merge and weekly workflows, CODEOWNERS that protects cohort.yml, and a README
+    that walks you through registering the GitHub App. Sign-up forms collect availability
+    and time zones, so they belong in a separate, private repository: --only forms.
     """
-    from cohort.matching.forms import issue_form
-    from cohort.matching.starter import next_monday, starter_cohort
-
-    forms = target / ".github" / "ISSUE_TEMPLATE"
-    files = {
-        forms / "mentee-signup.yml": issue_form("mentee"),
-        forms / "mentor-signup.yml": issue_form("mentor"),
-        target / "cohort.yml": starter_cohort(
-            name, slug, organization, organizer, next_monday(dt.date.today())
-        ),
-    }
-    if only != "all":
-        files = {p: t for p, t in files.items() if (p.name == "cohort.yml") == (only == "cohort")}
+    files = _files(target, name, slug, organization, organizer, only, action_ref)
     existing = [str(path) for path in files if path.exists()]
     if existing and not force:
         raise UsageError(f"{', '.join(existing)} already exist(s); pass --force to overwrite")
@@ -52,9 +71,36 @@ def command(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         click.echo(f"wrote {path}")
-    click.echo(
-        "Next: keep the issue forms in a private repository; collect sign-ups; then\n"
-        "  gh issue list -R ORG/SIGNUPS --label mentee-signup --json number,body > mentees.json\n"
-        "  cohort match cohort.yml --mentees mentees.json --mentors mentors.json"
-    )
+    step = "forms" if only == "forms" else "repo"
+    click.echo(NEXT_STEPS[step].format(cohort=target / "cohort.yml"))
     return int(ExitCode.OK)
+
+
+def _files(
+    target: Path,
+    name: str,
+    slug: str,
+    organization: str,
+    organizer: str,
+    only: str,
+    action_ref: str | None,
+) -> dict[Path, str]:
+    from cohort.init_files import default_action_ref, init_files, package_version
+    from cohort.matching.forms import issue_form
+    from cohort.matching.starter import next_monday, starter_cohort
+
+    if only == "forms":
+        forms = target / ".github" / "ISSUE_TEMPLATE"
+        return {
+            forms / "mentee-signup.yml": issue_form("mentee"),
+            forms / "mentor-signup.yml": issue_form("mentor"),
+        }
+    cohort = starter_cohort(name, slug, organization, organizer, next_monday(dt.date.today()))
+    files = {target / "cohort.yml": cohort}
+    if only == "repo":
+        version = package_version()
+        bootstrap = init_files(
+            version, action_ref or default_action_ref(version), organizers=organizer
+        )
+        files |= {target / path: text for path, text in bootstrap.items()}
+    return files

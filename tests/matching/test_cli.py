@@ -15,17 +15,21 @@ from tests.conftest import KNOWN_TEMPLATES
 from tests.matching.conftest import COHORT, GOLDEN
 
 
-def test_init_writes_forms_and_a_starter_that_validates(tmp_path: Path) -> None:
-    assert run(["init", str(tmp_path), "--organization", "omp-cohorts"]) == 0
-    starter = (tmp_path / "cohort.yml").read_text(encoding="utf-8")
-    assert parse_cohort(starter, "cohort.yml", KNOWN_TEMPLATES).cohort.program.organization == (
-        "omp-cohorts"
-    )
+def test_init_writes_forms_for_a_private_repository(tmp_path: Path) -> None:
+    assert run(["init", str(tmp_path), "--only", "forms"]) == 0
     for kind in ("mentee", "mentor"):
         form = yaml.safe_load((tmp_path / f".github/ISSUE_TEMPLATE/{kind}-signup.yml").read_text())
         labels = [item["attributes"]["label"] for item in form["body"][1:]]
         assert labels == [field.label for field in FIELDS[kind]]
         assert form["labels"] == [f"{kind}-signup"]
+
+
+def test_init_writes_a_starter_that_validates(tmp_path: Path) -> None:
+    assert run(["init", str(tmp_path), "--only", "cohort", "--organization", "omp-cohorts"]) == 0
+    starter = (tmp_path / "cohort.yml").read_text(encoding="utf-8")
+    assert parse_cohort(starter, "cohort.yml", KNOWN_TEMPLATES).cohort.program.organization == (
+        "omp-cohorts"
+    )
 
 
 def test_init_does_not_overwrite_without_force(
