@@ -1,4 +1,4 @@
-"""``cohort init`` in an empty folder, then validate and plan on the sandbox, as a newcomer would."""
+"""``cohort init`` in an empty folder, then validate and plan on the sandbox, like a newcomer."""
 
 from __future__ import annotations
 
