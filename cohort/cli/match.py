@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import yaml
 
-from cohort.cli.options import cohort_argument
+from cohort.cli.options import cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 from cohort.matching.model import Rules
 from cohort.matching.records import Kind
@@ -88,6 +88,17 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     help="Write the proposed cohort.yml in place (default: print the diff).",
 )
 @click.option(
+    "--open-pr",
+    is_flag=True,
+    help="Open the change as a pull request in program.organizer_repo (public summary as body).",
+)
+@click.option(
+    "--repo-path",
+    default=None,
+    help="Path of the cohort file in the organizer repository (default: its file name).",
+)
+@github_options
+@click.option(
     "--private-ok",
     is_flag=True,
     help="The repository holding cohort.yml is private: allow sign-up data in it.",
@@ -108,6 +119,14 @@ def command(
     explain_to: Path | None,
     summary_to: Path | None,
     write: bool,
+    open_pr: bool,
+    repo_path: str | None,
+    token: str | None,
+    api_url: str | None,
+    app_id: int | None,
+    app_key_file: Path | None,
+    sandbox: bool,
+    sandbox_state: Path | None,
     private_ok: bool,
 ) -> int:
     """Form teams from sign-ups and show the cohort.yml change (a diff unless --write).
@@ -143,6 +162,25 @@ def command(
             path.write_text(content, encoding="utf-8")
     if not out.teams:
         return int(ExitCode.INVALID)
+    if open_pr:
+        from cohort.cli.session import app_credentials
+        from cohort.github.connect import connect
+        from cohort.github.file_pr import propose_cohort_change
+
+        connection = connect(
+            loaded.cohort,
+            token=token,
+            api_url=api_url,
+            sandbox=sandbox or sandbox_state is not None,
+            state_file=sandbox_state,
+            app=app_credentials(app_id, app_key_file),
+            write=True,
+        )
+        url = propose_cohort_change(
+            connection.client, loaded.cohort, repo_path or cohort_file.name, out.text, out.summary
+        )
+        connection.close()
+        click.echo(f"opened {url}")
     if write:
         cohort_file.write_text(out.text, encoding="utf-8")
     else:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
 from cohort.config.model import CohortFile
-from cohort.errors import GitHubError, UsageError
+from cohort.errors import UsageError
 from cohort.github.client import Client
+from cohort.github.file_pr import open_file_pr, put_file
 from cohort.github.mentoring_io import Marked, create_once, file_text, list_labelled
 from cohort.mentoring.cohort_patch import induction_diff, mark_inducted
 from cohort.mentoring.induction import (
@@ -103,47 +103,20 @@ def propose(
     if mode == "patch":
         return Proposal(tuple(handles), diff, mode)
     if mode == "commit":
-        _put(client, repo, path, new, sha, message, None)
+        put_file(client, repo, path, new, sha, message)
         return Proposal(tuple(handles), diff, mode, f"{repo}:{path}")
     return Proposal(
         tuple(handles), diff, mode, _pull(client, repo, path, new, sha, handles, message)
     )
 
 
-def _put(
-    client: Client, repo: str, path: str, text: str, sha: str, message: str, branch: str | None
-) -> None:
-    body = {"message": message, "content": base64.b64encode(text.encode()).decode(), "sha": sha}
-    if branch:
-        body["branch"] = branch
-    client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
-
-
 def _pull(
     client: Client, repo: str, path: str, text: str, sha: str, handles: list[str], message: str
 ) -> str:
     """A branch named after the mentors, the commit on it, and a pull request (reused if open)."""
-    branch = "cohort/induction-" + "-".join(sorted(h.lower() for h in handles))
-    org = repo.split("/")[0]
-    open_prs = client.rest("GET", f"/repos/{repo}/pulls", params={"head": f"{org}:{branch}"})
-    if isinstance(open_prs, list) and open_prs:
-        return str(open_prs[0]["html_url"])
-    info = client.rest("GET", f"/repos/{repo}")
-    base = str(info["default_branch"])
-    head = client.rest("GET", f"/repos/{repo}/git/ref/heads/{base}")["object"]["sha"]
-    try:
-        client.rest("POST", f"/repos/{repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": head})
-    except GitHubError as exc:
-        if "HTTP 422" not in str(exc):  # the branch is left from an earlier try
-            raise
-    _put(client, repo, path, text, sha, message, branch)
     body = (
         f"{message}.\n\nTheir induction issues are closed with every box ticked. "
         "Merging this pull request records it in the cohort file, so that they can lead teams."
     )
-    made = client.rest(
-        "POST",
-        f"/repos/{repo}/pulls",
-        {"title": message, "head": branch, "base": base, "body": body},
-    )
-    return str(made["html_url"])
+    branch = "cohort/induction-" + "-".join(sorted(h.lower() for h in handles))
+    return open_file_pr(client, repo, path, text, sha, branch=branch, title=message, body=body)

@@ -120,3 +120,47 @@ def test_match_explains_why_no_teams_can_be_formed(
     out = capsys.readouterr().out
     assert "Cannot form teams: team size: 6 mentees cannot fill one team of at least 7" in out
     assert (public / "cohort.yml").read_text(encoding="utf-8") == COHORT
+
+
+def test_open_pr_proposes_the_change_in_the_organizer_repo_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import base64
+
+    from cohort.clock import SimulatedClock
+    from cohort.github.client import Client
+    from cohort.sandbox import Sandbox, SandboxTransport
+
+    public, private = _setup(tmp_path)
+    text = COHORT.replace(
+        "  organization: omp-cohorts\n",
+        "  organization: omp-cohorts\n  organizer_repo: cohort-admin\n",
+    )
+    (public / "cohort.yml").write_text(text, encoding="utf-8")
+    box = Sandbox(clock=SimulatedClock())
+    box.add_org("omp-cohorts", owners=["ada-organizes"])
+    client = Client(box.issue_token("ada-organizes"), transport=SandboxTransport(box))
+    client.rest("POST", "/orgs/omp-cohorts/repos", {"name": "cohort-admin", "auto_init": True})
+    client.rest(
+        "PUT",
+        "/repos/omp-cohorts/cohort-admin/contents/cohort.yml",
+        {"message": "cohort", "content": base64.b64encode(text.encode()).decode()},
+    )
+    state = tmp_path / "sandbox.json"
+    box.save(state)
+    args = [*_args(public, private), "--open-pr", "--sandbox-state", str(state)]
+    assert run(args) == 0
+    first = capsys.readouterr().out
+    assert run(args) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == first.splitlines()[-1]
+    after = Sandbox.load(state)
+    repo = after.state.repos["omp-cohorts/cohort-admin"]
+    pulls = [i for i in repo.issues.values() if i.pull is not None]
+    assert len(pulls) == 1
+    assert pulls[0].title == "Form teams from the sign-ups"
+    proposed = after.files("omp-cohorts/cohort-admin", ref=pulls[0].pull.head)[
+        "cohort.yml"
+    ].decode()
+    assert after.files("omp-cohorts/cohort-admin")["cohort.yml"].decode() == text
+    teams = parse_cohort(proposed, "cohort.yml", KNOWN_TEMPLATES).cohort.teams
+    assert len(teams) >= 1

@@ -1,0 +1,89 @@
+"""Propose a new version of one file: a commit, or a branch with a pull request (reused if open)."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from cohort.config.model import CohortFile
+from cohort.errors import GitHubError, UsageError
+from cohort.github.client import Client
+
+
+def put_file(
+    client: Client,
+    repo: str,
+    path: str,
+    text: str,
+    sha: str | None,
+    message: str,
+    branch: str | None = None,
+) -> None:
+    """One commit that writes ``text`` to ``path`` (``sha``: the blob it replaces, if any)."""
+    body = {"message": message, "content": base64.b64encode(text.encode()).decode()}
+    if sha:
+        body["sha"] = sha
+    if branch:
+        body["branch"] = branch
+    client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
+
+
+def open_file_pr(
+    client: Client,
+    repo: str,
+    path: str,
+    text: str,
+    sha: str | None,
+    *,
+    branch: str,
+    title: str,
+    body: str,
+) -> str:
+    """A branch from the default branch, the commit on it, and a pull request; its URL.
+
+    Re-running with the same branch returns the pull request that is already open, and a
+    branch left over from an interrupted try is reused.
+    """
+    org = repo.split("/")[0]
+    open_prs = client.rest("GET", f"/repos/{repo}/pulls", params={"head": f"{org}:{branch}"})
+    if isinstance(open_prs, list) and open_prs:
+        return str(open_prs[0]["html_url"])
+    base = str(client.rest("GET", f"/repos/{repo}")["default_branch"])
+    head = client.rest("GET", f"/repos/{repo}/git/ref/heads/{base}")["object"]["sha"]
+    try:
+        client.rest("POST", f"/repos/{repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": head})
+    except GitHubError as exc:
+        if "HTTP 422" not in str(exc):  # the branch is left from an earlier try
+            raise
+    put_file(client, repo, path, text, sha, title, branch)
+    made = client.rest(
+        "POST", f"/repos/{repo}/pulls", {"title": title, "head": branch, "base": base, "body": body}
+    )
+    return str(made["html_url"])
+
+
+def propose_cohort_change(
+    client: Client, cohort: CohortFile, path: str, text: str, body: str
+) -> str:
+    """A pull request in the organizer repository that changes the cohort file to ``text``."""
+    if not cohort.program.organizer_repo:
+        raise UsageError("--open-pr needs program.organizer_repo in the cohort file")
+    repo = f"{cohort.program.organization}/{cohort.program.organizer_repo}"
+    try:
+        current = client.rest("GET", f"/repos/{repo}/contents/{path}")
+    except GitHubError as exc:
+        if "HTTP 404" not in str(exc):
+            raise
+        current = None
+    sha = str(current["sha"]) if isinstance(current, dict) else None
+    branch = "cohort/match-" + hashlib.sha256(text.encode()).hexdigest()[:10]
+    return open_file_pr(
+        client,
+        repo,
+        path,
+        text,
+        sha,
+        branch=branch,
+        title="Form teams from the sign-ups",
+        body=body,
+    )
