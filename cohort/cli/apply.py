@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, format_option, github_options, safety_options
+from cohort.cli.options import (
+    GitHubOptions,
+    cohort_argument,
+    format_option,
+    github_options,
+    safety_options,
+)
 from cohort.errors import ExitCode, UsageError
 
 
@@ -33,12 +39,7 @@ from cohort.errors import ExitCode, UsageError
 def command(
     cohort_file: Path,
     output_format: str,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     allow_removals: bool,
     allow_archive: bool,
     allow_publish: bool,
@@ -60,12 +61,7 @@ def command(
 
     session = open_session(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=confirm,
     )
     policy = session.loaded.cohort.policy

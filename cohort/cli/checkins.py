@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 
 
@@ -32,12 +32,7 @@ from cohort.errors import ExitCode, UsageError
 )
 def command(
     cohort_file: Path,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     week: int | None,
     meetings: Path | None,
 ) -> int:
@@ -45,19 +40,14 @@ def command(
 
     Safe to run again: the issue is found by a hidden marker, so a team never gets two.
     """
-    from cohort.cli.summary import open_connection
+    from cohort.cli.session import open_connection
     from cohort.github.checkins_io import run_checkins
     from cohort.mentoring.meetings import parse_slots
     from cohort.reconcile.calendar import cohort_week
 
     cohort, connection = open_connection(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=True,
     )
     today = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC).date()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cohort.actions.plan_comment import DEFAULT_AUTHOR
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 
 _author = click.option(
@@ -20,7 +20,10 @@ _author = click.option(
     help="Only plan comments by this login are trusted and updated.",
 )
 _repo = click.option(
-    "--repo", envvar="GITHUB_REPOSITORY", show_envvar=True, default=None,
+    "--repo",
+    envvar="GITHUB_REPOSITORY",
+    show_envvar=True,
+    default=None,
     help="owner/name of the organizer repository.",
 )
 
@@ -33,19 +36,34 @@ def command() -> None:
 @command.command("post")
 @cohort_argument
 @github_options
-@click.option("--markdown", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              envvar="COHORT_PLAN_MARKDOWN", show_envvar=True, default=None,
-              help="The plan as markdown (plan --format markdown); default: plan now.")
-@click.option("--plan-json", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              envvar="COHORT_PLAN_JSON", show_envvar=True, default=None,
-              help="The same plan as JSON (plan --out); needed with --markdown.")
+@click.option(
+    "--markdown",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    envvar="COHORT_PLAN_MARKDOWN",
+    show_envvar=True,
+    default=None,
+    help="The plan as markdown (plan --format markdown); default: plan now.",
+)
+@click.option(
+    "--plan-json",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    envvar="COHORT_PLAN_JSON",
+    show_envvar=True,
+    default=None,
+    help="The same plan as JSON (plan --out); needed with --markdown.",
+)
 @_repo
 @click.option("--pr", "number", type=int, default=None, help="PR number (default: the event's).")
 @_author
-def post(cohort_file: Path, token: str | None, api_url: str | None, app_id: int | None,
-         app_key_file: Path | None, sandbox: bool, sandbox_state: Path | None,
-         markdown: Path | None, plan_json: Path | None, repo: str | None, number: int | None,
-         author: str) -> int:
+def post(
+    cohort_file: Path,
+    github: GitHubOptions,
+    markdown: Path | None,
+    plan_json: Path | None,
+    repo: str | None,
+    number: int | None,
+    author: str,
+) -> int:
     """Create the PR's plan comment, or update it in place (at most one write).
 
     The comment is written with --token (the workflow's GITHUB_TOKEN); the organization is
@@ -59,15 +77,15 @@ def post(cohort_file: Path, token: str | None, api_url: str | None, app_id: int 
     ref = pull_request_ref(read_event(), repo or "")
     repository = repo or (ref.repository if ref else None)
     number = number or (ref.number if ref else None)
+    token = github.token
     if not repository or not number or not token:
         raise UsageError("comment post needs --repo, --pr (or a pull_request event) and --token")
     if markdown is not None and plan_json is not None:
         text, keys = _from_files(markdown, plan_json)
     else:
-        text, keys = _plan_now(cohort_file, token, api_url, app_id, app_key_file, sandbox,
-                               sandbox_state)
+        text, keys = _plan_now(cohort_file, github)
     body = compose(text, keys, ref.head_sha if ref else "")
-    client = Client(token, api_url=api_url or DEFAULT_API)
+    client = Client(token, api_url=github.api_url or DEFAULT_API)
     posted = upsert_plan_comment(client, repository, number, body, author=author)
     click.echo(f"plan comment {posted.action}: {posted.url or posted.comment_id}")
     append_summary(f"Plan comment {posted.action} on #{number}: {posted.url}")
@@ -86,16 +104,12 @@ def _from_files(markdown: Path, plan_json: Path) -> tuple[str, list[str]]:
     return text, keys
 
 
-def _plan_now(cohort_file: Path, token: str | None, api_url: str | None, app_id: int | None,
-              app_key_file: Path | None, sandbox: bool,
-              sandbox_state: Path | None) -> tuple[str, list[str]]:
+def _plan_now(cohort_file: Path, github: GitHubOptions) -> tuple[str, list[str]]:
     from cohort.cli.session import open_session
     from cohort.github.apply import plan_cohort
     from cohort.reconcile.render import render_markdown
 
-    session = open_session(cohort_file, token=token, api_url=api_url, sandbox=sandbox,
-                           sandbox_state=sandbox_state, app_id=app_id,
-                           app_key_file=app_key_file)
+    session = open_session(cohort_file, github)
     plan = plan_cohort(session.connection.client, session.desired)
     session.connection.close()
     return render_markdown(plan), [c.key() for c in plan.destructive()]
@@ -104,14 +118,29 @@ def _plan_now(cohort_file: Path, token: str | None, api_url: str | None, app_id:
 @command.command("reviewed")
 @_repo
 @click.option("--sha", default=None, help="The pushed commit (default: the push event's).")
-@click.option("--token", envvar="GITHUB_TOKEN", show_envvar=True, default=None,
-              help="A token that can read the repository's pull requests.")
+@click.option(
+    "--token",
+    envvar="GITHUB_TOKEN",
+    show_envvar=True,
+    default=None,
+    help="A token that can read the repository's pull requests.",
+)
 @click.option("--api-url", envvar="GITHUB_API_URL", show_envvar=True, default=None)
 @_author
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), required=True,
-              help="Write the reviewed plan here, for apply --reviewed-plan.")
-def reviewed(repo: str | None, sha: str | None, token: str | None, api_url: str | None,
-             author: str, out: Path) -> int:
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=True,
+    help="Write the reviewed plan here, for apply --reviewed-plan.",
+)
+def reviewed(
+    repo: str | None,
+    sha: str | None,
+    token: str | None,
+    api_url: str | None,
+    author: str,
+    out: Path,
+) -> int:
     """Write the plan reviewed on the merged PR that produced the pushed commit.
 
     When there is none (a direct push, a missing or foreign comment), the file reviews

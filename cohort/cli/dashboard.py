@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 
 
@@ -30,29 +30,20 @@ def command(
     cohort_file: Path,
     out_dir: Path,
     weeks: int | None,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
 ) -> int:
     """Write OUT/index.html: progress per team over the weeks, milestone burn-up, review latency.
 
     One file with inline CSS, SVG and a little JavaScript: no CDN, works offline and on
     GitHub Pages. Reads with about one GraphQL query per 25 team repositories.
     """
-    from cohort.cli.summary import open_connection, read_snapshot
+    from cohort.cli.session import open_connection
+    from cohort.cli.summary import read_snapshot
     from cohort.dashboard import history, render_dashboard
 
     cohort, connection = open_connection(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=False,
     )
     activity = read_snapshot(cohort, connection, cohort.calendar.start)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument
+from cohort.cli.options import GitHubOptions, cohort_argument
 from cohort.errors import ExitCode
 
 
@@ -30,9 +30,7 @@ def command(cohort_file: Path, sandbox_state: Path | None) -> int:
     from cohort.reconcile.render import render_text
     from cohort.reconcile.safety import Allowances
 
-    session = open_session(
-        cohort_file, token=None, api_url=None, sandbox=True, sandbox_state=sandbox_state
-    )
+    session = open_session(cohort_file, GitHubOptions(sandbox=True, sandbox_state=sandbox_state))
     cohort = session.loaded.cohort
     client = session.connection.client
     click.echo(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode
 
 
@@ -29,28 +29,18 @@ from cohort.errors import ExitCode
 )
 def command(
     cohort_file: Path,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     repo: str | None,
     web_url: str,
 ) -> int:
     """Open the midpoint and final evaluations on their dates and track who answered."""
-    from cohort.cli.summary import open_connection
+    from cohort.cli.session import open_connection
     from cohort.github.evaluations_io import run_evaluations
     from cohort.github.induction_io import organizer_repo
 
     cohort, connection = open_connection(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=True,
     )
     where = f"{cohort.program.organization}/{repo}" if repo else organizer_repo(cohort)

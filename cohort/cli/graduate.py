@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode
 
 
@@ -33,12 +33,7 @@ from cohort.errors import ExitCode
 @click.option("--allow-archive", is_flag=True, help="Allow archiving (never deletes).")
 def command(
     cohort_file: Path,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     out: Path,
     web_url: str,
     archive: bool,
@@ -61,12 +56,7 @@ def command(
 
     session = open_session(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=archive,
     )
     cohort, client = session.loaded.cohort, session.connection.client

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode
 
 
@@ -33,12 +33,7 @@ from cohort.errors import ExitCode
 def command(
     action: str,
     cohort_file: Path,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     mode: str,
     cohort_path: str,
 ) -> int:
@@ -47,19 +42,14 @@ def command(
     status: who is done and who is pending. open: create missing induction issues.
     propose: for closed issues with every box ticked, propose induction: completed.
     """
-    from cohort.cli.summary import open_connection
+    from cohort.cli.session import open_connection
     from cohort.github.induction_io import open_inductions, propose, read_inductions
     from cohort.mentoring.induction import render_status, status_rows, to_propose
 
     writes = action == "open" or (action == "propose" and mode != "patch")
     cohort, connection = open_connection(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=writes,
     )
     client = connection.client

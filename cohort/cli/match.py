@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 import yaml
 
-from cohort.cli.options import cohort_argument, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 from cohort.matching.model import Rules
 from cohort.matching.records import Kind
@@ -121,12 +121,7 @@ def command(
     write: bool,
     open_pr: bool,
     repo_path: str | None,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     private_ok: bool,
 ) -> int:
     """Form teams from sign-ups and show the cohort.yml change (a diff unless --write).
@@ -163,19 +158,10 @@ def command(
     if not out.teams:
         return int(ExitCode.INVALID)
     if open_pr:
-        from cohort.cli.session import app_credentials
-        from cohort.github.connect import connect
+        from cohort.cli.session import connect_to
         from cohort.github.file_pr import propose_cohort_change
 
-        connection = connect(
-            loaded.cohort,
-            token=token,
-            api_url=api_url,
-            sandbox=sandbox or sandbox_state is not None,
-            state_file=sandbox_state,
-            app=app_credentials(app_id, app_key_file),
-            write=True,
-        )
+        connection = connect_to(loaded.cohort, github, write=True)
         url = propose_cohort_change(
             connection.client, loaded.cohort, repo_path or cohort_file.name, out.text, out.summary
         )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -37,8 +39,32 @@ def format_option(choices: Sequence[str]) -> Callable[[F], F]:
     return decorate
 
 
+@dataclass(frozen=True)
+class GitHubOptions:
+    """Where and as whom to reach GitHub: a token, a GitHub App, or the sandbox."""
+
+    token: str | None = field(default=None, repr=False)
+    api_url: str | None = None
+    app_id: int | None = None
+    app_key_file: Path | None = None
+    sandbox: bool = False
+    sandbox_state: Path | None = None
+
+
+GITHUB_FIELDS = ("token", "api_url", "app_id", "app_key_file", "sandbox", "sandbox_state")
+
+
 def github_options(func: F) -> F:
-    """--token, --api-url, --sandbox and --sandbox-state."""
+    """--token, --api-url, --app-id, --app-key-file, --sandbox and --sandbox-state.
+
+    The command receives them packed as one ``github: GitHubOptions`` argument.
+    """
+
+    @functools.wraps(func)
+    def packed(*args: Any, **kwargs: Any) -> Any:
+        values = {name: kwargs.pop(name) for name in GITHUB_FIELDS}
+        return func(*args, github=GitHubOptions(**values), **kwargs)
+
     options = [
         click.option(
             "--token",
@@ -85,9 +111,10 @@ def github_options(func: F) -> F:
             help="Keep the sandbox in this JSON file between runs.",
         ),
     ]
+    wrapped: Any = packed
     for option in reversed(options):
-        func = option(func)
-    return func
+        wrapped = option(wrapped)
+    return cast(F, wrapped)
 
 
 def safety_options(func: F) -> F:

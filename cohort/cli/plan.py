@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import cohort_argument, format_option, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, format_option, github_options
 from cohort.errors import ExitCode
 
 
@@ -28,12 +28,7 @@ from cohort.errors import ExitCode
 def command(
     cohort_file: Path,
     output_format: str,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     detailed_exitcode: bool,
     out: Path | None,
 ) -> int:
@@ -48,12 +43,7 @@ def command(
 
     session = open_session(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
     )
     plan = plan_cohort(session.connection.client, session.desired)
     session.connection.close()

@@ -8,39 +8,102 @@ import click
 
 
 @click.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True, envvar="COHORT_HOST",
-              show_envvar=True, help="Listen address; put a TLS proxy in front.")
-@click.option("--port", type=int, default=8080, show_default=True, envvar="COHORT_PORT",
-              show_envvar=True)
-@click.option("--webhook-secret", envvar="COHORT_WEBHOOK_SECRET", show_envvar=True,
-              required=True, help="The App's webhook secret.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    envvar="COHORT_HOST",
+    show_envvar=True,
+    help="Listen address; put a TLS proxy in front.",
+)
+@click.option(
+    "--port", type=int, default=8080, show_default=True, envvar="COHORT_PORT", show_envvar=True
+)
+@click.option(
+    "--webhook-secret",
+    envvar="COHORT_WEBHOOK_SECRET",
+    show_envvar=True,
+    required=True,
+    help="The App's webhook secret.",
+)
 @click.option("--app-id", type=int, envvar="COHORT_APP_ID", show_envvar=True, required=True)
-@click.option("--app-key-file", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              envvar="COHORT_APP_KEY_FILE", show_envvar=True, required=True,
-              help="The App's private key (PEM).")
-@click.option("--app-slug", default="cohort-mentors", show_default=True,
-              envvar="COHORT_APP_SLUG", show_envvar=True,
-              help="Its events are ignored (the bot is <slug>[bot]).")
-@click.option("--store", default="cohort-app.db", show_default=True, envvar="COHORT_STORE",
-              show_envvar=True, help="SQLite path or sqlite:///path (see docs for shared).")
-@click.option("--api-url", default="https://api.github.com", show_default=True,
-              envvar="GITHUB_API_URL", show_envvar=True)
-@click.option("--cohort", "cohort_file", type=click.Path(path_type=Path, dir_okay=False),
-              default=None, envvar="COHORT_FILE", show_envvar=True,
-              help="Read the cohort from this file instead of the organizer repository.")
-@click.option("--organizer-repo", default="cohort-admin", show_default=True,
-              envvar="COHORT_ORGANIZER_REPO", show_envvar=True,
-              help="Repository (in each organization, or owner/name) holding cohort.yml.")
+@click.option(
+    "--app-key-file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    envvar="COHORT_APP_KEY_FILE",
+    show_envvar=True,
+    required=True,
+    help="The App's private key (PEM).",
+)
+@click.option(
+    "--app-slug",
+    default="cohort-mentors",
+    show_default=True,
+    envvar="COHORT_APP_SLUG",
+    show_envvar=True,
+    help="Its events are ignored (the bot is <slug>[bot]).",
+)
+@click.option(
+    "--store",
+    default="cohort-app.db",
+    show_default=True,
+    envvar="COHORT_STORE",
+    show_envvar=True,
+    help="SQLite path or sqlite:///path (see docs for shared).",
+)
+@click.option(
+    "--api-url",
+    default="https://api.github.com",
+    show_default=True,
+    envvar="GITHUB_API_URL",
+    show_envvar=True,
+)
+@click.option(
+    "--cohort",
+    "cohort_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    envvar="COHORT_FILE",
+    show_envvar=True,
+    help="Read the cohort from this file instead of the organizer repository.",
+)
+@click.option(
+    "--organizer-repo",
+    default="cohort-admin",
+    show_default=True,
+    envvar="COHORT_ORGANIZER_REPO",
+    show_envvar=True,
+    help="Repository (in each organization, or owner/name) holding cohort.yml.",
+)
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
-def command(host: str, port: int, webhook_secret: str, app_id: int, app_key_file: Path,
-            app_slug: str, store: str, api_url: str, cohort_file: Path | None,
-            organizer_repo: str, workers: int) -> None:
+def command(
+    host: str,
+    port: int,
+    webhook_secret: str,
+    app_id: int,
+    app_key_file: Path,
+    app_slug: str,
+    store: str,
+    api_url: str,
+    cohort_file: Path | None,
+    organizer_repo: str,
+    workers: int,
+) -> None:
     """Run the webhook server: verify, dedupe, queue (202), then label and request reviews."""
     from cohort.app.assemble import ServeOptions, build_server
     from cohort.app.running import serve_forever
 
-    options = ServeOptions(webhook_secret, app_id, app_key_file.read_text(), app_slug, store,
-                           api_url, cohort_file, organizer_repo, workers)
+    options = ServeOptions(
+        webhook_secret,
+        app_id,
+        app_key_file.read_text(),
+        app_slug,
+        store,
+        api_url,
+        cohort_file,
+        organizer_repo,
+        workers,
+    )
     app, opened = build_server(options)
     click.echo(f"cohort serve: listening on http://{host}:{port}/webhook", err=True)
     try:

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import click
 
+from cohort.cli.options import GitHubOptions
 from cohort.cli.report import in_actions
 from cohort.config.load import LoadedCohort, load_cohort
+from cohort.config.model import CohortFile
 from cohort.errors import UsageError
 from cohort.github.connect import AppCredentials, Connection, connect
 from cohort.reconcile.model import DesiredState
@@ -23,35 +25,38 @@ class Session:
     connection: Connection
 
 
-def open_session(
-    cohort_file: Path,
-    *,
-    token: str | None,
-    api_url: str | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
-    app_id: int | None = None,
-    app_key_file: Path | None = None,
-    write: bool = False,
-) -> Session:
+def open_session(cohort_file: Path, github: GitHubOptions, *, write: bool = False) -> Session:
     """Validate, render scaffolds and connect: everything before the first request."""
     from cohort.scaffolds import desired_state
 
     loaded = load_cohort(cohort_file)
     desired = desired_state(loaded)
+    return Session(loaded, desired, connect_to(loaded.cohort, github, write=write))
+
+
+def open_connection(
+    cohort_file: Path, github: GitHubOptions, *, write: bool
+) -> tuple[CohortFile, Connection]:
+    """Load the cohort and connect, without rendering scaffolds (reports never need them)."""
+    cohort = load_cohort(cohort_file).cohort
+    return cohort, connect_to(cohort, github, write=write)
+
+
+def connect_to(cohort: CohortFile, github: GitHubOptions, *, write: bool) -> Connection:
+    """Connect as the options say; under Actions, mask a minted installation token."""
     connection = connect(
-        loaded.cohort,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox or sandbox_state is not None,
-        state_file=sandbox_state,
-        app=app_credentials(app_id, app_key_file),
+        cohort,
+        token=github.token,
+        api_url=github.api_url,
+        sandbox=github.sandbox or github.sandbox_state is not None,
+        state_file=github.sandbox_state,
+        app=app_credentials(github.app_id, github.app_key_file),
         write=write,
     )
-    if app_id is not None and in_actions():
+    if github.app_id is not None and in_actions():
         for line in connection.client.mask_commands():  # a minted token is a new secret
             click.echo(line)
-    return Session(loaded, desired, connection)
+    return connection
 
 
 def app_credentials(app_id: int | None, key_file: Path | None) -> AppCredentials | None:

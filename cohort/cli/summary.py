@@ -8,42 +8,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from cohort.cli.options import cohort_argument, format_option, github_options
+from cohort.cli.options import GitHubOptions, cohort_argument, format_option, github_options
 from cohort.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
     from cohort.config.model import CohortFile
     from cohort.github.connect import Connection
     from cohort.summary.activity import Activity
-
-
-def open_connection(
-    cohort_file: Path,
-    *,
-    token: str | None,
-    api_url: str | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    write: bool,
-) -> tuple[CohortFile, Connection]:
-    """Load the cohort and connect, without rendering scaffolds (summaries never need them)."""
-    from cohort.cli.session import app_credentials
-    from cohort.config.load import load_cohort
-    from cohort.github.connect import connect
-
-    cohort = load_cohort(cohort_file).cohort
-    connection = connect(
-        cohort,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox or sandbox_state is not None,
-        state_file=sandbox_state,
-        app=app_credentials(app_id, app_key_file),
-        write=write,
-    )
-    return cohort, connection
 
 
 def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) -> Activity:
@@ -81,12 +52,7 @@ def command(
     cohort_file: Path,
     week: str | None,
     output_format: str,
-    token: str | None,
-    api_url: str | None,
-    app_id: int | None,
-    app_key_file: Path | None,
-    sandbox: bool,
-    sandbox_state: Path | None,
+    github: GitHubOptions,
     post: bool,
 ) -> int:
     """Summarize a week of every team: milestones, PRs, reviews, commits, who needs help.
@@ -95,17 +61,13 @@ def command(
     two requests: this week's issue (created, or updated on a re-run) and closing last week's.
     """
     from cohort.cli.report import in_actions, write_step_summary
+    from cohort.cli.session import open_connection
     from cohort.summary import parse_week, render_json, render_markdown, summarize, week_of
     from cohort.summary.week import local_day
 
     cohort, connection = open_connection(
         cohort_file,
-        token=token,
-        api_url=api_url,
-        sandbox=sandbox,
-        sandbox_state=sandbox_state,
-        app_id=app_id,
-        app_key_file=app_key_file,
+        github,
         write=post,
     )
     zone = cohort.calendar.timezone
