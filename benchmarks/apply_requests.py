@@ -27,6 +27,7 @@ from cohort.reconcile.model import DesiredState
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox import Sandbox, SandboxTransport
 from cohort.scaffolds import desired_state
+from tests.github.orgkit import snapshot
 
 Row = dict[str, float]
 
@@ -52,7 +53,7 @@ def figures(box: Sandbox, start: int) -> Row:
     }
 
 
-def ours(teams: int) -> dict[str, Row]:
+def ours(teams: int) -> tuple[dict[str, Row], dict[str, object]]:
     cohort, desired = desired_from(cohort_text(teams))
     box = Sandbox(clock=SimulatedClock())
     seed_sandbox(box, cohort)  # type: ignore[arg-type]
@@ -66,6 +67,7 @@ def ours(teams: int) -> dict[str, Row]:
         return figures(box, start)
 
     out = {"cold": run(desired), "no-op": run(desired)}
+    cold_state = snapshot(box, cohort.program.organization)  # type: ignore[attr-defined]
     _, changed = desired_from(
         cohort_text(teams)
         .replace("mentors: [mentor0]", "mentors: [mentor1]", 1)
@@ -73,10 +75,10 @@ def ours(teams: int) -> dict[str, Row]:
     )
     out["mentors"] = run(changed)
     box.assert_clean()
-    return out
+    return out, cold_state
 
 
-def naive(teams: int) -> dict[str, Row]:
+def naive(teams: int) -> tuple[dict[str, Row], dict[str, object]]:
     from benchmarks.naive_pygithub import naive_apply
     from benchmarks.served import served
     from cohort.clock import SystemClock
@@ -91,7 +93,7 @@ def naive(teams: int) -> dict[str, Row]:
             start = len(box.log)
             naive_apply(desired, url, token)
             out[name] = figures(box, start)
-    return out
+    return out, snapshot(box, cohort.program.organization)  # type: ignore[attr-defined]
 
 
 def main() -> None:
@@ -102,8 +104,10 @@ def main() -> None:
     print(f"modelled time: writes ≥ 1 s apart, ≤ 80 creates/min, ≤ 500/h, reads {READ_LATENCY} s")
     for teams in args.teams:
         began = time.perf_counter()
-        mine = ours(teams)
-        theirs = {} if args.skip_naive else naive(teams)
+        mine, my_state = ours(teams)
+        theirs, their_state = ({}, my_state) if args.skip_naive else naive(teams)
+        if their_state != my_state:
+            raise SystemExit("the naive way and cohort ended in different organizations")
         print(
             f"\n== {teams} teams (3 mentees, 1 mentor each); "
             f"wall {time.perf_counter() - began:.1f} s"
@@ -127,6 +131,7 @@ def main() -> None:
             f"requests (target ≤ ⌈T/25⌉ + 2 = {math.ceil(teams / 25) + 2})"
         )
         if theirs:
+            print("final state: the naive way's organization equals cohort's")
             print(
                 f"ratio naive/cohort, cold: {theirs['cold']['writes'] / cold['writes']:.1f}× "
                 f"writes (target ≥ 3×), {theirs['cold']['modelled_s'] / cold['modelled_s']:.1f}× "
