@@ -11,9 +11,11 @@ from cohort.config.model import CohortFile
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
 from cohort.github.client import Client
+from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
+    CheckIn,
     Commit,
     Issue,
     Milestone,
@@ -32,6 +34,9 @@ _FIELDS = f"""
   }} }}
   issues(first: {ISSUES}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
     pageInfo {{ hasNextPage }} nodes {{ number title createdAt closedAt milestone {{ title }} }} }}
+  checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}],
+    orderBy: {{field: CREATED_AT, direction: DESC}}) {{
+    nodes {{ number createdAt comments(first: 50) {{ nodes {{ author {{ login }} }} }} }} }}
   pullRequests(first: {PULLS}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
     pageInfo {{ hasNextPage }}
     nodes {{ number title createdAt mergedAt closedAt isDraft author {{ login }}
@@ -90,8 +95,14 @@ def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:
         issues=tuple(_issue(i) for i in issues["nodes"]),
         pulls=tuple(_pull(p) for p in pulls["nodes"]),
         commits=tuple(_commit(c) for c in history.get("nodes") or []),
+        checkins=tuple(_checkin(c) for c in (node.get("checkins") or {}).get("nodes") or []),
         truncated=bool(truncated),
     )
+
+
+def _checkin(c: dict[str, Any]) -> CheckIn:
+    people = (_login(n.get("author")) for n in c["comments"]["nodes"])
+    return CheckIn(int(c["number"]), _when(c["createdAt"]), tuple(dict.fromkeys(people)))
 
 
 def _when(value: Any) -> dt.datetime:

@@ -105,9 +105,13 @@ def pull(state: State, repo: Repo, item: Issue) -> View:
 
 def _issues(state: State, repo: Repo, pulls: bool, a: dict[str, Any]) -> View:
     states = a.get("states") or ["OPEN", "CLOSED", "MERGED"]
+    wanted = {str(n).lower() for n in a.get("labels") or ()}
+    names = {lb.id: lb.name.lower() for lb in repo.labels}
     found = []
     for i in repo.issues.values():
         if (i.pull is not None) != pulls:
+            continue
+        if wanted and not wanted & {names.get(x, "") for x in i.label_ids}:
             continue
         name = "MERGED" if i.pull and i.pull.merged_at else i.state.upper()
         if name in states:

@@ -74,6 +74,15 @@ class Commit:
 
 
 @dataclass(frozen=True)
+class CheckIn:
+    """A weekly check-in issue of a team and who commented on it."""
+
+    number: int
+    created_at: dt.datetime
+    commenters: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RepoActivity:
     """Everything read from one team repository (``found`` is False when it is missing)."""
 
@@ -83,6 +92,7 @@ class RepoActivity:
     issues: tuple[Issue, ...] = ()
     pulls: tuple[PullRequest, ...] = ()
     commits: tuple[Commit, ...] = ()
+    checkins: tuple[CheckIn, ...] = ()  # the latest check-in issues, newest first
     truncated: bool = False
 
 

@@ -48,6 +48,9 @@ class TeamSummary:
     last_activity: dt.datetime | None
     days_since_activity: int | None
     truncated: bool = False
+    checkin: int | None = None  # this week's check-in issue, if there is one
+    checkin_answered: tuple[str, ...] = ()
+    checkin_silent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ def render_markdown(summary: Summary) -> str:
         _activity_chart(summary),
         _teams_table(summary),
         _people(summary),
+        _checkins(summary),
         _mentors(summary),
         _footer(summary),
     ]
@@ -147,6 +148,20 @@ def _people(s: Summary) -> str:
         return ""
     return "## Mentees\n\n| team | contributed | did not contribute |\n|---|---|---|\n" + (
         "\n".join(rows)
+    )
+
+
+def _checkins(s: Summary) -> str:
+    rows = [
+        f"| {t.slug} | #{t.checkin} | {', '.join('@' + m for m in t.checkin_answered) or '-'} "
+        f"| {', '.join('@' + m for m in t.checkin_silent) or '-'} |"
+        for t in s.teams
+        if t.found and t.checkin is not None
+    ]
+    if not rows:
+        return ""
+    return "## Check-ins\n\n| team | issue | answered | not yet |\n|---|---|---|---|\n" + "\n".join(
+        rows
     )
 
 

@@ -81,6 +81,8 @@ def team_summary(cohort: CohortFile, team: Team, repo: RepoActivity, w: Window) 
             waiting.append(WaitingPull(pr.number, pr.title, pr.author, days, days >= limit))
     contributed = sorted(_contributors(team, repo, w))
     last = _last_activity(team, repo, w.now)
+    checkin = next((c for c in repo.checkins if c.created_at <= w.now), None)
+    commenters = {c.lower() for c in checkin.commenters} if checkin else set()
     return TeamSummary(
         slug=team.slug,
         repo=repo.name,
@@ -102,6 +104,9 @@ def team_summary(cohort: CohortFile, team: Team, repo: RepoActivity, w: Window) 
         last_activity=last,
         days_since_activity=None if last is None else int((w.now - last) / DAY),
         truncated=repo.truncated,
+        checkin=checkin.number if checkin else None,
+        checkin_answered=tuple(m for m in team.mentees if checkin and m.lower() in commenters),
+        checkin_silent=tuple(m for m in team.mentees if checkin and m.lower() not in commenters),
     )
 
 
