@@ -49,7 +49,7 @@ def problems_from(exc: ValidationError, doc: Document, root: type[BaseModel]) ->
 
 
 def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
-    loc: Path = tuple(part for part in err["loc"] if not _is_internal(part))
+    loc = clean_loc(err)
     value = err.get("input")
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -81,6 +81,11 @@ def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
     if kind == "string_pattern_mismatch":
         return doc.problem(loc, f"'{value}' is not allowed here", _hint_for(kind, err))
     return doc.problem(loc, _clean(err["msg"]), _hint_for(kind, err))
+
+
+def clean_loc(err: Any) -> Path:
+    """The key path of a pydantic error, without pydantic's internal validator names."""
+    return tuple(part for part in err["loc"] if not _is_internal(part))
 
 
 def _is_internal(part: object) -> bool:
@@ -115,15 +120,21 @@ def _hint_for(kind: str, err: Any) -> str:
 
 def _fields_at(model: type[BaseModel], loc: Path) -> set[str]:
     """Field names of the model found at ``loc`` below ``model``."""
+    found = model_at(model, loc)
+    return set(found.model_fields) if found else set()
+
+
+def model_at(model: type[BaseModel], loc: Path) -> type[BaseModel] | None:
+    """The model found at ``loc`` below ``model`` (list indexes are skipped), if any."""
     current: type[BaseModel] | None = model
     for part in loc:
         if current is None:
-            return set()
+            return None
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part)
         current = _model_in(field.annotation) if field else None
-    return set(current.model_fields) if current else set()
+    return current
 
 
 def _model_in(annotation: object) -> type[BaseModel] | None:

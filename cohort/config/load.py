@@ -11,7 +11,8 @@ from pydantic import ValidationError
 from cohort.config.checks import check_cohort
 from cohort.config.errors_map import problems_from
 from cohort.config.model import CohortFile
-from cohort.config.source import Document, read_document
+from cohort.config.repair import repaired
+from cohort.config.source import Document, format_path, read_document
 from cohort.errors import InvalidInput, Problem
 
 
@@ -33,11 +34,30 @@ def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -
     try:
         cohort = CohortFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise InvalidInput(problems_from(exc, doc, CohortFile)) from None
+        problems = problems_from(exc, doc, CohortFile)
+        raise InvalidInput(problems + _cross_checks(doc, exc, known_templates)) from None
     problems = check_cohort(cohort, doc, known_templates)
     if problems:
         raise InvalidInput(problems)
     return LoadedCohort(cohort, file, doc)
+
+
+def _cross_checks(doc: Document, exc: ValidationError, known: Iterable[str]) -> list[Problem]:
+    """Cross-reference problems of the file with its malformed values set to their defaults."""
+    fixed = repaired(doc.data, exc, CohortFile) if isinstance(doc.data, dict) else None
+    if fixed is None:
+        return []
+    data, paths = fixed
+    try:
+        cohort = CohortFile.model_validate(data)
+    except ValidationError:
+        return []
+    skip = {format_path(p) for p in paths}
+    return [
+        p
+        for p in check_cohort(cohort, doc, known)
+        if not any(p.path == s or p.path.startswith(s + ".") for s in skip)
+    ]
 
 
 def load_cohort(path: Path, display: str | None = None) -> LoadedCohort:
