@@ -6,25 +6,11 @@ from pathlib import Path
 
 import click
 
+from cohort.cli.options import cohort_source_options
+
 
 @click.command("on-event")
-@click.option(
-    "--cohort",
-    "cohort_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    envvar="COHORT_FILE",
-    show_envvar=True,
-    help="The cohort file (else cohort.yml in the organizer repository).",
-)
-@click.option(
-    "--organizer-repo",
-    default="cohort-admin",
-    show_default=True,
-    envvar="COHORT_ORGANIZER_REPO",
-    show_envvar=True,
-    help="Repository (name in the organization, or owner/name) holding cohort.yml.",
-)
+@cohort_source_options
 def command(cohort_file: Path | None, organizer_repo: str) -> None:
     """Label the pull request and ask a mentor, from GITHUB_EVENT_NAME/PATH and GITHUB_TOKEN.
 

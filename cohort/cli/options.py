@@ -133,3 +133,24 @@ def safety_options(func: F) -> F:
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def cohort_source_options(func: F) -> F:
+    """Where the App reads the cohort: a local file, or cohort.yml in the organizer repository."""
+    func = click.option(
+        "--organizer-repo",
+        default="cohort-admin",
+        show_default=True,
+        envvar="COHORT_ORGANIZER_REPO",
+        show_envvar=True,
+        help="Repository (name in the organization, or owner/name) holding cohort.yml.",
+    )(func)
+    return click.option(
+        "--cohort",
+        "cohort_file",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        envvar="COHORT_FILE",
+        show_envvar=True,
+        help="Read the cohort from this file instead of the organizer repository.",
+    )(func)

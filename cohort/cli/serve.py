@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from cohort.cli.options import cohort_source_options
+
 
 @click.command("serve")
 @click.option(
@@ -58,23 +60,7 @@ import click
     envvar="GITHUB_API_URL",
     show_envvar=True,
 )
-@click.option(
-    "--cohort",
-    "cohort_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    envvar="COHORT_FILE",
-    show_envvar=True,
-    help="Read the cohort from this file instead of the organizer repository.",
-)
-@click.option(
-    "--organizer-repo",
-    default="cohort-admin",
-    show_default=True,
-    envvar="COHORT_ORGANIZER_REPO",
-    show_envvar=True,
-    help="Repository (in each organization, or owner/name) holding cohort.yml.",
-)
+@cohort_source_options
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
 def command(
     host: str,
