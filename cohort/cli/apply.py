@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,10 @@ from cohort.cli.options import (
     safety_options,
 )
 from cohort.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from cohort.github.apply import ApplyReport
+    from cohort.github.transport import Counters
 
 
 @click.command("apply")
@@ -59,11 +64,7 @@ def command(
     from cohort.reconcile.render import render_json, render_text
     from cohort.reconcile.safety import Allowances, check_safety
 
-    session = open_session(
-        cohort_file,
-        github,
-        write=confirm,
-    )
+    session = open_session(cohort_file, github, write=confirm)
     policy = session.loaded.cohort.policy
     allow = Allowances(allow_removals, allow_archive, allow_publish, policy.removal_limit)
     client = session.connection.client
@@ -85,7 +86,12 @@ def command(
             progress=progress,
         )
     session.connection.close()
-    counters = client.counters
+    _show(report, client.counters, output_format)
+    return int(ExitCode.OK)
+
+
+def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:
+    """The results of an apply: JSON for scripts, or a line (and recoveries) for people."""
     summary = {
         "applied": len(report.applied),
         "rounds": report.rounds,
@@ -98,14 +104,13 @@ def command(
     }
     if output_format == "json":
         click.echo(json.dumps(summary, indent=2))
-    else:
-        click.echo(
-            f"Applied {summary['applied']} changes with {counters.writes} write requests "
-            f"and {counters.reads} reads."
-        )
-        for reason in report.recovered:
-            click.echo(f"recovered: {reason}")
-    return int(ExitCode.OK)
+        return
+    click.echo(
+        f"Applied {len(report.applied)} changes with {counters.writes} write requests "
+        f"and {counters.reads} reads."
+    )
+    for reason in report.recovered:
+        click.echo(f"recovered: {reason}")
 
 
 def _reviewed(

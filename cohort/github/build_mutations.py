@@ -33,50 +33,65 @@ def build(changes: list[Change], desired: DesiredState, ids: Ids) -> list[mut.Mu
 
 
 def _one(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
+    builders = {
+        "topics": _topics,
+        "files": _files,
+        "label": _label,
+        "protection": _protection,
+        "issue": _issue,
+    }
+    if c.kind not in builders:
+        raise AssertionError(f"no mutation for {c.kind}")
+    return builders[c.kind](c, desired, ids)
+
+
+def _names(value: object) -> list[str]:
+    return [str(v) for v in value] if isinstance(value, list | tuple | dict) else []
+
+
+def _topics(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
+    return mut.topics(_repo_id(ids, str(c.repo)), _names(c.data["topics"]))
+
+
+def _files(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
     repo = str(c.repo)
-    if c.kind == "topics":
-        return mut.topics(_repo_id(ids, repo), [str(t) for t in c.data["topics"]])  # type: ignore[attr-defined]
-    if c.kind == "files":
-        want = desired.repos[repo]
-        source = {**want.scaffold, **want.managed_files}
-        files = {p: source[p] for p in c.data["files"]}  # type: ignore[attr-defined]
-        branch, head = _head(ids, repo)
-        headline = (
-            "Scaffold the team repository"
-            if c.action == "create"
-            else "Update code owners from cohort.yml"
-        )
-        return mut.commit_files(f"{desired.org}/{repo}", branch, head, files, headline)
-    if c.kind == "label":
-        if c.action == "update":
-            return mut.update_label(
-                str(c.data["id"]), str(c.data["color"]), str(c.data["description"])
-            )
-        return mut.create_label(
-            _repo_id(ids, repo),
-            str(c.data["name"]),
-            str(c.data["color"]),
-            str(c.data["description"]),
-        )
-    if c.kind == "protection":
-        return mut.protection(
-            _repo_id(ids, repo),
-            _opt(c.data.get("id")),
-            str(c.data["pattern"]),
-            int(str(c.data["approvals"])),
-            bool(c.data["code_owner_review"]),
-        )
-    if c.kind == "issue":
-        labels = [
-            ids.labels[(repo, str(n).lower())]
-            for n in c.data["labels"]  # type: ignore[attr-defined]
-            if (repo, str(n).lower()) in ids.labels
-        ]
-        milestone = ids.milestones.get((repo, str(c.data["milestone"])))
-        return mut.create_issue(
-            _repo_id(ids, repo), str(c.data["title"]), str(c.data["body"]), labels, milestone
-        )
-    raise AssertionError(f"no mutation for {c.kind}")
+    want = desired.repos[repo]
+    source = {**want.scaffold, **want.managed_files}
+    files = {p: source[p] for p in _names(c.data["files"])}
+    branch, head = _head(ids, repo)
+    headline = (
+        "Scaffold the team repository"
+        if c.action == "create"
+        else "Update code owners from cohort.yml"
+    )
+    return mut.commit_files(f"{desired.org}/{repo}", branch, head, files, headline)
+
+
+def _label(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
+    color, description = str(c.data["color"]), str(c.data["description"])
+    if c.action == "update":
+        return mut.update_label(str(c.data["id"]), color, description)
+    return mut.create_label(_repo_id(ids, str(c.repo)), str(c.data["name"]), color, description)
+
+
+def _protection(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
+    return mut.protection(
+        _repo_id(ids, str(c.repo)),
+        _opt(c.data.get("id")),
+        str(c.data["pattern"]),
+        int(str(c.data["approvals"])),
+        bool(c.data["code_owner_review"]),
+    )
+
+
+def _issue(c: Change, desired: DesiredState, ids: Ids) -> mut.Mutation:
+    repo = str(c.repo)
+    keys = [(repo, name.lower()) for name in _names(c.data["labels"])]
+    labels = [ids.labels[k] for k in keys if k in ids.labels]
+    milestone = ids.milestones.get((repo, str(c.data["milestone"])))
+    return mut.create_issue(
+        _repo_id(ids, repo), str(c.data["title"]), str(c.data["body"]), labels, milestone
+    )
 
 
 def _opt(value: object) -> str | None:

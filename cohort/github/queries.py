@@ -93,37 +93,47 @@ def parse_repo(name: str, paths: Sequence[str], node: dict[str, Any] | None) -> 
         default_branch=branch.get("name"),
         head_oid=(branch.get("target") or {}).get("oid"),
         file_oids={p: (node.get(f"f{j}") or {}).get("oid") for j, p in enumerate(paths)},
-        labels={
-            n["name"]: (n["id"], Label(n["name"], n["color"], n.get("description") or ""))
-            for n in node["labels"]["nodes"]
-        },
-        milestones={
-            n["title"]: (
-                int(n["number"]),
-                n["id"],
-                Milestone(n["title"], _date(n.get("dueOn")), n.get("description") or ""),
-            )
-            for n in node["milestones"]["nodes"]
-        },
+        labels=_labels(node["labels"]["nodes"]),
+        milestones=_milestones(node["milestones"]["nodes"]),
         issues=_marked_issues(node["issues"]["nodes"]),
-        protection={
-            n["pattern"]: (
-                n["id"],
-                Protection(
-                    n["pattern"],
-                    int(n["requiredApprovingReviewCount"] or 0)
-                    if n["requiresApprovingReviews"]
-                    else 0,
-                    bool(n["requiresCodeOwnerReviews"]),
-                ),
-            )
-            for n in node["branchProtectionRules"]["nodes"]
-        },
+        protection=_rules(node["branchProtectionRules"]["nodes"]),
         collaborators={
             e["node"]["login"]: PERMISSIONS[e["permission"]]
             for e in (node.get("collaborators") or {"edges": []})["edges"]
         },
     )
+
+
+def _labels(nodes: list[dict[str, Any]]) -> dict[str, tuple[str, Label]]:
+    return {
+        n["name"]: (n["id"], Label(n["name"], n["color"], n.get("description") or ""))
+        for n in nodes
+    }
+
+
+def _milestones(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, str, Milestone]]:
+    return {
+        n["title"]: (
+            int(n["number"]),
+            n["id"],
+            Milestone(n["title"], _date(n.get("dueOn")), n.get("description") or ""),
+        )
+        for n in nodes
+    }
+
+
+def _rules(nodes: list[dict[str, Any]]) -> dict[str, tuple[str, Protection]]:
+    """Branch protection rules by pattern; approvals count only when they are required."""
+    out = {}
+    for n in nodes:
+        approvals = (
+            int(n["requiredApprovingReviewCount"] or 0) if n["requiresApprovingReviews"] else 0
+        )
+        out[n["pattern"]] = (
+            n["id"],
+            Protection(n["pattern"], approvals, bool(n["requiresCodeOwnerReviews"])),
+        )
+    return out
 
 
 def _date(value: str | None) -> str:

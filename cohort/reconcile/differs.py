@@ -9,6 +9,7 @@ from cohort.reconcile.model import (
     ActualTeam,
     DesiredRepo,
     DesiredTeam,
+    Role,
     blob_sha,
 )
 from cohort.reconcile.plan import Action, Change
@@ -35,43 +36,49 @@ def diff_team_members(
     """Add, re-role and remove members; pending invitations count as present."""
     current = dict(have.members) if have else {}
     pending = {p.lower() for p in have.pending} if have else set()
-    lower = {k.lower(): (k, v) for k, v in current.items()}
+    protected = {*keep, viewer.lower()}
+    return _member_upserts(want, current, pending) + _member_removals(want, current, protected)
+
+
+def _member_upserts(want: DesiredTeam, current: dict[str, Role], pending: set[str]) -> list[Change]:
+    lower = {k.lower(): v for k, v in current.items()}
     out = []
     for login, role in want.members.items():
-        found = lower.get(login.lower())
-        if found is None and login.lower() in pending:
+        had = lower.get(login.lower())
+        if had == role or (had is None and login.lower() in pending):
             continue
-        if found is None or found[1] != role:
-            action: Action = "create" if found is None else "update"
-            details = (("role", f"{found[1] if found else '-'} → {role}"),)
-            out.append(
-                Change(
-                    "team-member",
-                    action,
-                    None,
-                    want.cohort_team,
-                    f"{want.slug}/{login}",
-                    details,
-                    {"team": want.slug, "login": login, "role": role},
-                )
-            )
-    wanted = {w.lower() for w in want.members}
-    for login, role in current.items():
-        low = login.lower()
-        if low in wanted or low in keep or low == viewer.lower():
-            continue
+        action: Action = "create" if had is None else "update"
         out.append(
             Change(
                 "team-member",
-                "remove",
+                action,
                 None,
                 want.cohort_team,
                 f"{want.slug}/{login}",
-                (("role", f"{role} → -"),),
-                {"team": want.slug, "login": login},
+                (("role", f"{had or '-'} → {role}"),),
+                {"team": want.slug, "login": login, "role": role},
             )
         )
     return out
+
+
+def _member_removals(
+    want: DesiredTeam, current: dict[str, Role], protected: set[str]
+) -> list[Change]:
+    wanted = {w.lower() for w in want.members}
+    return [
+        Change(
+            "team-member",
+            "remove",
+            None,
+            want.cohort_team,
+            f"{want.slug}/{login}",
+            (("role", f"{role} → -"),),
+            {"team": want.slug, "login": login},
+        )
+        for login, role in current.items()
+        if login.lower() not in wanted and login.lower() not in protected
+    ]
 
 
 def diff_team_repos(want: DesiredTeam, have: ActualTeam | None) -> list[Change]:
