@@ -114,11 +114,11 @@ class Executor:
             self.client.rest("PUT", path, {"role": c.data["role"]})
 
     def _collaborator(self, c: Change) -> None:
-        self.client.rest(
-            "PUT",
-            f"/repos/{self.org}/{c.data['repo']}/collaborators/{c.data['login']}",
-            {"permission": c.data["permission"]},
-        )
+        path = f"/repos/{self.org}/{c.data['repo']}/collaborators/{c.data['login']}"
+        if c.action == "remove":
+            self.client.rest("DELETE", path)
+        else:
+            self.client.rest("PUT", path, {"permission": c.data["permission"]})
 
     def _archive(self, c: Change) -> None:
         self.client.rest("PATCH", f"/repos/{self.org}/{c.data['name']}", {"archived": True})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
@@ -14,6 +15,7 @@ from cohort.reconcile.model import (
     ActualState,
     ActualTeam,
     DesiredState,
+    Permission,
 )
 
 
@@ -27,6 +29,8 @@ def read_actual(
     for name, repo in adaptive(
         wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
     ):
+        if repo is not None and desired.repos[name].collaborators:
+            repo.pending_collaborators = _invitations(client, desired.org, name)
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     return ActualState(desired.org, viewer, plan, dict(teams), repos)
@@ -66,3 +70,24 @@ def _org_plan(client: Client, desired: DesiredState) -> str:
     body = client.rest("GET", f"/orgs/{desired.org}")
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
+
+
+INVITED = {
+    "read": "pull",
+    "triage": "triage",
+    "write": "push",
+    "maintain": "maintain",
+    "admin": "admin",
+}
+
+
+def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
+    """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
+    body = client.rest("GET", f"/repos/{org}/{repo}/invitations", params={"per_page": 100})
+    out: dict[str, Permission] = {}
+    for item in body if isinstance(body, list) else []:
+        invitee = item.get("invitee") if isinstance(item, dict) else None
+        permission = INVITED.get(str(item.get("permissions")), "push") if invitee else None
+        if isinstance(invitee, dict) and permission:
+            out[str(invitee["login"])] = cast(Permission, permission)
+    return out

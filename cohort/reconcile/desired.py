@@ -103,9 +103,11 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         if policy.protection
         else None
     )
+    maintain = policy.mentor_permission == "maintain"
     collaborators: dict[str, Permission] = (
-        dict.fromkeys(team.mentors, "maintain") if policy.mentor_permission == "maintain" else {}
+        dict.fromkeys(team.mentors, "maintain") if maintain else {}
     )
+    managed = frozenset(m.handle.lower() for m in cohort.mentors) if maintain else frozenset()
     return DesiredRepo(
         name=repo_name(cohort, team),
         team=team.slug,
@@ -123,6 +125,7 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         issues=_issues(cohort, team, rendered),
         protection=protection,
         collaborators=collaborators,
+        managed_collaborators=managed,
     )
 
 

@@ -327,17 +327,35 @@ def diff_protection(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
 
 
 def diff_collaborators(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
-    current = {k.lower(): v for k, v in (have.collaborators if have else {}).items()}
-    return [
+    """Direct grants to mentors; invitations count as present; former mentors lose theirs."""
+    granted = {k.lower(): v for k, v in (have.collaborators if have else {}).items()}
+    invited = {k.lower(): v for k, v in (have.pending_collaborators if have else {}).items()}
+    present = {**granted, **invited}
+    out = [
         Change(
             "collaborator",
-            "create" if login.lower() not in current else "update",
+            "create" if login.lower() not in present else "update",
             want.name,
             want.team,
             login,
-            (("permission", f"{current.get(login.lower(), '-')} → {perm}"),),
+            (("permission", f"{present.get(login.lower(), '-')} → {perm}"),),
             {"repo": want.name, "login": login, "permission": perm},
         )
         for login, perm in want.collaborators.items()
-        if current.get(login.lower()) != perm
+        if present.get(login.lower()) != perm
     ]
+    wanted = {w.lower() for w in want.collaborators}
+    out += [
+        Change(
+            "collaborator",
+            "remove",
+            want.name,
+            want.team,
+            login,
+            (("permission", f"{perm} → -"),),
+            {"repo": want.name, "login": login},
+        )
+        for login, perm in (have.collaborators if have else {}).items()
+        if login.lower() in want.managed_collaborators and login.lower() not in wanted
+    ]
+    return out

@@ -65,6 +65,9 @@ class DesiredRepo:
     issues: tuple[Issue, ...]
     protection: Protection | None
     collaborators: dict[str, Permission] = field(default_factory=dict)
+    # lower-case logins whose direct access cohort manages here (the cohort's mentors when
+    # policy.mentor_permission is maintain); other collaborators are left alone
+    managed_collaborators: frozenset[str] = frozenset()
     archived: bool = False
 
 
@@ -114,6 +117,7 @@ class ActualRepo:
     issues: dict[str, tuple[int, str]]  # key -> (number, node id)
     protection: dict[str, tuple[str, Protection]]  # pattern -> (rule id, protection)
     collaborators: dict[str, Permission]
+    pending_collaborators: dict[str, Permission] = field(default_factory=dict)  # invitations
 
 
 @dataclass

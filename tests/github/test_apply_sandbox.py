@@ -142,3 +142,34 @@ def test_stale_reviewed_plan_with_new_removals_is_refused(org: Org) -> None:
             reviewed_destructive=frozenset(),
         )
     assert org.writes() == 0
+
+
+def maintain_text() -> str:
+    return EXAMPLE.read_text(encoding="utf-8").replace(
+        "  removal_limit: 0.25", "  mentor_permission: maintain\n  removal_limit: 0.25"
+    )
+
+
+def test_maintain_for_mentors_is_idempotent_with_pending_invitations() -> None:
+    cohort = example_cohort(maintain_text())
+    org = make_org(cohort, desired_for(cohort))
+    members = org.box.state.orgs[ORG].members
+    members.remove("chen-li")  # not an org member yet: the grant is an invitation
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    repo = org.box.state.repos[f"{ORG}/2027-spring-cirrus"]
+    assert [(i.invitee, i.permission) for i in repo.invitations] == [("chen-li", "maintain")]
+    assert org.box.state.repos[f"{ORG}/2027-spring-aurora"].collaborators == {
+        "alicia-dev": "maintain"
+    }
+    org.box.reset_log()
+    apply_cohort(org.fresh_client(), org.desired, allow=Allowances())
+    assert org.writes() == 0
+
+
+def test_a_former_mentor_loses_the_maintain_grant() -> None:
+    cohort = example_cohort(maintain_text())
+    org = make_org(cohort, desired_for(cohort))
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    moved = maintain_text().replace("mentors: [dfischer, alicia-dev]", "mentors: [dfischer]")
+    apply_cohort(org.client, desired_for(example_cohort(moved)), allow=Allowances())
+    assert org.box.state.repos[f"{ORG}/2027-spring-delta"].collaborators == {"dfischer": "maintain"}

@@ -127,3 +127,16 @@ def test_a_due_date_one_day_off_is_not_drift() -> None:
     shifted = (dt.date.fromisoformat(old.due_on) - dt.timedelta(days=1)).isoformat()
     repo.milestones["Code"] = (number, node, replace(old, due_on=shifted))
     assert make_plan(desired, actual).empty
+
+
+def test_a_pending_collaborator_invitation_counts_as_the_grant() -> None:
+    text = _example_text().replace(
+        "  removal_limit: 0.25", "  mentor_permission: maintain\n  removal_limit: 0.25"
+    )
+    desired = desired_for(example_cohort(text))
+    actual = matching_actual(desired)
+    repo = actual.repos["2027-spring-cirrus"]
+    assert repo is not None
+    repo.pending_collaborators = repo.collaborators
+    repo.collaborators = {"outside-helper": "push"}  # not a mentor: left alone
+    assert make_plan(desired, actual).empty
