@@ -180,7 +180,7 @@ class Policy(Strict):
     )
     mentor_permission: Literal["push", "maintain"] = Field(
         default="push",
-        description="push comes with the team; maintain costs a write per mentor and a read per repo.",
+        description="push comes with the team; maintain: a write per mentor, a read per repo.",
     )
     summary: SummaryPolicy = Field(default_factory=SummaryPolicy)
     archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
