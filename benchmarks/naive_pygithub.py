@@ -45,15 +45,18 @@ def _team_access(org: Organization, slug: str, want: DesiredTeam) -> None:
     base = f"{org.url}/teams/{slug}"
     requester = org._requester
     for repo_name, permission in want.repos.items():
-        requester.requestJsonAndCheck("PUT", f"{base}/repos/{org.login}/{repo_name}",
-                                      input={"permission": permission})
-    _, members = requester.requestJsonAndCheck("GET", f"{base}/members",
-                                               parameters={"per_page": 100})
+        requester.requestJsonAndCheck(
+            "PUT", f"{base}/repos/{org.login}/{repo_name}", input={"permission": permission}
+        )
+    _, members = requester.requestJsonAndCheck(
+        "GET", f"{base}/members", parameters={"per_page": 100}
+    )
     have = {m["login"] for m in members}
     for login, role in want.members.items():
         if login not in have:
-            requester.requestJsonAndCheck("PUT", f"{base}/memberships/{login}",
-                                          input={"role": role})
+            requester.requestJsonAndCheck(
+                "PUT", f"{base}/memberships/{login}", input={"role": role}
+            )
 
 
 def _team(org: Organization, want: DesiredTeam) -> Team:
@@ -124,11 +127,14 @@ def _protection(repo: Repository, want: DesiredRepo) -> None:
     # PyGithub's edit_protection sends null for booleans GitHub's schema types as boolean,
     # so the one PUT goes through its requester with a body that follows the schema.
     body = {
-        "required_status_checks": None, "enforce_admins": None, "restrictions": None,
+        "required_status_checks": None,
+        "enforce_admins": None,
+        "restrictions": None,
         "required_pull_request_reviews": {
             "required_approving_review_count": rule.required_approvals,
             "require_code_owner_reviews": rule.code_owner_review,
         },
     }
     repo._requester.requestJsonAndCheck(
-        "PUT", f"{repo.url}/branches/{rule.pattern}/protection", input=body)
+        "PUT", f"{repo.url}/branches/{rule.pattern}/protection", input=body
+    )

@@ -33,9 +33,14 @@ DRAIN_TIMEOUT = 600.0
 def comment_body(world: World, repo: str, pr: dict[str, Any]) -> bytes:
     full = world.client.rest("GET", f"/repos/{repo}")
     issue = {"number": pr["number"], "labels": [], "pull_request": {}}
-    payload = {"action": "created", "issue": issue, "repository": full,
-               "comment": {"body": "/mentor", "user": pr["user"]}, "sender": pr["user"],
-               "installation": {"id": world.installation}}
+    payload = {
+        "action": "created",
+        "issue": issue,
+        "repository": full,
+        "comment": {"body": "/mentor", "user": pr["user"]},
+        "sender": pr["user"],
+        "installation": {"id": world.installation},
+    }
     return json.dumps(payload).encode()
 
 
@@ -44,8 +49,9 @@ def deliveries(world: World, prs: int) -> tuple[list[tuple[str, str, bytes]], li
     out, made = [], []
     for n in range(prs):
         repo = REPOS[n % 2]
-        pr = world.open_pull(repo, f"b{n}", {f"src/f{n}.js": b"".join(
-            b"line %d\n" % i for i in range(n % 60))})
+        pr = world.open_pull(
+            repo, f"b{n}", {f"src/f{n}.js": b"".join(b"line %d\n" % i for i in range(n % 60))}
+        )
         made.append((repo, pr))
         for action in ("opened", "synchronize", "edited"):
             out.append((f"{n}-{action}", "pull_request", world.payload(action, repo, pr)))
@@ -55,14 +61,16 @@ def deliveries(world: World, prs: int) -> tuple[list[tuple[str, str, bytes]], li
 
 def send_all(url: str, items: list[tuple[str, str, bytes]]) -> tuple[list[float], list[int]]:
     """Post every delivery from a bounded pool; returns per-request latency and status."""
-    with httpx.Client(base_url=url, timeout=30,
-                      limits=httpx.Limits(max_connections=SENDERS)) as http:
+    with httpx.Client(
+        base_url=url, timeout=30, limits=httpx.Limits(max_connections=SENDERS)
+    ) as http:
 
         def one(item: tuple[str, str, bytes]) -> tuple[float, int]:
             delivery, event, body = item
             t0 = time.perf_counter()
-            status = http.post("/webhook", content=body,
-                               headers=headers(body, delivery, event)).status_code
+            status = http.post(
+                "/webhook", content=body, headers=headers(body, delivery, event)
+            ).status_code
             return time.perf_counter() - t0, status
 
         with ThreadPoolExecutor(SENDERS) as pool:
@@ -113,15 +121,17 @@ def main() -> None:
         drained = time.perf_counter() - t0
     cut = sorted(latencies)
     report = {
-        "deliveries": len(items), "accepted_202": statuses.count(202),
-        "duplicates_200": statuses.count(200), "other": len(statuses) - statuses.count(202)
-        - statuses.count(200),
+        "deliveries": len(items),
+        "accepted_202": statuses.count(202),
+        "duplicates_200": statuses.count(200),
+        "other": len(statuses) - statuses.count(202) - statuses.count(200),
         "ack_p50_ms": round(statistics.median(cut) * 1000, 2),
         "ack_p99_ms": round(cut[int(len(cut) * 0.99) - 1] * 1000, 2),
         "ack_throughput_per_s": round(len(items) / acked, 1),
         "processed_per_s": round(statuses.count(202) / drained, 1),
         "pending_after_drain": store.pending(),
-        "pr_events": len(writes), "writes_per_pr_event_max": max(writes, default=0),
+        "pr_events": len(writes),
+        "writes_per_pr_event_max": max(writes, default=0),
         "writes_per_pr_event_mean": round(statistics.fmean(writes), 3) if writes else 0,
         "github_writes_total": world.org.writes() - before,
         **check_effects(world, made),

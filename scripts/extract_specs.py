@@ -88,8 +88,7 @@ def slice_openapi(doc: dict[str, Any], wanted: list[str]) -> dict[str, Any]:
         components.setdefault(kind, {})[name] = target
         _refs(target, todo)
     ordered = {k: dict(sorted(v.items())) for k, v in sorted(components.items())}
-    return {"openapi": doc["openapi"], "info": doc["info"], "paths": paths,
-            "components": ordered}
+    return {"openapi": doc["openapi"], "info": doc["info"], "paths": paths, "components": ordered}
 
 
 def _write(path: Path, data: Any) -> Path:

@@ -33,8 +33,11 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.when != "call" or report.failed:
         return
     captured = "\n".join(  # ::add-mask:: lines are how Actions hides a secret: never shown
-        line for _, text in report.sections for line in text.splitlines()
-        if not line.startswith("::add-mask::"))
+        line
+        for _, text in report.sections
+        for line in text.splitlines()
+        if not line.startswith("::add-mask::")
+    )
     leaks = [m for m in LEAK.findall(captured) if not any(a in m for a in ALLOWED)]
     if leaks:
         report.outcome = "failed"

@@ -6,8 +6,12 @@ from tests.conftest import ALLOWED, LEAK
 
 
 def test_leak_pattern_catches_tokens_keys_and_emails() -> None:
-    for leak in ("ghp_" + "a" * 36, "ghs_" + "B1" * 18, "-----BEGIN RSA PRIVATE KEY-----",
-                 "carla.mentee@university.edu"):
+    for leak in (
+        "ghp_" + "a" * 36,
+        "ghs_" + "B1" * 18,
+        "-----BEGIN RSA PRIVATE KEY-----",
+        "carla.mentee@university.edu",
+    ):
         assert LEAK.search(f"log line {leak} end"), leak
 
 

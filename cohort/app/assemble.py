@@ -62,30 +62,37 @@ def build_server(options: ServeOptions) -> tuple[Any, Store]:
     store = open_store(options.store)
     clock = SystemClock()
     clients = AppClients(options.app_id, options.private_key, options.api_url, clock=clock)
-    gatherer = Gatherer(cohort_source(options.cohort_file, options.organizer_repo), clock,
-                        app_login=f"{options.app_slug}[bot]")
+    gatherer = Gatherer(
+        cohort_source(options.cohort_file, options.organizer_repo),
+        clock,
+        app_login=f"{options.app_slug}[bot]",
+    )
     processor = Processor(clients, gatherer, store.track)
     workers = Workers(store, processor.handle, count=options.workers)
     return make_app(Settings(options.secret, store, workers)), store
 
 
 def on_event(
-    cohort_file: Path | None, organizer_repo: str, env: dict[str, str] | None = None,
+    cohort_file: Path | None,
+    organizer_repo: str,
+    env: dict[str, str] | None = None,
     clients: ClientFactory | None = None,
 ) -> Outcome:
     """Handle the workflow's own event (GITHUB_EVENT_NAME / GITHUB_EVENT_PATH / GITHUB_TOKEN)."""
     env = dict(os.environ) if env is None else env
     name, path = env.get("GITHUB_EVENT_NAME", ""), env.get("GITHUB_EVENT_PATH", "")
     if not name or not path:
-        raise UsageError("on-event runs in a workflow: GITHUB_EVENT_NAME and "
-                         "GITHUB_EVENT_PATH must be set")
+        raise UsageError(
+            "on-event runs in a workflow: GITHUB_EVENT_NAME and GITHUB_EVENT_PATH must be set"
+        )
     if clients is None:
         token = env.get("GITHUB_TOKEN", "")
         if not token:
             raise UsageError("GITHUB_TOKEN is not set (pass it through env: in the workflow)")
         clients = TokenClients(token, env.get("GITHUB_API_URL", DEFAULT_API))
     name = name.removesuffix("_target")  # pull_request_target carries a pull_request payload
-    gatherer = Gatherer(cohort_source(cohort_file, organizer_repo), SystemClock(),
-                        app_login=ACTIONS_BOT)
+    gatherer = Gatherer(
+        cohort_source(cohort_file, organizer_repo), SystemClock(), app_login=ACTIONS_BOT
+    )
     body = Path(path).read_bytes()
     return Processor(clients, gatherer).handle(name, env.get("GITHUB_RUN_ID", "run"), body)

@@ -56,8 +56,8 @@ class TrackInstallation:
 Change = SetLabels | RequestReview | Comment | TrackInstallation
 
 
-def label_change(repo: str, number: int, before: frozenset[str], after: frozenset[str]) -> list[
-    Change
-]:
+def label_change(
+    repo: str, number: int, before: frozenset[str], after: frozenset[str]
+) -> list[Change]:
     """A SetLabels change, or nothing when the set does not move."""
     return [] if before == after else [SetLabels(repo, number, before, after)]

@@ -37,8 +37,13 @@ class TokenClients:
 
     def for_installation(self, installation_id: int | None) -> Client:
         del installation_id
-        return Client(self.token, api_url=self.api_url, transport=self.transport,
-                      clock=self.clock, pacing=self.pacing)
+        return Client(
+            self.token,
+            api_url=self.api_url,
+            transport=self.transport,
+            clock=self.clock,
+            pacing=self.pacing,
+        )
 
 
 @dataclass
@@ -57,8 +62,13 @@ class AppClients:
     def for_installation(self, installation_id: int | None) -> Client:
         if installation_id is None:
             raise ValueError("the event names no installation")
-        return Client(self._token(installation_id), api_url=self.api_url,
-                      transport=self.transport, clock=self.clock, pacing=self.pacing)
+        return Client(
+            self._token(installation_id),
+            api_url=self.api_url,
+            transport=self.transport,
+            clock=self.clock,
+            pacing=self.pacing,
+        )
 
     def _token(self, installation_id: int) -> str:
         with self._lock:
@@ -66,8 +76,9 @@ class AppClients:
             if hit is not None and hit[0] - REFRESH_MARGIN > self.clock.wall():
                 return hit[1]
         bearer = app_jwt(self.app_id, self.private_key, self.clock)
-        jwt_client = Client(bearer, api_url=self.api_url, transport=self.transport,
-                            clock=self.clock)
+        jwt_client = Client(
+            bearer, api_url=self.api_url, transport=self.transport, clock=self.clock
+        )
         url = ep.INSTALLATION_TOKEN.url(installation_id=installation_id)
         minted = jwt_client.rest("POST", url, {"permissions": required_permissions()})
         expires = dt.datetime.fromisoformat(str(minted["expires_at"]).replace("Z", "+00:00"))

@@ -8,15 +8,25 @@ from cohort.app.changes import Change, TrackInstallation
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, number, text
 
-ACTIVE = {"created": True, "unsuspend": True, "new_permissions_accepted": True,
-          "deleted": False, "suspend": False}
+ACTIVE = {
+    "created": True,
+    "unsuspend": True,
+    "new_permissions_accepted": True,
+    "deleted": False,
+    "suspend": False,
+}
 
 
 def _names(items: Any) -> tuple[str, ...]:
     if not isinstance(items, list):
         return ()
-    return tuple(sorted(str(r["full_name"]) for r in items if isinstance(r, dict)
-                        and isinstance(r.get("full_name"), str)))
+    return tuple(
+        sorted(
+            str(r["full_name"])
+            for r in items
+            if isinstance(r, dict) and isinstance(r.get("full_name"), str)
+        )
+    )
 
 
 def decide(event: Event, ctx: Context) -> list[Change]:

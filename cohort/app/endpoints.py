@@ -29,13 +29,17 @@ REQUEST_REVIEWERS = Endpoint(
 )
 CREATE_COMMENT = Endpoint("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
 # App-level (JWT) calls: they need no installation permission.
-INSTALLATION_TOKEN = Endpoint(
-    "POST", "/app/installations/{installation_id}/access_tokens", "", ""
-)
+INSTALLATION_TOKEN = Endpoint("POST", "/app/installations/{installation_id}/access_tokens", "", "")
 
 ENDPOINTS: tuple[Endpoint, ...] = (
-    LIST_FILES, LIST_PULLS, GET_CONTENT, ADD_LABELS, SET_LABELS, REQUEST_REVIEWERS,
-    CREATE_COMMENT, INSTALLATION_TOKEN,
+    LIST_FILES,
+    LIST_PULLS,
+    GET_CONTENT,
+    ADD_LABELS,
+    SET_LABELS,
+    REQUEST_REVIEWERS,
+    CREATE_COMMENT,
+    INSTALLATION_TOKEN,
 )
 
 # Events the App subscribes to; installation events are always sent to an App.

@@ -7,8 +7,13 @@ from dataclasses import dataclass
 from typing import Any
 
 HANDLED = frozenset(
-    {"pull_request", "pull_request_review", "issue_comment", "installation",
-     "installation_repositories"}
+    {
+        "pull_request",
+        "pull_request_review",
+        "issue_comment",
+        "installation",
+        "installation_repositories",
+    }
 )
 
 

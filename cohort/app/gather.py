@@ -47,11 +47,16 @@ class Gatherer:
         pulls, load = self.load(client, cohort, event.repo, team.mentors)
         labels, requested = io.fresh_state(pulls, num)
         return Context(
-            cohort, today, self.app_login,
-            area_rules=self.rules(client, event.repo,
-                                  text(event.payload, "pull_request", "base", "ref")),
+            cohort,
+            today,
+            self.app_login,
+            area_rules=self.rules(
+                client, event.repo, text(event.payload, "pull_request", "base", "ref")
+            ),
             files=io.pull_files(client, event.repo, num),
-            load=load, requested=requested, labels=labels,
+            load=load,
+            requested=requested,
+            labels=labels,
         )
 
     def today(self, cohort: CohortFile | None) -> dt.date:

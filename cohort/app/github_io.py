@@ -26,9 +26,13 @@ def pull_files(client: Client, repo: str, num: int) -> tuple[ChangedFile, ...]:
         url = ep.LIST_FILES.url(repo=repo, number=num)
         items = client.rest("GET", url, params={"per_page": 100, "page": page}) or []
         out += [
-            ChangedFile(str(f.get("filename", "")), int(f.get("additions") or 0),
-                        int(f.get("deletions") or 0))
-            for f in items if isinstance(f, dict)
+            ChangedFile(
+                str(f.get("filename", "")),
+                int(f.get("additions") or 0),
+                int(f.get("deletions") or 0),
+            )
+            for f in items
+            if isinstance(f, dict)
         ]
         if len(items) < 100:
             break

@@ -16,8 +16,16 @@ LOOPBACK = "127.0.0.1"
 def config(app: Any, port: int, host: str = LOOPBACK) -> uvicorn.Config:
     """A bounded uvicorn configuration (no websockets, capped concurrency and keep-alive)."""
     return uvicorn.Config(
-        app, host=host, port=port, ws="none", lifespan="on", log_level="warning",
-        access_log=False, limit_concurrency=1000, backlog=2048, timeout_keep_alive=5,
+        app,
+        host=host,
+        port=port,
+        ws="none",
+        lifespan="on",
+        log_level="warning",
+        access_log=False,
+        limit_concurrency=1000,
+        backlog=2048,
+        timeout_keep_alive=5,
         timeout_graceful_shutdown=10,
     )
 

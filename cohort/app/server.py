@@ -68,6 +68,9 @@ def make_app(settings: Settings) -> Starlette:
         finally:
             settings.workers.stop()
 
-    routes = [Route("/webhook", webhook, methods=["POST"]), Route("/", webhook, methods=["POST"]),
-              Route("/healthz", health, methods=["GET"])]
+    routes = [
+        Route("/webhook", webhook, methods=["POST"]),
+        Route("/", webhook, methods=["POST"]),
+        Route("/healthz", health, methods=["GET"]),
+    ]
     return Starlette(routes=routes, lifespan=lifespan)

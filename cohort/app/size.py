@@ -10,7 +10,11 @@ from cohort.labels import SIZE_LABELS
 
 # (smallest changed-line count, label); the catalogue's descriptions say the same
 THRESHOLDS: tuple[tuple[int, str], ...] = (
-    (1000, "size/XXL"), (500, "size/XL"), (100, "size/L"), (30, "size/M"), (10, "size/S"),
+    (1000, "size/XXL"),
+    (500, "size/XL"),
+    (100, "size/L"),
+    (30, "size/M"),
+    (10, "size/S"),
     (0, "size/XS"),
 )
 SIZE_NAMES = frozenset(spec.name for spec in SIZE_LABELS)

@@ -66,7 +66,9 @@ class SQLiteStore:
         with self._lock:
             cur = self._db.execute(
                 "INSERT OR IGNORE INTO deliveries (id, event, body, received, status, next_at)"
-                " VALUES (?, ?, ?, ?, 'queued', ?)", (delivery, event, body, now, now))
+                " VALUES (?, ?, ?, ?, 'queued', ?)",
+                (delivery, event, body, now, now),
+            )
             return cur.rowcount == 1
 
     def pending(self) -> int:
@@ -81,12 +83,14 @@ class SQLiteStore:
         with self._lock:
             row = self._db.execute(
                 "SELECT id, event, body, attempts FROM deliveries WHERE status='queued'"
-                " AND next_at <= ? ORDER BY next_at, received LIMIT 1", (now,)).fetchone()
+                " AND next_at <= ? ORDER BY next_at, received LIMIT 1",
+                (now,),
+            ).fetchone()
             if row is None:
                 return None
             self._db.execute(
-                "UPDATE deliveries SET status='running', attempts=attempts+1 WHERE id=?",
-                (row[0],))
+                "UPDATE deliveries SET status='running', attempts=attempts+1 WHERE id=?", (row[0],)
+            )
         return Job(str(row[0]), str(row[1]), bytes(row[2]), int(row[3]) + 1)
 
     def _set(self, delivery: str, status: str, error: str = "", at: float | None = None) -> None:
@@ -94,7 +98,8 @@ class SQLiteStore:
             self._db.execute(
                 "UPDATE deliveries SET status=?, error=?, next_at=coalesce(?, next_at),"
                 " body=CASE WHEN ? = 'done' THEN x'' ELSE body END WHERE id=?",
-                (status, error[:500], at, status, delivery))
+                (status, error[:500], at, status, delivery),
+            )
 
     def finish(self, delivery: str) -> None:
         self._set(delivery, "done")
@@ -108,7 +113,8 @@ class SQLiteStore:
     def status(self, delivery: str) -> str | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT status FROM deliveries WHERE id=?", (delivery,)).fetchone()
+                "SELECT status FROM deliveries WHERE id=?", (delivery,)
+            ).fetchone()
         return None if row is None else str(row[0])
 
     def track(self, change: TrackInstallation) -> None:
@@ -122,8 +128,13 @@ class SQLiteStore:
             self._db.execute(
                 "INSERT OR REPLACE INTO installations (id, account, active, repos)"
                 " VALUES (?, ?, ?, ?)",
-                (change.installation_id, change.account, int(change.active),
-                 json.dumps(sorted(repos))))
+                (
+                    change.installation_id,
+                    change.account,
+                    int(change.active),
+                    json.dumps(sorted(repos)),
+                ),
+            )
 
     def installations(self) -> dict[int, tuple[str, bool, tuple[str, ...]]]:
         with self._lock:

@@ -19,8 +19,9 @@ class TooBigError(Exception):
     """The server refused a batch as too expensive or too slow."""
 
 
-def adaptive(items: Sequence[T], size: int, read: Callable[[list[T]], list[R]],
-             name: Callable[[T], str]) -> list[R]:
+def adaptive(
+    items: Sequence[T], size: int, read: Callable[[list[T]], list[R]], name: Callable[[T], str]
+) -> list[R]:
     """``read`` chunks of ``size`` items in order; a chunk refused as too big is halved."""
     out: list[R] = []
     pending = [list(items[i : i + size]) for i in range(0, len(items), size)]

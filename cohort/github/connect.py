@@ -59,8 +59,16 @@ def connect(
 
         url = api_url or cohort.program.api_url
         org = cohort.program.organization
-        return Connection(app_client(app.app_id, app.private_key, org, api_url=url, write=write,
-                                     pacing=pacing_for(url, _interval())))
+        return Connection(
+            app_client(
+                app.app_id,
+                app.private_key,
+                org,
+                api_url=url,
+                write=write,
+                pacing=pacing_for(url, _interval()),
+            )
+        )
     token = token or os.environ.get("GITHUB_TOKEN") or os.environ.get("GH_TOKEN")
     if not token:
         raise UsageError(

@@ -36,8 +36,10 @@ def pinned(action: str) -> str:
 
 def uses_line(action_ref: str, version: str) -> str:
     """The ``uses:`` value for this project's action, with a version comment on a SHA pin."""
-    ref = action_ref if "@" in action_ref or action_ref.startswith("./") else (
-        f"{action_ref}@v{version}"
+    ref = (
+        action_ref
+        if "@" in action_ref or action_ref.startswith("./")
+        else (f"{action_ref}@v{version}")
     )
     if ref.startswith("./"):  # this repository's own workflows; actionlint predates `$/`
         return f"{ref} # zizmor: ignore[self-repository]"

@@ -24,6 +24,13 @@ from cohort.sandbox.log import LoggedRequest
 from cohort.sandbox.transport import AsyncSandboxTransport, SandboxTransport
 
 __all__ = [
-    "AsyncSandboxTransport", "ContractError", "Fault", "FaultPlan", "LoggedRequest", "Sandbox",
-    "SandboxApp", "SandboxTransport", "serve",
+    "AsyncSandboxTransport",
+    "ContractError",
+    "Fault",
+    "FaultPlan",
+    "LoggedRequest",
+    "Sandbox",
+    "SandboxApp",
+    "SandboxTransport",
+    "serve",
 ]

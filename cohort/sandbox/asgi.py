@@ -50,8 +50,13 @@ class SandboxApp:
             if drop.kind == "timeout":
                 await asyncio.sleep(30)
             raise
-        await send({"type": "http.response.start", "status": status,
-                    "headers": [(k.encode(), v.encode()) for k, v in out.items()]})
+        await send(
+            {
+                "type": "http.response.start",
+                "status": status,
+                "headers": [(k.encode(), v.encode()) for k, v in out.items()],
+            }
+        )
         await send({"type": "http.response.body", "body": payload})
 
 
@@ -63,8 +68,9 @@ def _seeded(state_file: Path | None, org: str | None) -> Sandbox:
     return sb
 
 
-def serve(host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None,
-          org: str | None = None) -> None:
+def serve(
+    host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None, org: str | None = None
+) -> None:
     """Run a sandbox on ``host:port`` (0 picks a free port); print its URL and a token."""
     import uvicorn
 
@@ -75,7 +81,17 @@ def serve(host: str = "127.0.0.1", port: int = 0, state_file: Path | None = None
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     url = f"http://{host}:{sock.getsockname()[1]}"
-    print(json.dumps({"url": url, "graphql_url": f"{url}/graphql", "token": token,
-                      "login": owner, "orgs": sorted(sb.state.orgs)}), flush=True)
+    print(
+        json.dumps(
+            {
+                "url": url,
+                "graphql_url": f"{url}/graphql",
+                "token": token,
+                "login": owner,
+                "orgs": sorted(sb.state.orgs),
+            }
+        ),
+        flush=True,
+    )
     app = SandboxApp(sb, state_file)
     uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on")).run(sockets=[sock])

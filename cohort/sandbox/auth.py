@@ -10,15 +10,32 @@ from cohort.sandbox.state import PERMISSION_RANK, App, Repo, State, Token
 from cohort.sandbox.wire import ApiError, forbidden_integration, not_found
 
 LEVELS = {"read": 1, "write": 2, "admin": 3}
-APP_OPERATIONS = {"apps/get-authenticated", "apps/list-installations",
-                  "apps/create-installation-access-token", "apps/get-org-installation",
-                  "apps/get-repo-installation"}
-_ADMIN_OPS = {"repos/update", "repos/replace-all-topics", "repos/add-collaborator",
-              "repos/remove-collaborator", "repos/list-invitations", "repos/delete-invitation",
-              "repos/update-branch-protection", "repos/delete-branch-protection",
-              "repos/get-branch-protection", "repos/create-in-org"}
-_METADATA_OPS = {"repos/get", "repos/list-for-org", "repos/get-all-topics", "repos/get-branch",
-                 "repos/list-collaborators"}
+APP_OPERATIONS = {
+    "apps/get-authenticated",
+    "apps/list-installations",
+    "apps/create-installation-access-token",
+    "apps/get-org-installation",
+    "apps/get-repo-installation",
+}
+_ADMIN_OPS = {
+    "repos/update",
+    "repos/replace-all-topics",
+    "repos/add-collaborator",
+    "repos/remove-collaborator",
+    "repos/list-invitations",
+    "repos/delete-invitation",
+    "repos/update-branch-protection",
+    "repos/delete-branch-protection",
+    "repos/get-branch-protection",
+    "repos/create-in-org",
+}
+_METADATA_OPS = {
+    "repos/get",
+    "repos/list-for-org",
+    "repos/get-all-topics",
+    "repos/get-branch",
+    "repos/list-collaborators",
+}
 
 
 @dataclass(frozen=True)
@@ -62,17 +79,27 @@ def verify_jwt(state: State, encoded: str, now: float) -> App:
     if app is None:
         raise ApiError(401, "A JSON web token could not be decoded")
     try:
-        jwt.decode(encoded, app.public_key_pem, algorithms=["RS256"],
-                   options={"verify_exp": False, "verify_iat": False})
+        jwt.decode(
+            encoded,
+            app.public_key_pem,
+            algorithms=["RS256"],
+            options={"verify_exp": False, "verify_iat": False},
+        )
     except jwt.PyJWTError as exc:
         raise ApiError(401, "A JSON web token could not be decoded") from exc
     exp, iat = claims.get("exp"), claims.get("iat")
     if not isinstance(iat, int) or iat > now + 60:
-        raise ApiError(401, "'Issued at' claim ('iat') must be an Integer representing the "
-                            "time that the assertion was issued")
+        raise ApiError(
+            401,
+            "'Issued at' claim ('iat') must be an Integer representing the "
+            "time that the assertion was issued",
+        )
     if not isinstance(exp, int) or exp <= now:
-        raise ApiError(401, "'Expiration time' claim ('exp') must be a numeric value "
-                            "representing the future time at which the assertion expires")
+        raise ApiError(
+            401,
+            "'Expiration time' claim ('exp') must be a numeric value "
+            "representing the future time at which the assertion expires",
+        )
     if exp > now + 600 + 60:
         raise ApiError(401, "'Expiration time' claim ('exp') is too far in the future")
     return app
@@ -86,13 +113,20 @@ def requirement(operation_id: str, method: str) -> tuple[str | None, str]:
         return "metadata", "read"
     if operation_id in _ADMIN_OPS:
         return "administration", level
-    table = {"orgs": "members", "teams": "members", "repos": "contents", "git": "contents",
-             "issues": "issues", "pulls": "pull_requests"}
+    table = {
+        "orgs": "members",
+        "teams": "members",
+        "repos": "contents",
+        "git": "contents",
+        "issues": "issues",
+        "pulls": "pull_requests",
+    }
     return table.get(area), level
 
 
-def authorize(state: State, who: Principal, operation_id: str, method: str,
-              repo: Repo | None, org: str | None) -> None:
+def authorize(
+    state: State, who: Principal, operation_id: str, method: str, repo: Repo | None, org: str | None
+) -> None:
     """Raise GitHub's 401/403/404 if ``who`` may not run this operation."""
     if operation_id in APP_OPERATIONS:
         if who.kind != "app":
@@ -107,8 +141,9 @@ def authorize(state: State, who: Principal, operation_id: str, method: str,
         _check_user(state, who.login, permission, level, repo, org)
 
 
-def _check_installation(token: Token, permission: str | None, level: str,
-                        repo: Repo | None) -> None:
+def _check_installation(
+    token: Token, permission: str | None, level: str, repo: Repo | None
+) -> None:
     if repo is not None and token.repos is not None and repo.name not in token.repos:
         raise not_found()
     if permission is None or permission == "metadata":
@@ -118,28 +153,36 @@ def _check_installation(token: Token, permission: str | None, level: str,
         raise forbidden_integration()
 
 
-def _check_user(state: State, login: str, permission: str, level: str, repo: Repo | None,
-                org: str | None) -> None:
+def _check_user(
+    state: State, login: str, permission: str, level: str, repo: Repo | None, org: str | None
+) -> None:
     if repo is not None:
         perm = state.permission(login, repo)
         if perm is None:
             raise not_found()
-        needed = "admin" if permission == "administration" and level == "write" else (
-            "push" if level == "write" else "pull")
+        needed = (
+            "admin"
+            if permission == "administration" and level == "write"
+            else ("push" if level == "write" else "pull")
+        )
         if PERMISSION_RANK[perm] < PERMISSION_RANK[needed]:
             if needed == "admin":
                 raise ApiError(403, "Must have admin rights to Repository.")
             raise ApiError(403, "Resource not accessible by personal access token")
         return
     found = state.orgs.get(org) if org else None
-    if (found is not None and level == "write" and permission in ("members", "administration")
-            and login not in found.owners and not _maintains_a_team(state, login, org or "")):
-            raise ApiError(403, "You must be an admin to perform this action.")
+    if (
+        found is not None
+        and level == "write"
+        and permission in ("members", "administration")
+        and login not in found.owners
+        and not _maintains_a_team(state, login, org or "")
+    ):
+        raise ApiError(403, "You must be an admin to perform this action.")
 
 
 def _maintains_a_team(state: State, login: str, org: str) -> bool:
-    return any(t.org == org and t.members.get(login) == "maintainer"
-               for t in state.teams.values())
+    return any(t.org == org and t.members.get(login) == "maintainer" for t in state.teams.values())
 
 
 def graphql_check(who: Principal, permission: str, repo: Repo | None, state: State) -> None:

@@ -9,12 +9,19 @@ from cohort.sandbox.state import Repo, State
 def signature(state: State, login: str, when: float) -> Signature:
     user = state.users.get(login)
     uid = user.id if user else 0
-    name = (user.name if user and user.name else login)
+    name = user.name if user and user.name else login
     return Signature(name, f"{uid}+{login}@users.noreply.github.com", int(when))
 
 
-def commit_changes(state: State, repo: Repo, branch: str, changes: dict[str, bytes | None],
-                   message: str, login: str, when: float) -> str:
+def commit_changes(
+    state: State,
+    repo: Repo,
+    branch: str,
+    changes: dict[str, bytes | None],
+    message: str,
+    login: str,
+    when: float,
+) -> str:
     """Commit file additions (bytes) and deletions (None) on top of ``branch``; returns its SHA."""
     ref = f"refs/heads/{branch}"
     parent = repo.git.refs.get(ref)
@@ -39,5 +46,12 @@ def auto_init(state: State, repo: Repo, login: str, when: float) -> str:
     readme = f"# {repo.name}\n"
     if repo.description:
         readme += f"{repo.description}\n"
-    return commit_changes(state, repo, repo.default_branch, {"README.md": readme.encode()},
-                          "Initial commit", login, when)
+    return commit_changes(
+        state,
+        repo,
+        repo.default_branch,
+        {"README.md": readme.encode()},
+        "Initial commit",
+        login,
+        when,
+    )

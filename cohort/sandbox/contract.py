@@ -30,8 +30,11 @@ def _oas_to_jsonschema(node: Any) -> Any:
         return [_oas_to_jsonschema(x) for x in node]
     if not isinstance(node, dict):
         return node
-    out = {("anyOf" if k == "oneOf" else k): _oas_to_jsonschema(v)
-           for k, v in node.items() if k != "nullable"}
+    out = {
+        ("anyOf" if k == "oneOf" else k): _oas_to_jsonschema(v)
+        for k, v in node.items()
+        if k != "nullable"
+    }
     if node.get("nullable") is True:
         return {"anyOf": [{"type": "null"}, out]}
     return out

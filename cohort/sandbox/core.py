@@ -51,7 +51,7 @@ class Outcome:
 
 def normalize_path(path: str) -> str:
     if path.startswith("/api/v3"):
-        path = path[len("/api/v3"):] or "/"
+        path = path[len("/api/v3") :] or "/"
     if path == "/api/graphql":
         return "/graphql"
     return path
@@ -64,8 +64,14 @@ class Sandbox(Seeding):
     ``sb.log`` / ``sb.counters()`` and ``sb.contract_errors`` / ``sb.assert_clean()``.
     """
 
-    def __init__(self, clock: Clock | None = None, *, check_contract: bool = True,
-                 check_responses: bool = False, seed: int = 0) -> None:
+    def __init__(
+        self,
+        clock: Clock | None = None,
+        *,
+        check_contract: bool = True,
+        check_responses: bool = False,
+        seed: int = 0,
+    ) -> None:
         self.clock: Clock = clock or SimulatedClock()
         self.check_contract = check_contract
         self.check_responses = check_responses
@@ -88,8 +94,11 @@ class Sandbox(Seeding):
         """Raise the first ContractError recorded (with a count), if any."""
         if self.contract_errors:
             first = self.contract_errors[0]
-            raise ContractError(first.direction, first.operation,
-                                f"{first.detail} (+{len(self.contract_errors) - 1} more)")
+            raise ContractError(
+                first.direction,
+                first.operation,
+                f"{first.detail} (+{len(self.contract_errors) - 1} more)",
+            )
 
     def record(self, direction: str, operation: str, problems: list[str]) -> None:
         if problems and (self.check_contract or direction == "response"):
@@ -118,8 +127,9 @@ class Sandbox(Seeding):
         return sb
 
     # -- requests -----------------------------------------------------------------------
-    def handle(self, method: str, url: str, headers: Mapping[str, str],
-               body: bytes) -> tuple[int, dict[str, str], bytes]:
+    def handle(
+        self, method: str, url: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[int, dict[str, str], bytes]:
         """Answer one HTTP request; may raise InjectedDisconnect for network faults."""
         if self.latency:
             self.clock.sleep(self.latency)
@@ -129,18 +139,27 @@ class Sandbox(Seeding):
         base = f"{parts.scheme or 'https'}://{parts.netloc or 'api.github.com'}"
         if parts.path.startswith("/api/"):
             base += "/api/v3"
-        out = self._dispatch(method.upper(), path, dict(parse_qsl(parts.query)), lowered,
-                             body, base)
-        status, out_headers, payload = self._finish(method.upper(), path, out,
-                                                    lowered.get("authorization", ""))
+        out = self._dispatch(
+            method.upper(), path, dict(parse_qsl(parts.query)), lowered, body, base
+        )
+        status, out_headers, payload = self._finish(
+            method.upper(), path, out, lowered.get("authorization", "")
+        )
         if base != API:  # served elsewhere: links point back at this server, as GHES does
             payload = payload.replace(API.encode(), base.encode())
             if "link" in {k.lower() for k in out_headers}:
                 out_headers = {k: v.replace(API, base) for k, v in out_headers.items()}
         return status, out_headers, payload
 
-    def _dispatch(self, method: str, path: str, query: dict[str, str],
-                  headers: dict[str, str], body: bytes, base: str) -> Outcome:
+    def _dispatch(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        headers: dict[str, str],
+        body: bytes,
+        base: str,
+    ) -> Outcome:
         try:
             who = from_header(self.state, headers.get("authorization"), self.clock.wall())
         except ApiError as err:
@@ -154,8 +173,9 @@ class Sandbox(Seeding):
             return run_graphql(self, who, body)
         return self._rest(method, path, query, who, body, base)
 
-    def _rest(self, method: str, path: str, query: dict[str, str], who: Principal,
-              body: bytes, base: str) -> Outcome:
+    def _rest(
+        self, method: str, path: str, query: dict[str, str], who: Principal, body: bytes, base: str
+    ) -> Outcome:
         found = routing.match("GET" if method == "HEAD" else method, path)
         if found is None:
             return Outcome(ApiError(404, "Not Found").response(), "unknown", "read")
@@ -171,8 +191,14 @@ class Sandbox(Seeding):
         try:
             data = self._checked_body(route, params, query, body)
             repo = self.state.repo(params["owner"], params["repo"]) if "repo" in params else None
-            authorize(self.state, who, route.operation_id, method, repo,
-                      params.get("org") or params.get("owner"))
+            authorize(
+                self.state,
+                who,
+                route.operation_id,
+                method,
+                repo,
+                params.get("org") or params.get("owner"),
+            )
             ctx = Ctx(self.state, self.clock.wall())
             req = Request(method, path, route.operation_id, params, query, data, who, base)
             out.response = HANDLERS[route.operation_id](ctx, req)
@@ -181,8 +207,9 @@ class Sandbox(Seeding):
             out.response = err.response()
         return out
 
-    def _checked_body(self, route: routing.Route, params: dict[str, str],
-                      query: dict[str, str], body: bytes) -> Any:
+    def _checked_body(
+        self, route: routing.Route, params: dict[str, str], query: dict[str, str], body: bytes
+    ) -> Any:
         op = route.operation_id
         if contract.check_params(route, "path", params):
             self.record("request", op, contract.check_params(route, "path", params))
@@ -215,24 +242,42 @@ class Sandbox(Seeding):
             raise InjectedDisconnect(fault.kind)
         return response_for(fault.kind, who, self.clock.wall())
 
-    def _finish(self, method: str, path: str, out: Outcome,
-                auth: str) -> tuple[int, dict[str, str], bytes]:
+    def _finish(
+        self, method: str, path: str, out: Outcome, auth: str
+    ) -> tuple[int, dict[str, str], bytes]:
         resp = out.response
-        if self.check_responses and "/" in out.operation and not out.operation.startswith(
-                "graphql"):
-            self.record("response", out.operation,
-                        contract.check_response(out.operation, resp.status, resp.body))
-        headers = {"content-type": "application/json; charset=utf-8",
-                   "x-github-media-type": "github.v3; format=json",
-                   "x-github-request-id": f"SANDBOX:{len(self.log) + 1}"}
+        if (
+            self.check_responses
+            and "/" in out.operation
+            and not out.operation.startswith("graphql")
+        ):
+            self.record(
+                "response",
+                out.operation,
+                contract.check_response(out.operation, resp.status, resp.body),
+            )
+        headers = {
+            "content-type": "application/json; charset=utf-8",
+            "x-github-media-type": "github.v3; format=json",
+            "x-github-request-id": f"SANDBOX:{len(self.log) + 1}",
+        }
         headers.update(self._rate_headers(auth, out.operation))
         headers.update(resp.headers)
-        self.log.append(LoggedRequest(method, path, out.operation, out.kind, out.mutations,
-                                      out.created, resp.status, self.clock.now()))
+        self.log.append(
+            LoggedRequest(
+                method,
+                path,
+                out.operation,
+                out.kind,
+                out.mutations,
+                out.created,
+                resp.status,
+                self.clock.now(),
+            )
+        )
         if out.fault is not None and out.fault.kind == "lost-response":
             raise InjectedDisconnect("lost-response")
-        payload = b"" if resp.body is None or method == "HEAD" else json.dumps(
-            resp.body).encode()
+        payload = b"" if resp.body is None or method == "HEAD" else json.dumps(resp.body).encode()
         if resp.body is None:
             headers.pop("content-type")
         return resp.status, headers, payload
@@ -244,6 +289,10 @@ class Sandbox(Seeding):
         key = (auth, f"{resource}:{window}")
         self._used[key] = self._used.get(key, 0) + 1
         used = self._used[key]
-        return {"x-ratelimit-limit": "5000", "x-ratelimit-remaining": str(max(0, 5000 - used)),
-                "x-ratelimit-reset": str((window + 1) * 3600), "x-ratelimit-used": str(used),
-                "x-ratelimit-resource": resource}
+        return {
+            "x-ratelimit-limit": "5000",
+            "x-ratelimit-remaining": str(max(0, 5000 - used)),
+            "x-ratelimit-reset": str((window + 1) * 3600),
+            "x-ratelimit-used": str(used),
+            "x-ratelimit-resource": resource,
+        }

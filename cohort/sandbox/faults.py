@@ -5,10 +5,20 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-KINDS = frozenset({
-    "5xx", "secondary-rate-limit", "primary-rate-limit", "429", "graphql-rate-limited",
-    "resource-limits", "partial-batch", "connection-reset", "timeout", "lost-response",
-})
+KINDS = frozenset(
+    {
+        "5xx",
+        "secondary-rate-limit",
+        "primary-rate-limit",
+        "429",
+        "graphql-rate-limited",
+        "resource-limits",
+        "partial-batch",
+        "connection-reset",
+        "timeout",
+        "lost-response",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -49,9 +59,11 @@ class FaultPlan:
             self._requests[index] = self._requests.get(index, 0) + 1
             if is_write:
                 self._writes[index] = self._writes.get(index, 0) + 1
-            hit = (rule.on_request == self._requests[index]
-                   or (is_write and rule.on_write == self._writes[index])
-                   or (rule.probability > 0 and self._rng.random() < rule.probability))
+            hit = (
+                rule.on_request == self._requests[index]
+                or (is_write and rule.on_write == self._writes[index])
+                or (rule.probability > 0 and self._rng.random() < rule.probability)
+            )
             if hit and chosen is None:
                 chosen = rule
         if chosen is not None:

@@ -43,8 +43,7 @@ def _error(err: GraphQLError) -> dict[str, Any]:
     found = _UNDEFINED_FIELD.match(err.message)
     if found:
         out["message"] = f"Field '{found[1]}' doesn't exist on type '{found[2]}'"
-        out["extensions"] = {"code": "undefinedField", "typeName": found[2],
-                             "fieldName": found[1]}
+        out["extensions"] = {"code": "undefinedField", "typeName": found[2], "fieldName": found[1]}
     original = err.original_error
     if isinstance(original, v.GqlError):
         out = {"type": original.kind, **out}
@@ -72,22 +71,33 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
         repo = state.repo(owner, name)
         visible = repo is not None and _visible(sb, who, repo)
         if repo is None or not visible:
-            raise v.GqlError("NOT_FOUND", f"Could not resolve to a Repository with the name "
-                                          f"'{owner}/{name}'.")
+            raise v.GqlError(
+                "NOT_FOUND", f"Could not resolve to a Repository with the name '{owner}/{name}'."
+            )
         return v.repository(state, repo)
 
     def organization(login: str) -> Any:
         if login not in state.orgs:
-            raise v.GqlError("NOT_FOUND", f"Could not resolve to an Organization with the "
-                                          f"login of '{login}'.")
+            raise v.GqlError(
+                "NOT_FOUND", f"Could not resolve to an Organization with the login of '{login}'."
+            )
         return v.organization(state, login)
 
     reset = iso(sb.clock.wall() // 3600 * 3600 + 3600)
-    return {"viewer": v.user(state, who.login), "repository": repository,
-            "organization": organization,
-            "user": lambda login: v.user(state, login) if login in state.users else None,
-            "rateLimit": lambda **_: {"cost": 1, "limit": 5000, "remaining": 4999,
-                                      "used": 1, "resetAt": reset, "nodeCount": 1}}
+    return {
+        "viewer": v.user(state, who.login),
+        "repository": repository,
+        "organization": organization,
+        "user": lambda login: v.user(state, login) if login in state.users else None,
+        "rateLimit": lambda **_: {
+            "cost": 1,
+            "limit": 5000,
+            "remaining": 4999,
+            "used": 1,
+            "resetAt": reset,
+            "nodeCount": 1,
+        },
+    }
 
 
 def _visible(sb: Sandbox, who: Principal, repo: Any) -> bool:
@@ -101,11 +111,15 @@ def _mutation_root(m: MutationCtx) -> dict[str, Any]:
     def wrap(name: str) -> Any:
         def run(input: dict[str, Any]) -> Any:
             if m.budget is not None and m.applied >= m.budget:
-                raise v.GqlError("INTERNAL", "Something went wrong while executing your query. "
-                                             "Please try again later.")
+                raise v.GqlError(
+                    "INTERNAL",
+                    "Something went wrong while executing your query. Please try again later.",
+                )
             m.applied += 1
             return MUTATIONS[name](m, input)
+
         return run
+
     return {name: wrap(name) for name in MUTATIONS}
 
 
@@ -138,8 +152,9 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
     doc, problems = _prepare(text)
     if doc is None:
         sb.record("request", "graphql", [p.message for p in problems])
-        return Outcome(Response(200, {"errors": [_error(p) for p in problems]}),
-                       "graphql:query", "read")
+        return Outcome(
+            Response(200, {"errors": [_error(p) for p in problems]}), "graphql:query", "read"
+        )
     op = _operation(doc, payload.get("operationName"))
     if problems or op is None:
         sb.record("request", "graphql", [p.message for p in problems] or ["no operation"])
@@ -148,8 +163,9 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
     return _execute(sb, who, doc, op, payload.get("variables") or {})
 
 
-def _execute(sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode,
-             variables: dict[str, Any]) -> Outcome:
+def _execute(
+    sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode, variables: dict[str, Any]
+) -> Outcome:
     from cohort.sandbox.core import Outcome
     from cohort.sandbox.graphql_faults import fault_outcome
 
@@ -166,9 +182,15 @@ def _execute(sb: Sandbox, who: Principal, doc: Any, op: OperationDefinitionNode,
     if out.fault is not None and out.fault.kind == "partial-batch":
         m.budget = count // 2
     root = _mutation_root(m) if is_mutation else _query_root(sb, who)
-    result = execute_sync(schema(), doc, root_value=root, variable_values=variables,
-                     operation_name=op.name.value if op.name else None,
-                     field_resolver=_resolve, type_resolver=_type_of)
+    result = execute_sync(
+        schema(),
+        doc,
+        root_value=root,
+        variable_values=variables,
+        operation_name=op.name.value if op.name else None,
+        field_resolver=_resolve,
+        type_resolver=_type_of,
+    )
     body: dict[str, Any] = {"data": result.data}
     if result.errors:
         body["errors"] = [_error(e) for e in result.errors]

@@ -17,8 +17,13 @@ from cohort.sandbox.state import Issue, Label, Milestone, ProtectionRule, Repo, 
 from cohort.sandbox.wire import ApiError, Ctx
 
 View = dict[str, Any]
-_PERM = {"READ": "pull", "TRIAGE": "triage", "WRITE": "push", "MAINTAIN": "maintain",
-         "ADMIN": "admin"}
+_PERM = {
+    "READ": "pull",
+    "TRIAGE": "triage",
+    "WRITE": "push",
+    "MAINTAIN": "maintain",
+    "ADMIN": "admin",
+}
 
 
 @dataclass
@@ -39,8 +44,9 @@ def _node(m: MutationCtx, node_id: Any, kind: type, what: str) -> Any:
     found = m.state.find_node(str(node_id))
     target = found[-1] if isinstance(found, tuple) else found
     if not isinstance(target, kind):
-        raise v.GqlError("NOT_FOUND", f"Could not resolve to a node with the global id of "
-                                      f"'{node_id}'")
+        raise v.GqlError(
+            "NOT_FOUND", f"Could not resolve to a node with the global id of '{node_id}'"
+        )
     del what
     return found
 
@@ -61,25 +67,32 @@ def create_commit_on_branch(m: MutationCtx, i: dict[str, Any]) -> View:
     owner, _, name = str(branch.get("repositoryNameWithOwner", "")).partition("/")
     repo = m.state.repo(owner, name)
     if repo is None:
-        raise v.GqlError("NOT_FOUND", f"Could not resolve to a Repository with the name "
-                                      f"'{owner}/{name}'.")
+        raise v.GqlError(
+            "NOT_FOUND", f"Could not resolve to a Repository with the name '{owner}/{name}'."
+        )
     _repo(m, repo.node_id, "contents")
     head = repo.git.refs.get(f"refs/heads/{branch['branchName']}")
     if head is None:
-        raise v.GqlError("NOT_FOUND", f"A ref named \"refs/heads/{branch['branchName']}\" does "
-                                      "not exist.")
+        raise v.GqlError(
+            "NOT_FOUND", f'A ref named "refs/heads/{branch["branchName"]}" does not exist.'
+        )
     if i["expectedHeadOid"] != head:
-        raise v.GqlError("STALE_DATA", f"Expected branch to point to \"{i['expectedHeadOid']}\" "
-                                       f"but it did not.  Pull and try again.")
+        raise v.GqlError(
+            "STALE_DATA",
+            f'Expected branch to point to "{i["expectedHeadOid"]}" '
+            f"but it did not.  Pull and try again.",
+        )
     changes: dict[str, bytes | None] = {}
     for deletion in (i.get("fileChanges") or {}).get("deletions") or []:
         changes[deletion["path"]] = None
     for addition in (i.get("fileChanges") or {}).get("additions") or []:
         changes[addition["path"]] = base64.b64decode(addition["contents"])
-    message = i["message"]["headline"] + (f"\n\n{i['message']['body']}"
-                                          if i["message"].get("body") else "")
-    sha = commit_changes(m.state, repo, branch["branchName"], changes, message, m.who.login,
-                         m.ctx.now)
+    message = i["message"]["headline"] + (
+        f"\n\n{i['message']['body']}" if i["message"].get("body") else ""
+    )
+    sha = commit_changes(
+        m.state, repo, branch["branchName"], changes, message, m.who.login, m.ctx.now
+    )
     return {"commit": gr.commit(m.state, repo, sha), "ref": None}
 
 
@@ -105,28 +118,36 @@ def update_label(m: MutationCtx, i: dict[str, Any]) -> View:
 
 
 def _rule_fields(r: ProtectionRule, i: dict[str, Any]) -> None:
-    simple = {"requiresApprovingReviews": "requires_approving_reviews",
-              "requiredApprovingReviewCount": "required_approving_review_count",
-              "requiresCodeOwnerReviews": "requires_code_owner_reviews",
-              "dismissesStaleReviews": "dismiss_stale_reviews",
-              "isAdminEnforced": "enforce_admins", "requiresLinearHistory": "linear_history",
-              "allowsForcePushes": "allow_force_pushes", "allowsDeletions": "allow_deletions",
-              "requireLastPushApproval": "require_last_push_approval",
-              "requiresConversationResolution": "conversation_resolution",
-              "requiresStrictStatusChecks": "strict_status_checks", "pattern": "pattern"}
+    simple = {
+        "requiresApprovingReviews": "requires_approving_reviews",
+        "requiredApprovingReviewCount": "required_approving_review_count",
+        "requiresCodeOwnerReviews": "requires_code_owner_reviews",
+        "dismissesStaleReviews": "dismiss_stale_reviews",
+        "isAdminEnforced": "enforce_admins",
+        "requiresLinearHistory": "linear_history",
+        "allowsForcePushes": "allow_force_pushes",
+        "allowsDeletions": "allow_deletions",
+        "requireLastPushApproval": "require_last_push_approval",
+        "requiresConversationResolution": "conversation_resolution",
+        "requiresStrictStatusChecks": "strict_status_checks",
+        "pattern": "pattern",
+    }
     for key, attr in simple.items():
         if i.get(key) is not None:
             setattr(r, attr, i[key])
     if i.get("requiresStatusChecks") is not None:
-        r.status_checks = list(i.get("requiredStatusCheckContexts") or []) if i[
-            "requiresStatusChecks"] else None
+        r.status_checks = (
+            list(i.get("requiredStatusCheckContexts") or []) if i["requiresStatusChecks"] else None
+        )
 
 
 def _plan_allows(m: MutationCtx, repo: Repo) -> None:
     org = m.state.orgs.get(repo.owner)
     if repo.visibility != "public" and org is not None and org.plan == "free":
-        raise v.GqlError("FORBIDDEN", "Upgrade to GitHub Pro or make this repository public to "
-                                      "enable this feature.")
+        raise v.GqlError(
+            "FORBIDDEN",
+            "Upgrade to GitHub Pro or make this repository public to enable this feature.",
+        )
 
 
 def create_rule(m: MutationCtx, i: dict[str, Any]) -> View:
@@ -153,16 +174,18 @@ def update_teams_repository(m: MutationCtx, i: dict[str, Any]) -> View:
     teams: list[Team] = [_node(m, t, Team, "Team") for t in i["teamIds"]]
     for t in teams:
         t.repos[repo.full_name] = _PERM[i["permission"]]
-    return {"repository": v.repository(m.state, repo),
-            "teams": [v.team(m.state, t) for t in teams]}
+    return {"repository": v.repository(m.state, repo), "teams": [v.team(m.state, t) for t in teams]}
 
 
 def _labels_milestone(m: MutationCtx, repo: Repo, item: Issue, i: dict[str, Any]) -> None:
     if i.get("labelIds") is not None:
         item.label_ids = [_node(m, x, Label, "Label")[1].id for x in i["labelIds"]]
     if "milestoneId" in i:
-        item.milestone = None if i["milestoneId"] is None else _node(
-            m, i["milestoneId"], Milestone, "Milestone")[1].number
+        item.milestone = (
+            None
+            if i["milestoneId"] is None
+            else _node(m, i["milestoneId"], Milestone, "Milestone")[1].number
+        )
     if i.get("assigneeIds") is not None:
         item.assignees = [m.state.find_node(x).login for x in i["assigneeIds"]]
     del repo
@@ -212,8 +235,11 @@ def add_comment(m: MutationCtx, i: dict[str, Any]) -> View:
     _repo(m, repo.node_id, "issues" if item.pull is None else "pull_requests")
     made = add(m.ctx, item, i["body"], m.who.login)
     node = v.comment(m.state, made)
-    return {"commentEdge": {"node": node, "cursor": v.cursor(len(item.comments) - 1)},
-            "subject": v.issue(m.state, repo, item), "timelineEdge": None}
+    return {
+        "commentEdge": {"node": node, "cursor": v.cursor(len(item.comments) - 1)},
+        "subject": v.issue(m.state, repo, item),
+        "timelineEdge": None,
+    }
 
 
 def update_comment(m: MutationCtx, i: dict[str, Any]) -> View:
@@ -259,10 +285,17 @@ def update_topics(m: MutationCtx, i: dict[str, Any]) -> View:
 
 MUTATIONS: dict[str, Callable[[MutationCtx, dict[str, Any]], View]] = {
     "updateTopics": update_topics,
-    "createCommitOnBranch": create_commit_on_branch, "createLabel": create_label,
-    "updateLabel": update_label, "createBranchProtectionRule": create_rule,
-    "updateBranchProtectionRule": update_rule, "updateTeamsRepository": update_teams_repository,
-    "createIssue": create_issue, "updateIssue": update_issue, "closeIssue": close_issue,
-    "addComment": add_comment, "updateIssueComment": update_comment,
-    "addLabelsToLabelable": add_labels, "requestReviews": request_reviews,
+    "createCommitOnBranch": create_commit_on_branch,
+    "createLabel": create_label,
+    "updateLabel": update_label,
+    "createBranchProtectionRule": create_rule,
+    "updateBranchProtectionRule": update_rule,
+    "updateTeamsRepository": update_teams_repository,
+    "createIssue": create_issue,
+    "updateIssue": update_issue,
+    "closeIssue": close_issue,
+    "addComment": add_comment,
+    "updateIssueComment": update_comment,
+    "addLabelsToLabelable": add_labels,
+    "requestReviews": request_reviews,
 }

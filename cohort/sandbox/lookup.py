@@ -58,8 +58,9 @@ def body(req: Request) -> dict[str, Any]:
 
 def user_exists(ctx: Ctx, login: str, field_name: str = "username") -> str:
     """The canonical login, or 404 when no such user."""
-    found = next((u.login for u in ctx.state.users.values()
-                  if u.login.lower() == login.lower()), None)
+    found = next(
+        (u.login for u in ctx.state.users.values() if u.login.lower() == login.lower()), None
+    )
     if found is None:
         raise not_found()
     del field_name

@@ -14,8 +14,11 @@ _KEYED = "__pairs__"
 def dump(obj: Any) -> Any:
     """A JSON-able form of nested dataclasses, dicts, lists, tuples and bytes."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: dump(getattr(obj, f.name)) for f in dataclasses.fields(obj)
-                if not f.name.startswith("_")}
+        return {
+            f.name: dump(getattr(obj, f.name))
+            for f in dataclasses.fields(obj)
+            if not f.name.startswith("_")
+        }
     if isinstance(obj, bytes):
         return {"__b64__": base64.b64encode(obj).decode()}
     if isinstance(obj, dict):
@@ -35,8 +38,13 @@ def load(tp: Any, data: Any) -> Any:
         return load(next(a for a in args if a is not type(None)), data)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
         hints = typing.get_type_hints(tp)
-        return tp(**{f.name: load(hints[f.name], data[f.name])
-                     for f in dataclasses.fields(tp) if f.name in data})
+        return tp(
+            **{
+                f.name: load(hints[f.name], data[f.name])
+                for f in dataclasses.fields(tp)
+                if f.name in data
+            }
+        )
     if tp is bytes:
         return base64.b64decode(data["__b64__"])
     if origin is dict:

@@ -14,16 +14,25 @@ from cohort.sandbox.state import ProtectionRule, Repo
 from cohort.sandbox.wire import ApiError, Ctx, Request, Response, not_found, op
 
 
-def _content_entry(repo: Repo, path: str, kind: str, sha: str, size: int,
-                   ref: str) -> dict[str, Any]:
+def _content_entry(
+    repo: Repo, path: str, kind: str, sha: str, size: int, ref: str
+) -> dict[str, Any]:
     url = f"{API}/repos/{repo.full_name}/contents/{path}?ref={ref}"
     git_url = f"{API}/repos/{repo.full_name}/git/{'trees' if kind == 'dir' else 'blobs'}/{sha}"
     html = f"{WEB}/{repo.full_name}/{'tree' if kind == 'dir' else 'blob'}/{ref}/{path}"
     raw = f"https://raw.githubusercontent.com/{repo.full_name}/{ref}/{path}"
-    return {"type": kind, "name": path.rsplit("/", 1)[-1], "path": path, "sha": sha,
-            "size": size, "url": url, "git_url": git_url, "html_url": html,
-            "download_url": raw if kind == "file" else None,
-            "_links": {"self": url, "git": git_url, "html": html}}
+    return {
+        "type": kind,
+        "name": path.rsplit("/", 1)[-1],
+        "path": path,
+        "sha": sha,
+        "size": size,
+        "url": url,
+        "git_url": git_url,
+        "html_url": html,
+        "download_url": raw if kind == "file" else None,
+        "_links": {"self": url, "git": git_url, "html": html},
+    }
 
 
 @op("repos/get-content")
@@ -42,8 +51,9 @@ def get_content(ctx: Ctx, req: Request) -> Response:
         for e in repo.git.trees[entry.sha]:
             sub = f"{path}/{e.name}" if path else e.name
             size = len(repo.git.blobs[e.sha]) if e.kind == "blob" else 0
-            items.append(_content_entry(repo, sub, "file" if e.kind == "blob" else "dir",
-                                        e.sha, size, ref))
+            items.append(
+                _content_entry(repo, sub, "file" if e.kind == "blob" else "dir", e.sha, size, ref)
+            )
         return Response(200, items)
     data = repo.git.blobs[entry.sha]
     body = _content_entry(repo, path, "file", entry.sha, len(data), ref)
@@ -70,26 +80,42 @@ def put_content(ctx: Ctx, req: Request) -> Response:
         raise ApiError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.')
     if existing is not None and given != existing.sha:
         raise ApiError(409, f"{path} does not match {given}")
-    sha = commit_changes(ctx.state, repo, branch, {path: raw}, str(data["message"]),
-                         req.principal.login, ctx.now)
+    sha = commit_changes(
+        ctx.state, repo, branch, {path: raw}, str(data["message"]), req.principal.login, ctx.now
+    )
     blob = repo.git.lookup(repo.git.commits[sha].tree, path)
     assert blob is not None
     content = _content_entry(repo, path, "file", blob.sha, len(raw), branch)
-    return Response(201 if existing is None else 200,
-                    {"content": content, "commit": commit_body(repo, sha)})
+    return Response(
+        201 if existing is None else 200, {"content": content, "commit": commit_body(repo, sha)}
+    )
 
 
 def _branch_commit(repo: Repo, sha: str) -> dict[str, Any]:
     git = commit_body(repo, sha)
     base = f"{API}/repos/{repo.full_name}"
-    return {"sha": sha, "node_id": git["node_id"], "url": f"{base}/commits/{sha}",
-            "html_url": git["html_url"], "comments_url": f"{base}/commits/{sha}/comments",
-            "commit": {"url": git["url"], "author": git["author"], "committer": git["committer"],
-                       "message": git["message"], "comment_count": 0,
-                       "tree": git["tree"], "verification": git["verification"]},
-            "author": None, "committer": None,
-            "parents": [{"sha": p["sha"], "url": f"{base}/commits/{p['sha']}",
-                         "html_url": p["html_url"]} for p in git["parents"]]}
+    return {
+        "sha": sha,
+        "node_id": git["node_id"],
+        "url": f"{base}/commits/{sha}",
+        "html_url": git["html_url"],
+        "comments_url": f"{base}/commits/{sha}/comments",
+        "commit": {
+            "url": git["url"],
+            "author": git["author"],
+            "committer": git["committer"],
+            "message": git["message"],
+            "comment_count": 0,
+            "tree": git["tree"],
+            "verification": git["verification"],
+        },
+        "author": None,
+        "committer": None,
+        "parents": [
+            {"sha": p["sha"], "url": f"{base}/commits/{p['sha']}", "html_url": p["html_url"]}
+            for p in git["parents"]
+        ],
+    }
 
 
 @op("repos/get-branch")
@@ -101,10 +127,14 @@ def get_branch(ctx: Ctx, req: Request) -> Response:
         raise ApiError(404, "Branch not found")
     url = f"{API}/repos/{repo.full_name}/branches/{name}"
     rule = repo.rule_for(name)
-    body = {"name": name, "commit": _branch_commit(repo, sha), "protected": rule is not None,
-            "protection": protection_body(repo, name, rule) if rule else {"enabled": False},
-            "protection_url": f"{url}/protection",
-            "_links": {"self": url, "html": f"{WEB}/{repo.full_name}/tree/{name}"}}
+    body = {
+        "name": name,
+        "commit": _branch_commit(repo, sha),
+        "protected": rule is not None,
+        "protection": protection_body(repo, name, rule) if rule else {"enabled": False},
+        "protection_url": f"{url}/protection",
+        "_links": {"self": url, "html": f"{WEB}/{repo.full_name}/tree/{name}"},
+    }
     return Response(200, body)
 
 
@@ -115,29 +145,34 @@ def _enabled(value: bool) -> dict[str, bool]:
 def protection_body(repo: Repo, branch: str, rule: ProtectionRule) -> dict[str, Any]:
     url = f"{API}/repos/{repo.full_name}/branches/{branch}/protection"
     out: dict[str, Any] = {
-        "url": url, "enabled": True,
+        "url": url,
+        "enabled": True,
         "enforce_admins": {"url": f"{url}/enforce_admins", "enabled": rule.enforce_admins},
         "required_linear_history": _enabled(rule.linear_history),
         "allow_force_pushes": _enabled(rule.allow_force_pushes),
         "allow_deletions": _enabled(rule.allow_deletions),
         "required_conversation_resolution": _enabled(rule.conversation_resolution),
-        "block_creations": _enabled(False), "lock_branch": _enabled(False),
+        "block_creations": _enabled(False),
+        "lock_branch": _enabled(False),
         "allow_fork_syncing": _enabled(False),
         "required_signatures": {"url": f"{url}/required_signatures", "enabled": False},
     }
     if rule.status_checks is not None:
         out["required_status_checks"] = {
-            "url": f"{url}/required_status_checks", "strict": rule.strict_status_checks,
+            "url": f"{url}/required_status_checks",
+            "strict": rule.strict_status_checks,
             "contexts": list(rule.status_checks),
             "contexts_url": f"{url}/required_status_checks/contexts",
-            "checks": [{"context": c, "app_id": None} for c in rule.status_checks]}
+            "checks": [{"context": c, "app_id": None} for c in rule.status_checks],
+        }
     if rule.requires_approving_reviews:
         out["required_pull_request_reviews"] = {
             "url": f"{url}/required_pull_request_reviews",
             "dismiss_stale_reviews": rule.dismiss_stale_reviews,
             "require_code_owner_reviews": rule.requires_code_owner_reviews,
             "required_approving_review_count": rule.required_approving_review_count,
-            "require_last_push_approval": rule.require_last_push_approval}
+            "require_last_push_approval": rule.require_last_push_approval,
+        }
     return out
 
 
@@ -145,8 +180,9 @@ def _protected_repo(ctx: Ctx, req: Request) -> Repo:
     repo = lookup.repo(ctx, req)
     org = ctx.state.orgs.get(repo.owner)
     if repo.visibility != "public" and org is not None and org.plan == "free":
-        raise ApiError(403, "Upgrade to GitHub Pro or make this repository public to enable "
-                            "this feature.")
+        raise ApiError(
+            403, "Upgrade to GitHub Pro or make this repository public to enable this feature."
+        )
     if f"refs/heads/{req.params['branch']}" not in repo.git.refs:
         raise ApiError(404, "Branch not found")
     return repo
@@ -165,9 +201,9 @@ def apply_rest_protection(rule: ProtectionRule, data: dict[str, Any]) -> None:
     reviews = data.get("required_pull_request_reviews")
     rule.requires_approving_reviews = reviews is not None
     reviews = reviews or {}
-    rule.required_approving_review_count = int(reviews.get("required_approving_review_count", 1
-                                                           if rule.requires_approving_reviews
-                                                           else 0))
+    rule.required_approving_review_count = int(
+        reviews.get("required_approving_review_count", 1 if rule.requires_approving_reviews else 0)
+    )
     rule.requires_code_owner_reviews = bool(reviews.get("require_code_owner_reviews", False))
     rule.dismiss_stale_reviews = bool(reviews.get("dismiss_stale_reviews", False))
     rule.require_last_push_approval = bool(reviews.get("require_last_push_approval", False))

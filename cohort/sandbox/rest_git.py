@@ -21,10 +21,16 @@ def nonempty(ctx: Ctx, req: Request) -> Repo:
 
 
 def ref_body(repo: Repo, name: str, sha: str) -> dict[str, Any]:
-    return {"ref": name, "node_id": f"REF_{repo.id}_{name}",
-            "url": f"{API}/repos/{repo.full_name}/git/{name}",
-            "object": {"sha": sha, "type": "commit",
-                       "url": f"{API}/repos/{repo.full_name}/git/commits/{sha}"}}
+    return {
+        "ref": name,
+        "node_id": f"REF_{repo.id}_{name}",
+        "url": f"{API}/repos/{repo.full_name}/git/{name}",
+        "object": {
+            "sha": sha,
+            "type": "commit",
+            "url": f"{API}/repos/{repo.full_name}/git/commits/{sha}",
+        },
+    }
 
 
 @op("git/get-ref")
@@ -68,9 +74,14 @@ def update_ref(ctx: Ctx, req: Request) -> Response:
 
 def blob_body(repo: Repo, sha: str) -> dict[str, Any]:
     data = repo.git.blobs[sha]
-    return {"sha": sha, "node_id": f"B_{sha[:16]}", "size": len(data),
-            "url": f"{API}/repos/{repo.full_name}/git/blobs/{sha}",
-            "content": base64.encodebytes(data).decode(), "encoding": "base64"}
+    return {
+        "sha": sha,
+        "node_id": f"B_{sha[:16]}",
+        "size": len(data),
+        "url": f"{API}/repos/{repo.full_name}/git/blobs/{sha}",
+        "content": base64.encodebytes(data).decode(),
+        "encoding": "base64",
+    }
 
 
 @op("git/create-blob")
@@ -96,9 +107,13 @@ def tree_body(repo: Repo, sha: str, recursive: bool) -> dict[str, Any]:
 
     def walk(tree_sha: str, prefix: str) -> None:
         for e in repo.git.trees[tree_sha]:
-            item: dict[str, Any] = {"path": prefix + e.name, "mode": e.mode, "type": e.kind,
-                                    "sha": e.sha,
-                                    "url": f"{API}/repos/{repo.full_name}/git/{e.kind}s/{e.sha}"}
+            item: dict[str, Any] = {
+                "path": prefix + e.name,
+                "mode": e.mode,
+                "type": e.kind,
+                "sha": e.sha,
+                "url": f"{API}/repos/{repo.full_name}/git/{e.kind}s/{e.sha}",
+            }
             if e.kind == "blob":
                 item["size"] = len(repo.git.blobs[e.sha])
             entries.append(item)
@@ -106,8 +121,12 @@ def tree_body(repo: Repo, sha: str, recursive: bool) -> dict[str, Any]:
                 walk(e.sha, prefix + e.name + "/")
 
     walk(sha, "")
-    return {"sha": sha, "url": f"{API}/repos/{repo.full_name}/git/trees/{sha}",
-            "tree": entries, "truncated": False}
+    return {
+        "sha": sha,
+        "url": f"{API}/repos/{repo.full_name}/git/trees/{sha}",
+        "tree": entries,
+        "truncated": False,
+    }
 
 
 def _tree_changes(repo: Repo, items: list[dict[str, Any]]) -> dict[str, str | None]:
@@ -153,7 +172,8 @@ def get_tree(ctx: Ctx, req: Request) -> Response:
     sha = req.params["tree_sha"]
     if sha not in repo.git.trees:
         commit = repo.git.commits.get(sha) or repo.git.commits.get(
-            repo.git.refs.get(f"refs/heads/{sha}", ""))
+            repo.git.refs.get(f"refs/heads/{sha}", "")
+        )
         if commit is None:
             raise not_found()
         sha = commit.tree
@@ -169,22 +189,38 @@ def commit_body(repo: Repo, sha: str) -> dict[str, Any]:
     c = repo.git.commits[sha]
     base = f"{API}/repos/{repo.full_name}/git"
     return {
-        "sha": sha, "node_id": f"C_{sha[:20]}", "url": f"{base}/commits/{sha}",
-        "html_url": f"{WEB}/{repo.full_name}/commit/{sha}", "author": _person(c.author),
-        "committer": _person(c.committer), "message": c.message,
+        "sha": sha,
+        "node_id": f"C_{sha[:20]}",
+        "url": f"{base}/commits/{sha}",
+        "html_url": f"{WEB}/{repo.full_name}/commit/{sha}",
+        "author": _person(c.author),
+        "committer": _person(c.committer),
+        "message": c.message,
         "tree": {"sha": c.tree, "url": f"{base}/trees/{c.tree}"},
-        "parents": [{"sha": p, "url": f"{base}/commits/{p}",
-                     "html_url": f"{WEB}/{repo.full_name}/commit/{p}"} for p in c.parents],
-        "verification": {"verified": False, "reason": "unsigned", "signature": None,
-                         "payload": None, "verified_at": None},
+        "parents": [
+            {
+                "sha": p,
+                "url": f"{base}/commits/{p}",
+                "html_url": f"{WEB}/{repo.full_name}/commit/{p}",
+            }
+            for p in c.parents
+        ],
+        "verification": {
+            "verified": False,
+            "reason": "unsigned",
+            "signature": None,
+            "payload": None,
+            "verified_at": None,
+        },
     }
 
 
 def _given_signature(data: Any, fallback: Signature) -> Signature:
     if not isinstance(data, dict):
         return fallback
-    return Signature(str(data.get("name", fallback.name)), str(data.get("email", fallback.email)),
-                     fallback.when)
+    return Signature(
+        str(data.get("name", fallback.name)), str(data.get("email", fallback.email)), fallback.when
+    )
 
 
 @op("git/create-commit")
@@ -199,8 +235,7 @@ def create_commit(ctx: Ctx, req: Request) -> Response:
     me = signature(ctx.state, req.principal.login, ctx.now)
     author = _given_signature(data.get("author"), me)
     committer = _given_signature(data.get("committer"), author)
-    sha = repo.git.put_commit(Commit(tree, tuple(parents), author, committer,
-                                     str(data["message"])))
+    sha = repo.git.put_commit(Commit(tree, tuple(parents), author, committer, str(data["message"])))
     return Response(201, commit_body(repo, sha))
 
 

@@ -47,8 +47,9 @@ def create_label(ctx: Ctx, req: Request) -> Response:
     repo = lookup.writable_repo(ctx, req)
     data = lookup.body(req)
     name = lookup.require_name(data.get("name"), "Label")
-    created = add_label(ctx, repo, name, str(data.get("color") or "ededed"),
-                        data.get("description"))
+    created = add_label(
+        ctx, repo, name, str(data.get("color") or "ededed"), data.get("description")
+    )
     return Response(201, shape.label(repo, created))
 
 
@@ -115,9 +116,18 @@ def create_milestone(ctx: Ctx, req: Request) -> Response:
         raise invalid("Milestone", "already_exists", "title")
     number, node_id = ctx.state.node("Milestone")
     seq = max((m.number for m in repo.milestones), default=0) + 1
-    created = Milestone(number, node_id, seq, title, req.principal.login,
-                        data.get("description"), data.get("due_on"),
-                        data.get("state", "open"), ctx.stamp, ctx.stamp)
+    created = Milestone(
+        number,
+        node_id,
+        seq,
+        title,
+        req.principal.login,
+        data.get("description"),
+        data.get("due_on"),
+        data.get("state", "open"),
+        ctx.stamp,
+        ctx.stamp,
+    )
     repo.milestones.append(created)
     return Response(201, shape.milestone(ctx.state, repo, created))
 
@@ -191,7 +201,8 @@ def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any]) -> No
         item.state = data["state"]
         item.closed_at = ctx.stamp if item.state == "closed" else None
         item.state_reason = data.get("state_reason") or (
-            "completed" if item.state == "closed" else "reopened")
+            "completed" if item.state == "closed" else "reopened"
+        )
     item.updated_at = ctx.stamp
 
 

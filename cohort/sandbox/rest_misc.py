@@ -24,27 +24,47 @@ def get_user(ctx: Ctx, req: Request) -> Response:
 
 
 def integration(state: State, app: App) -> dict[str, Any]:
-    return {"id": app.app_id, "slug": app.slug, "node_id": app.node_id,
-            "client_id": f"Iv1.{app.app_id}", "owner": shapes.user(state, app.org),
-            "name": app.slug, "description": None, "external_url": f"https://{app.slug}.example",
-            "html_url": f"{shapes.WEB}/apps/{app.slug}",
-            "created_at": app.created_at, "updated_at": app.created_at,
-            "permissions": dict(app.permissions), "events": []}
+    return {
+        "id": app.app_id,
+        "slug": app.slug,
+        "node_id": app.node_id,
+        "client_id": f"Iv1.{app.app_id}",
+        "owner": shapes.user(state, app.org),
+        "name": app.slug,
+        "description": None,
+        "external_url": f"https://{app.slug}.example",
+        "html_url": f"{shapes.WEB}/apps/{app.slug}",
+        "created_at": app.created_at,
+        "updated_at": app.created_at,
+        "permissions": dict(app.permissions),
+        "events": [],
+    }
 
 
 def installation(state: State, app: App) -> dict[str, Any]:
     base = f"{shapes.API}/app/installations/{app.installation_id}"
     org = state.orgs[app.org]
-    return {"id": app.installation_id, "app_id": app.app_id, "app_slug": app.slug,
-            "client_id": f"Iv1.{app.app_id}", "target_id": org.id,
-            "target_type": "Organization", "account": shapes.user(state, org.login),
-            "single_file_name": None, "repository_selection": "all",
-            "access_tokens_url": f"{base}/access_tokens",
-            "repositories_url": f"{shapes.API}/installation/repositories",
-            "html_url": f"{shapes.WEB}/organizations/{org.login}/settings/installations/"
-                        f"{app.installation_id}",
-            "events": [], "permissions": dict(app.permissions), "created_at": app.created_at,
-            "updated_at": app.created_at, "suspended_by": None, "suspended_at": None}
+    return {
+        "id": app.installation_id,
+        "app_id": app.app_id,
+        "app_slug": app.slug,
+        "client_id": f"Iv1.{app.app_id}",
+        "target_id": org.id,
+        "target_type": "Organization",
+        "account": shapes.user(state, org.login),
+        "single_file_name": None,
+        "repository_selection": "all",
+        "access_tokens_url": f"{base}/access_tokens",
+        "repositories_url": f"{shapes.API}/installation/repositories",
+        "html_url": f"{shapes.WEB}/organizations/{org.login}/settings/installations/"
+        f"{app.installation_id}",
+        "events": [],
+        "permissions": dict(app.permissions),
+        "created_at": app.created_at,
+        "updated_at": app.created_at,
+        "suspended_by": None,
+        "suspended_at": None,
+    }
 
 
 def _app(req: Request) -> App:
@@ -84,8 +104,7 @@ def _narrow(app: App, asked: dict[str, str] | None) -> dict[str, str]:
     rank = {"read": 1, "write": 2, "admin": 3}
     for name, level in asked.items():
         if rank.get(app.permissions.get(name, ""), 0) < rank.get(level, 9):
-            raise ApiError(422, "The permissions requested are not granted to this "
-                                "installation.")
+            raise ApiError(422, "The permissions requested are not granted to this installation.")
     return dict(asked)
 
 
@@ -105,8 +124,12 @@ def create_token(ctx: Ctx, req: Request) -> Response:
     perms = _narrow(app, data.get("permissions"))
     token = mint_installation_token(ctx.state, app, repos, perms, ctx.now)
     assert token.expires_at is not None
-    body = {"token": token.token, "expires_at": iso(token.expires_at), "permissions": perms,
-            "repository_selection": "selected" if repos is not None else "all"}
+    body = {
+        "token": token.token,
+        "expires_at": iso(token.expires_at),
+        "permissions": perms,
+        "repository_selection": "selected" if repos is not None else "all",
+    }
     return Response(201, body)
 
 
@@ -122,12 +145,37 @@ def rate_limit(ctx: Ctx, req: Request) -> Response:
 @op("meta/root")
 def root(ctx: Ctx, req: Request) -> Response:
     del ctx, req
-    keys = ["current_user_url", "current_user_authorizations_html_url", "authorizations_url",
-            "code_search_url", "commit_search_url", "emails_url", "emojis_url", "events_url",
-            "feeds_url", "followers_url", "following_url", "gists_url", "issue_search_url",
-            "issues_url", "keys_url", "label_search_url", "notifications_url",
-            "organization_url", "organization_repositories_url", "organization_teams_url",
-            "public_gists_url", "rate_limit_url", "repository_url", "repository_search_url",
-            "current_user_repositories_url", "starred_url", "starred_gists_url", "user_url",
-            "user_organizations_url", "user_repositories_url", "user_search_url"]
+    keys = [
+        "current_user_url",
+        "current_user_authorizations_html_url",
+        "authorizations_url",
+        "code_search_url",
+        "commit_search_url",
+        "emails_url",
+        "emojis_url",
+        "events_url",
+        "feeds_url",
+        "followers_url",
+        "following_url",
+        "gists_url",
+        "issue_search_url",
+        "issues_url",
+        "keys_url",
+        "label_search_url",
+        "notifications_url",
+        "organization_url",
+        "organization_repositories_url",
+        "organization_teams_url",
+        "public_gists_url",
+        "rate_limit_url",
+        "repository_url",
+        "repository_search_url",
+        "current_user_repositories_url",
+        "starred_url",
+        "starred_gists_url",
+        "user_url",
+        "user_organizations_url",
+        "user_repositories_url",
+        "user_search_url",
+    ]
     return Response(200, {k: f"{shapes.API}/{k.removesuffix('_url')}" for k in keys})

@@ -33,20 +33,28 @@ def get_membership(ctx: Ctx, req: Request) -> Response:
         raise ApiError(404, "Not Found")
     body = {
         "url": f"{shapes.API}/orgs/{org.login}/memberships/{login}",
-        "state": "active" if role else "pending", "role": role or "member",
+        "state": "active" if role else "pending",
+        "role": role or "member",
         "organization_url": f"{shapes.API}/orgs/{org.login}",
-        "organization": shapes.org_simple(org), "user": shapes.user(ctx.state, login),
+        "organization": shapes.org_simple(org),
+        "user": shapes.user(ctx.state, login),
     }
     return Response(200, body)
 
 
 def invitation_body(ctx: Ctx, org_login: str, inv: OrgInvitation) -> dict[str, Any]:
     return {
-        "id": inv.id, "node_id": inv.node_id, "login": inv.login, "email": inv.email,
-        "role": inv.role, "created_at": inv.created_at, "failed_at": None, "failed_reason": None,
-        "inviter": shapes.user(ctx.state, inv.inviter), "team_count": len(inv.team_ids),
-        "invitation_teams_url":
-            f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams",
+        "id": inv.id,
+        "node_id": inv.node_id,
+        "login": inv.login,
+        "email": inv.email,
+        "role": inv.role,
+        "created_at": inv.created_at,
+        "failed_at": None,
+        "failed_reason": None,
+        "inviter": shapes.user(ctx.state, inv.inviter),
+        "team_count": len(inv.team_ids),
+        "invitation_teams_url": f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams",
         "invitation_source": "member",
     }
 
@@ -69,10 +77,19 @@ def create_invitation(ctx: Ctx, req: Request) -> Response:
     if login and (org.is_member(login) or any(i.login == login for i in org.invitations)):
         raise invalid("OrganizationInvitation", "already_exists", "invitee_id")
     role = {"admin": "admin", "billing_manager": "billing_manager"}.get(
-        data.get("role", "direct_member"), "direct_member")
+        data.get("role", "direct_member"), "direct_member"
+    )
     number, node_id = ctx.state.node("OrganizationInvitation")
-    inv = OrgInvitation(number, node_id, login, email, role, req.principal.login, ctx.stamp,
-                        list(data.get("team_ids", [])))
+    inv = OrgInvitation(
+        number,
+        node_id,
+        login,
+        email,
+        role,
+        req.principal.login,
+        ctx.stamp,
+        list(data.get("team_ids", [])),
+    )
     org.invitations.append(inv)
     ctx.created += 1
     return Response(201, invitation_body(ctx, org.login, inv))

@@ -21,18 +21,28 @@ def diff(repo: Repo, pr: PullData) -> list[dict[str, Any]]:
     for path in sorted(set(old) | set(new)):
         if old.get(path) == new.get(path):
             continue
-        before = repo.git.blobs[old[path]].decode(errors="replace").splitlines() if path in old \
-            else []
-        after = repo.git.blobs[new[path]].decode(errors="replace").splitlines() if path in new \
-            else []
+        before = (
+            repo.git.blobs[old[path]].decode(errors="replace").splitlines() if path in old else []
+        )
+        after = (
+            repo.git.blobs[new[path]].decode(errors="replace").splitlines() if path in new else []
+        )
         status = "added" if path not in old else "removed" if path not in new else "modified"
         adds, dels = len(set(after) - set(before)), len(set(before) - set(after))
         ref = pr.head_sha
-        out.append({"sha": new.get(path) or old[path], "filename": path, "status": status,
-                    "additions": adds, "deletions": dels, "changes": adds + dels,
-                    "blob_url": f"{WEB}/{repo.full_name}/blob/{ref}/{path}",
-                    "raw_url": f"{WEB}/{repo.full_name}/raw/{ref}/{path}",
-                    "contents_url": f"{API}/repos/{repo.full_name}/contents/{path}?ref={ref}"})
+        out.append(
+            {
+                "sha": new.get(path) or old[path],
+                "filename": path,
+                "status": status,
+                "additions": adds,
+                "deletions": dels,
+                "changes": adds + dels,
+                "blob_url": f"{WEB}/{repo.full_name}/blob/{ref}/{path}",
+                "raw_url": f"{WEB}/{repo.full_name}/raw/{ref}/{path}",
+                "contents_url": f"{API}/repos/{repo.full_name}/contents/{path}?ref={ref}",
+            }
+        )
     return out
 
 
@@ -69,14 +79,30 @@ def create_pull(ctx: Ctx, req: Request) -> Response:
     head_sha = repo.git.refs.get(f"refs/heads/{head}")
     base_sha = repo.git.refs.get(f"refs/heads/{base}")
     if head_sha is None or base_sha is None:
-        raise ApiError(422, "Validation Failed", [{"resource": "PullRequest", "code": "invalid",
-                                                   "field": "head" if head_sha is None
-                                                   else "base"}])
+        raise ApiError(
+            422,
+            "Validation Failed",
+            [
+                {
+                    "resource": "PullRequest",
+                    "code": "invalid",
+                    "field": "head" if head_sha is None else "base",
+                }
+            ],
+        )
     if head_sha == base_sha:
-        raise ApiError(422, "Validation Failed", [{"resource": "PullRequest", "code": "custom",
-                       "message": f"No commits between {base} and {head}"}])
-    item = new_issue(ctx, repo, str(data.get("title") or head), req.principal.login,
-                     "PullRequest")
+        raise ApiError(
+            422,
+            "Validation Failed",
+            [
+                {
+                    "resource": "PullRequest",
+                    "code": "custom",
+                    "message": f"No commits between {base} and {head}",
+                }
+            ],
+        )
+    item = new_issue(ctx, repo, str(data.get("title") or head), req.principal.login, "PullRequest")
     ctx.created -= 1
     item.body = data.get("body")
     item.pull = PullData(head, base, head_sha, base_sha, draft=bool(data.get("draft")))
@@ -108,8 +134,7 @@ def list_files(ctx: Ctx, req: Request) -> Response:
 def list_reviews(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.pull(ctx, req)
     assert item.pull is not None
-    return page_response(req, [shape.review(ctx.state, repo, item, r)
-                               for r in item.pull.reviews])
+    return page_response(req, [shape.review(ctx.state, repo, item, r) for r in item.pull.reviews])
 
 
 @op("pulls/create-review")
@@ -119,13 +144,23 @@ def create_review(ctx: Ctx, req: Request) -> Response:
     assert pr is not None
     data = lookup.body(req)
     event = data.get("event")
-    state = {"APPROVE": "APPROVED", "REQUEST_CHANGES": "CHANGES_REQUESTED",
-             "COMMENT": "COMMENTED"}.get(str(event), "PENDING")
+    state = {
+        "APPROVE": "APPROVED",
+        "REQUEST_CHANGES": "CHANGES_REQUESTED",
+        "COMMENT": "COMMENTED",
+    }.get(str(event), "PENDING")
     if req.principal.login == item.user and state in ("APPROVED", "CHANGES_REQUESTED"):
         raise ApiError(422, "Unprocessable Entity", ["Can not approve your own pull request"])
     number, node_id = ctx.state.node("PullRequestReview")
-    made = Review(number, node_id, req.principal.login, str(data.get("body") or ""), state,
-                  str(data.get("commit_id") or pr.head_sha), ctx.stamp)
+    made = Review(
+        number,
+        node_id,
+        req.principal.login,
+        str(data.get("body") or ""),
+        state,
+        str(data.get("commit_id") or pr.head_sha),
+        ctx.stamp,
+    )
     pr.reviews.append(made)
     if req.principal.login in pr.requested_users:
         pr.requested_users.remove(req.principal.login)
@@ -162,8 +197,13 @@ def list_requested(ctx: Ctx, req: Request) -> Response:
     pr = item.pull
     assert pr is not None
     teams = [t for s in pr.requested_teams if (t := ctx.state.team(repo.owner, s))]
-    return Response(200, {"users": [user(ctx.state, u) for u in pr.requested_users],
-                          "teams": [team(t) for t in teams]})
+    return Response(
+        200,
+        {
+            "users": [user(ctx.state, u) for u in pr.requested_users],
+            "teams": [team(t) for t in teams],
+        },
+    )
 
 
 @op("pulls/merge")
@@ -178,9 +218,11 @@ def merge(ctx: Ctx, req: Request) -> Response:
     base_files = repo.git.files(repo.git.commits[repo.git.refs[f"refs/heads/{pr.base}"]].tree)
     changes.update({p: None for p in base_files if p not in files})
     title = lookup.body(req).get("commit_title") or f"Merge pull request #{item.number}"
-    sha = commit_changes(ctx.state, repo, pr.base, changes, str(title), req.principal.login,
-                         ctx.now)
+    sha = commit_changes(
+        ctx.state, repo, pr.base, changes, str(title), req.principal.login, ctx.now
+    )
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
     item.state, item.closed_at = "closed", ctx.stamp
-    return Response(200, {"sha": sha, "merged": True,
-                          "message": "Pull Request successfully merged"})
+    return Response(
+        200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"}
+    )

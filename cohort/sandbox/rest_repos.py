@@ -38,13 +38,30 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
     if not _VALID_NAME.match(name):
         raise invalid("Repository", "custom", "name")
     if ctx.state.repo(org.login, name) is not None:
-        raise ApiError(422, "Repository creation failed.", [{
-            "resource": "Repository", "code": "custom", "field": "name",
-            "message": "name already exists on this account"}])
+        raise ApiError(
+            422,
+            "Repository creation failed.",
+            [
+                {
+                    "resource": "Repository",
+                    "code": "custom",
+                    "field": "name",
+                    "message": "name already exists on this account",
+                }
+            ],
+        )
     number, node_id = ctx.state.node("Repository")
-    repo = Repo(org.login, name, number, node_id, ctx.stamp, ctx.stamp,
-                visibility=_visibility(data, "public"), description=data.get("description"),
-                homepage=data.get("homepage"))
+    repo = Repo(
+        org.login,
+        name,
+        number,
+        node_id,
+        ctx.stamp,
+        ctx.stamp,
+        visibility=_visibility(data, "public"),
+        description=data.get("description"),
+        homepage=data.get("homepage"),
+    )
     for flag in _FLAGS:
         if isinstance(data.get(flag), bool):
             setattr(repo, flag, data[flag])
@@ -86,8 +103,11 @@ def update_repo(ctx: Ctx, req: Request) -> Response:
 def list_repos(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
     kind = req.query.get("type", "all")
-    repos = [r for r in ctx.state.repos.values() if r.owner == org.login
-             and kind in ("all", r.visibility, "sources")]
+    repos = [
+        r
+        for r in ctx.state.repos.values()
+        if r.owner == org.login and kind in ("all", r.visibility, "sources")
+    ]
     repos.sort(key=lambda r: r.created_at + f"{r.id:012d}")
     return page_response(req, [shapes.repo_minimal(ctx.state, r) for r in repos])
 
@@ -103,9 +123,18 @@ def put_topics(ctx: Ctx, req: Request) -> Response:
     names = [str(n).lower() for n in lookup.body(req).get("names", [])]
     bad = [n for n in names if not re.match(r"^[a-z0-9][a-z0-9-]{0,49}$", n)]
     if bad:
-        raise ApiError(422, "Validation Failed", [{
-            "resource": "Repository", "code": "invalid", "field": "topics",
-            "message": f"{bad[0]} is not a valid topic"}])
+        raise ApiError(
+            422,
+            "Validation Failed",
+            [
+                {
+                    "resource": "Repository",
+                    "code": "invalid",
+                    "field": "topics",
+                    "message": f"{bad[0]} is not a valid topic",
+                }
+            ],
+        )
     repo.topics = list(dict.fromkeys(names))
     return Response(200, {"names": repo.topics})
 
@@ -118,8 +147,9 @@ def list_collaborators(ctx: Ctx, req: Request) -> Response:
     if affiliation != "direct":
         for login in ctx.state.users:
             perm = ctx.state.permission(login, repo)
-            if perm and (login in people or repo.visibility == "private" or
-                         _has_grant(ctx, login, repo)):
+            if perm and (
+                login in people or repo.visibility == "private" or _has_grant(ctx, login, repo)
+            ):
                 people[login] = perm
     out = []
     for login, perm in sorted(people.items(), key=lambda x: x[0].lower()):
@@ -134,8 +164,7 @@ def _has_grant(ctx: Ctx, login: str, repo: Repo) -> bool:
     org = ctx.state.orgs.get(repo.owner)
     if org is not None and login in org.owners:
         return True
-    return any(login in t.members and repo.full_name in t.repos
-               for t in ctx.state.teams.values())
+    return any(login in t.members and repo.full_name in t.repos for t in ctx.state.teams.values())
 
 
 @op("repos/add-collaborator")

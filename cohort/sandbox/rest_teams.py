@@ -28,8 +28,9 @@ def slugify(name: str) -> str:
 @op("teams/list")
 def list_teams(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
-    teams = sorted((t for t in ctx.state.teams.values() if t.org == org.login),
-                   key=lambda t: t.slug)
+    teams = sorted(
+        (t for t in ctx.state.teams.values() if t.org == org.login), key=lambda t: t.slug
+    )
     return page_response(req, [shapes.team(t) for t in teams])
 
 
@@ -38,8 +39,7 @@ def get_team(ctx: Ctx, req: Request) -> Response:
     return Response(200, shapes.team_full(ctx.state, lookup.team(ctx, req)))
 
 
-def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str,
-                inviter: str = "") -> str:
+def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str, inviter: str = "") -> str:
     """Add a member; a non-member gets a pending membership and an org invitation."""
     if org.is_member(login):
         team.members[login] = role
@@ -49,8 +49,9 @@ def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str,
     invitation = next((i for i in org.invitations if i.login == login), None)
     if invitation is None:
         number, node_id = ctx.state.node("OrganizationInvitation")
-        invitation = OrgInvitation(number, node_id, login, None, "direct_member",
-                                   inviter or org.owners[0], ctx.stamp)
+        invitation = OrgInvitation(
+            number, node_id, login, None, "direct_member", inviter or org.owners[0], ctx.stamp
+        )
         org.invitations.append(invitation)
         ctx.created += 1
     if team.id not in invitation.team_ids:
@@ -65,17 +66,37 @@ def create_team(ctx: Ctx, req: Request) -> Response:
     name = lookup.require_name(data.get("name"), "Team")
     slug = slugify(name)
     if ctx.state.team(org.login, slug) is not None:
-        raise ApiError(422, "Validation Failed", [{"resource": "Team", "code": "custom",
-                       "field": "name", "message": "Name must be unique for this org"}])
+        raise ApiError(
+            422,
+            "Validation Failed",
+            [
+                {
+                    "resource": "Team",
+                    "code": "custom",
+                    "field": "name",
+                    "message": "Name must be unique for this org",
+                }
+            ],
+        )
     number, node_id = ctx.state.node("Team")
     privacy = data.get("privacy") or "secret"
-    team = Team(org.login, number, node_id, slug, name, data.get("description"), privacy,
-                created_at=ctx.stamp, updated_at=ctx.stamp)
+    team = Team(
+        org.login,
+        number,
+        node_id,
+        slug,
+        name,
+        data.get("description"),
+        privacy,
+        created_at=ctx.stamp,
+        updated_at=ctx.stamp,
+    )
     if req.principal.kind == "user" and req.principal.login not in data.get("maintainers", []):
         team.members[req.principal.login] = "maintainer"
     for login in data.get("maintainers", []):
-        _add_member(ctx, org, team, lookup.user_exists(ctx, login), "maintainer",
-                    req.principal.login)
+        _add_member(
+            ctx, org, team, lookup.user_exists(ctx, login), "maintainer", req.principal.login
+        )
     for full_name in data.get("repo_names", []):
         repo_name = full_name.split("/")[-1]
         if ctx.state.repo(org.login, repo_name) is None:
@@ -153,13 +174,19 @@ def list_pending(ctx: Ctx, req: Request) -> Response:
     team = lookup.team(ctx, req)
     out = []
     for login, role in team.pending.items():
-        out.append({
-            "id": ctx.state.users[login].id, "node_id": ctx.state.users[login].node_id,
-            "login": login, "email": None, "role": "admin" if role == "maintainer" else
-            "direct_member", "created_at": team.updated_at, "team_count": 1,
-            "inviter": shapes.user(ctx.state, ctx.state.orgs[team.org].owners[0]),
-            "invitation_teams_url": f"{shapes.API}/organizations/{team.org}/team/{team.id}",
-        })
+        out.append(
+            {
+                "id": ctx.state.users[login].id,
+                "node_id": ctx.state.users[login].node_id,
+                "login": login,
+                "email": None,
+                "role": "admin" if role == "maintainer" else "direct_member",
+                "created_at": team.updated_at,
+                "team_count": 1,
+                "inviter": shapes.user(ctx.state, ctx.state.orgs[team.org].owners[0]),
+                "invitation_teams_url": f"{shapes.API}/organizations/{team.org}/team/{team.id}",
+            }
+        )
     return page_response(req, out)
 
 

@@ -66,8 +66,15 @@ def routes() -> tuple[Route, ...]:
         for method, operation in item.items():
             if method == "parameters":
                 continue
-            found.append(Route(method.upper(), template, _compile(template),
-                               operation["operationId"], operation))
+            found.append(
+                Route(
+                    method.upper(),
+                    template,
+                    _compile(template),
+                    operation["operationId"],
+                    operation,
+                )
+            )
     return tuple(sorted(found, key=lambda r: (-_literal_length(r.template), r.template)))
 
 

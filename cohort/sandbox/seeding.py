@@ -20,36 +20,52 @@ class Seeding:
         if login in self.state.users:
             return
         number, node_id = self.state.node(type)
-        self.state.users[login] = User(login, number, node_id, name, type,
-                                       iso(self.clock.wall()))
+        self.state.users[login] = User(login, number, node_id, name, type, iso(self.clock.wall()))
 
-    def add_org(self, login: str, *, owners: list[str], members: Sequence[str] = (),
-                plan: str = "free") -> None:
+    def add_org(
+        self, login: str, *, owners: list[str], members: Sequence[str] = (), plan: str = "free"
+    ) -> None:
         """An organization; owners and members are created as users if needed."""
         for person in [*owners, *members]:
             self.add_user(person)
         number, node_id = self.state.node("Organization")
         self.add_user(login, type="Organization")
         self.state.users[login].id = number
-        self.state.orgs[login] = Org(login, number, node_id, list(owners),
-                                     [m for m in members if m not in owners], [], plan,
-                                     iso(self.clock.wall()))
+        self.state.orgs[login] = Org(
+            login,
+            number,
+            node_id,
+            list(owners),
+            [m for m in members if m not in owners],
+            [],
+            plan,
+            iso(self.clock.wall()),
+        )
 
     def issue_token(self, login: str) -> str:
         """A personal token (``ghp_…``) with all of ``login``'s permissions."""
         self.add_user(login)
         return mint_personal_token(self.state, login).token
 
-    def register_app(self, app_id: int, slug: str, public_key_pem: str, *,
-                     permissions: dict[str, str], org: str) -> int:
+    def register_app(
+        self, app_id: int, slug: str, public_key_pem: str, *, permissions: dict[str, str], org: str
+    ) -> int:
         """Register an App installed on ``org``; returns the installation id."""
         installation_id = self.state.next_id()
         bot = f"{slug}[bot]"
         self.add_user(bot, type="Bot")
         number, node_id = self.state.node("App")
         del number
-        self.state.apps[app_id] = App(app_id, slug, public_key_pem, dict(permissions), org,
-                                      installation_id, node_id, iso(self.clock.wall()))
+        self.state.apps[app_id] = App(
+            app_id,
+            slug,
+            public_key_pem,
+            dict(permissions),
+            org,
+            installation_id,
+            node_id,
+            iso(self.clock.wall()),
+        )
         return installation_id
 
     def accept_invitations(self, login: str) -> None:

@@ -294,8 +294,9 @@ class State:
     def repo(self, owner: str, name: str) -> Repo | None:
         found = self.repos.get(f"{owner}/{name}")
         if found is None:
-            found = next((r for k, r in self.repos.items()
-                          if k.lower() == f"{owner}/{name}".lower()), None)
+            found = next(
+                (r for k, r in self.repos.items() if k.lower() == f"{owner}/{name}".lower()), None
+            )
         return found
 
     def team(self, org: str, slug: str) -> Team | None:
@@ -341,8 +342,11 @@ class State:
         best = repo.collaborators.get(login)
         for team in self.teams.values():
             perm = team.repos.get(repo.full_name)
-            if perm and login in team.members and (
-                    best is None or PERMISSION_RANK[perm] > PERMISSION_RANK[best]):
+            if (
+                perm
+                and login in team.members
+                and (best is None or PERMISSION_RANK[perm] > PERMISSION_RANK[best])
+            ):
                 best = perm
         if best is None and repo.visibility == "public":
             return "pull"
@@ -354,8 +358,11 @@ class State:
 def _find_in_repo(repo: Repo, kind: str, node_id: str) -> Any:
     if kind == "Repository":
         return repo if repo.node_id == node_id else None
-    tables: dict[str, list[Any]] = {"Label": repo.labels, "Milestone": repo.milestones,
-                                    "BranchProtectionRule": repo.rules}
+    tables: dict[str, list[Any]] = {
+        "Label": repo.labels,
+        "Milestone": repo.milestones,
+        "BranchProtectionRule": repo.rules,
+    }
     if kind in tables:
         item = next((x for x in tables[kind] if x.node_id == node_id), None)
         return None if item is None else (repo, item)

@@ -19,10 +19,18 @@ def mint_personal_token(state: State, login: str) -> Token:
     return token
 
 
-def mint_installation_token(state: State, app: App, repos: list[str] | None,
-                            permissions: dict[str, str], now: float) -> Token:
+def mint_installation_token(
+    state: State, app: App, repos: list[str] | None, permissions: dict[str, str], now: float
+) -> Token:
     """An hour-long ``ghs_`` token narrowed to ``repos`` and ``permissions``."""
-    token = Token(_secret(state, "ghs_"), f"{app.slug}[bot]", "installation",
-                  app.installation_id, repos, permissions, now + 3600)
+    token = Token(
+        _secret(state, "ghs_"),
+        f"{app.slug}[bot]",
+        "installation",
+        app.installation_id,
+        repos,
+        permissions,
+        now + 3600,
+    )
     state.tokens[token.token] = token
     return token

@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 
 def _answer(sb: Sandbox, request: httpx.Request, body: bytes) -> httpx.Response:
     try:
-        status, headers, payload = sb.handle(request.method, str(request.url),
-                                             dict(request.headers), body)
+        status, headers, payload = sb.handle(
+            request.method, str(request.url), dict(request.headers), body
+        )
     except InjectedDisconnect as drop:
         if drop.kind == "connection-reset":
-            raise httpx.RemoteProtocolError("Server disconnected without sending a response.",
-                                            request=request) from drop
+            raise httpx.RemoteProtocolError(
+                "Server disconnected without sending a response.", request=request
+            ) from drop
         raise httpx.ReadTimeout("The read operation timed out", request=request) from drop
     return httpx.Response(status, headers=headers, content=payload, request=request)
 

@@ -41,8 +41,13 @@ class Response:
 class ApiError(Exception):
     """A GitHub error answer."""
 
-    def __init__(self, status: int, message: str, errors: list[Any] | None = None,
-                 headers: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        status: int,
+        message: str,
+        errors: list[Any] | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
@@ -63,8 +68,9 @@ def not_found() -> ApiError:
 
 def invalid(resource: str, code: str, field_name: str) -> ApiError:
     """GitHub's 422 Validation Failed with one error."""
-    return ApiError(422, "Validation Failed",
-                    [{"resource": resource, "code": code, "field": field_name}])
+    return ApiError(
+        422, "Validation Failed", [{"resource": resource, "code": code, "field": field_name}]
+    )
 
 
 def forbidden_integration() -> ApiError:
@@ -82,7 +88,7 @@ def paginate(req: Request, items: list[Any]) -> tuple[list[Any], dict[str, str]]
     per_page = max(1, min(100, int(req.query.get("per_page", "30") or 30)))
     page = max(1, int(req.query.get("page", "1") or 1))
     last = max(1, -(-len(items) // per_page))
-    chunk = items[(page - 1) * per_page: page * per_page]
+    chunk = items[(page - 1) * per_page : page * per_page]
     links = []
 
     def url(n: int) -> str:
@@ -107,9 +113,11 @@ HANDLERS: dict[str, Handler] = {}
 
 def op(operation_id: str) -> Callable[[Handler], Handler]:
     """Register a handler for a GitHub operationId."""
+
     def register(fn: Handler) -> Handler:
         HANDLERS[operation_id] = fn
         return fn
+
     return register
 
 

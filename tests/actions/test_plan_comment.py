@@ -21,7 +21,10 @@ def test_compose_then_parse_round_trips_digest_keys_and_head() -> None:
     reviewed = parse_reviewed(body)
     assert reviewed is not None
     assert (reviewed.digest, list(reviewed.destructive), reviewed.head_sha) == (
-        DIGEST, keys, "c" * 40)
+        DIGEST,
+        keys,
+        "c" * 40,
+    )
     assert reviewed.as_json() == {"digest": DIGEST, "destructive": keys}
 
 

@@ -12,8 +12,11 @@ from tests.workflows.harness import read_outputs
 
 
 def test_args_are_split_like_a_shell_but_never_run_by_one(tmp_path: Path) -> None:
-    env = {"COHORT_COMMAND": "apply", "COHORT_ARGS": "--confirm '$(touch x)' ; ls",
-           "RUNNER_TEMP": str(tmp_path)}
+    env = {
+        "COHORT_COMMAND": "apply",
+        "COHORT_ARGS": "--confirm '$(touch x)' ; ls",
+        "RUNNER_TEMP": str(tmp_path),
+    }
     assert build_argv(env) == ["apply", "--confirm", "$(touch x)", ";", "ls"]
 
 
@@ -49,12 +52,17 @@ def test_summary_url_comes_from_the_posted_issue_line() -> None:
     assert values["summary-url"] == "https://github.com/o/r/issues/12"
 
 
-def test_skipped_step_says_why_and_sets_skipped(tmp_path: Path,
-                                                capsys: pytest.CaptureFixture[str]) -> None:
+def test_skipped_step_says_why_and_sets_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "out"
     out.write_text("")
-    env = {"COHORT_COMMAND": "apply", "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
-           "GITHUB_ACTIONS": "true"}
+    env = {
+        "COHORT_COMMAND": "apply",
+        "GITHUB_OUTPUT": str(out),
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_ACTIONS": "true",
+    }
     assert main(env) == 0
     notice = "::notice title=cohort apply::the cohort App is not configured"
     assert notice in capsys.readouterr().out
@@ -70,11 +78,24 @@ def test_the_module_runs_as_the_action_runs_it(tmp_path: Path) -> None:
 
     out = tmp_path / "out"
     out.write_text("")
-    env = {**os.environ, "COHORT_COMMAND": "validate", "COHORT_FILE": "examples/cohort.yml",
-           "GITHUB_ACTIONS": "true", "GITHUB_OUTPUT": str(out), "RUNNER_TEMP": str(tmp_path),
-           "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md")}
-    done = subprocess.run([sys.executable, "-m", "cohort.actions.run"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=60, check=False)
+    env = {
+        **os.environ,
+        "COHORT_COMMAND": "validate",
+        "COHORT_FILE": "examples/cohort.yml",
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_OUTPUT": str(out),
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "cohort.actions.run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert read_outputs(out) == {"exit-code": "0"}
     assert "is valid" in (tmp_path / "summary.md").read_text(encoding="utf-8")

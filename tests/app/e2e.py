@@ -58,11 +58,18 @@ def keys() -> tuple[str, str]:
     """One RSA key pair for the test session (private, public) in PEM."""
     if not _KEYS:
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-        private = key.private_bytes(serialization.Encoding.PEM,
-                                    serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption()).decode()
-        public = key.public_key().public_bytes(
-            serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+        private = key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        ).decode()
+        public = (
+            key.public_key()
+            .public_bytes(
+                serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+            )
+            .decode()
+        )
         _KEYS.append((private, public))
     return _KEYS[0]
 
@@ -78,27 +85,39 @@ class World:
         return self.org.client
 
     def put_file(self, repo: str, path: str, content: bytes, branch: str = "main") -> None:
-        body = {"message": f"add {path}", "branch": branch,
-                "content": base64.b64encode(content).decode()}
+        body = {
+            "message": f"add {path}",
+            "branch": branch,
+            "content": base64.b64encode(content).decode(),
+        }
         self.client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
 
     def open_pull(self, repo: str, branch: str, files: dict[str, bytes]) -> dict[str, Any]:
         """A branch with ``files`` and a pull request from it, as GitHub shows it."""
         head = self.client.rest("GET", f"/repos/{repo}/git/ref/heads/main")["object"]["sha"]
-        self.client.rest("POST", f"/repos/{repo}/git/refs",
-                         {"ref": f"refs/heads/{branch}", "sha": head})
+        self.client.rest(
+            "POST", f"/repos/{repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": head}
+        )
         for path, content in files.items():
             self.put_file(repo, path, content, branch)
-        pr = self.client.rest("POST", f"/repos/{repo}/pulls",
-                              {"title": f"Work on {branch}", "head": branch, "base": "main"})
+        pr = self.client.rest(
+            "POST",
+            f"/repos/{repo}/pulls",
+            {"title": f"Work on {branch}", "head": branch, "base": "main"},
+        )
         return dict(pr)
 
     def payload(self, action: str, repo: str, pr: dict[str, Any]) -> bytes:
         """A pull_request delivery body for ``pr``."""
         full = self.client.rest("GET", f"/repos/{repo}")
-        body = {"action": action, "number": pr["number"], "pull_request": pr,
-                "repository": full, "sender": pr["user"],
-                "installation": {"id": self.installation}}
+        body = {
+            "action": action,
+            "number": pr["number"],
+            "pull_request": pr,
+            "repository": full,
+            "sender": pr["user"],
+            "installation": {"id": self.installation},
+        }
         return json.dumps(body).encode()
 
     def labels(self, repo: str, number: int) -> set[str]:
@@ -119,8 +138,9 @@ def make_world() -> World:
     apply_cohort(org.client, org.desired, allow=Allowances())
     org.clock.advance(DESIGN_WEEK - org.clock.wall())
     _private, public = keys()
-    installation = org.box.register_app(APP_ID, SLUG, public,
-                                        permissions=required_permissions(), org=ORG)
+    installation = org.box.register_app(
+        APP_ID, SLUG, public, permissions=required_permissions(), org=ORG
+    )
     world = World(org, installation, Serialized(SandboxTransport(org.box)))
     org.client.rest("POST", f"/orgs/{ORG}/repos", {"name": "cohort-admin", "auto_init": True})
     world.put_file(f"{ORG}/cohort-admin", "cohort.yml", EXAMPLE.read_bytes())
@@ -132,8 +152,9 @@ def make_world() -> World:
 def processor(world: World, store: Store | None = None) -> Processor:
     """Handles events as the App: installation tokens, cohort from cohort-admin."""
     clock = world.org.clock
-    clients = AppClients(APP_ID, keys()[0], transport=world.transport, clock=clock,
-                         pacing=NO_PACING)
+    clients = AppClients(
+        APP_ID, keys()[0], transport=world.transport, clock=clock, pacing=NO_PACING
+    )
     gatherer = Gatherer(RepoSource(clock=clock), clock, app_login=f"{SLUG}[bot]")
     return Processor(clients, gatherer, store.track if store else None)
 
@@ -143,10 +164,15 @@ def settings(handle: Handle, store: Store | None = None, count: int = 2) -> Sett
     return Settings(SECRET, real, Workers(real, handle, count=count, poll=0.05, backoff=0.05))
 
 
-def headers(body: bytes, delivery: str, event: str = "pull_request",
-            secret: str = SECRET) -> dict[str, str]:
-    return {"X-Hub-Signature-256": sign(secret, body), "X-GitHub-Delivery": delivery,
-            "X-GitHub-Event": event, "Content-Type": "application/json"}
+def headers(
+    body: bytes, delivery: str, event: str = "pull_request", secret: str = SECRET
+) -> dict[str, str]:
+    return {
+        "X-Hub-Signature-256": sign(secret, body),
+        "X-GitHub-Delivery": delivery,
+        "X-GitHub-Event": event,
+        "Content-Type": "application/json",
+    }
 
 
 def wait_done(store: Store, delivery: str, timeout: float = 10.0) -> str | None:

@@ -28,23 +28,43 @@ def repo(full: str = AURORA) -> dict[str, Any]:
     return {"full_name": full, "name": name, "owner": user(owner, "Organization")}
 
 
-def pull(number: int = 7, *, author: str = "fatima-z", draft: bool = False,
-         labels: tuple[str, ...] = (), requested: tuple[str, ...] = (),
-         milestone: str | None = None, additions: int = 5, deletions: int = 0,
-         author_kind: str = "User") -> dict[str, Any]:
+def pull(
+    number: int = 7,
+    *,
+    author: str = "fatima-z",
+    draft: bool = False,
+    labels: tuple[str, ...] = (),
+    requested: tuple[str, ...] = (),
+    milestone: str | None = None,
+    additions: int = 5,
+    deletions: int = 0,
+    author_kind: str = "User",
+) -> dict[str, Any]:
     return {
-        "number": number, "state": "open", "draft": draft, "title": "Add events page",
-        "user": user(author, author_kind), "labels": [{"name": n} for n in labels],
+        "number": number,
+        "state": "open",
+        "draft": draft,
+        "title": "Add events page",
+        "user": user(author, author_kind),
+        "labels": [{"name": n} for n in labels],
         "requested_reviewers": [user(r) for r in requested],
         "milestone": {"title": milestone} if milestone else None,
-        "additions": additions, "deletions": deletions, "base": {"ref": "main"},
+        "additions": additions,
+        "deletions": deletions,
+        "base": {"ref": "main"},
     }
 
 
-def pr_event(action: str, pr: dict[str, Any], *, full: str = AURORA,
-             sender: str | None = None) -> Event:
-    payload = {"action": action, "pull_request": pr, "repository": repo(full),
-               "sender": user(sender or pr["user"]["login"]), "installation": {"id": 42}}
+def pr_event(
+    action: str, pr: dict[str, Any], *, full: str = AURORA, sender: str | None = None
+) -> Event:
+    payload = {
+        "action": action,
+        "pull_request": pr,
+        "repository": repo(full),
+        "sender": user(sender or pr["user"]["login"]),
+        "installation": {"id": 42},
+    }
     return Event("pull_request", "d-1", payload)
 
 

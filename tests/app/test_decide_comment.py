@@ -10,18 +10,29 @@ from cohort.app.events import Event
 from tests.app.payloads import AURORA, DELTA, ctx, repo, user
 
 
-def comment(body: str, *, by: str = "gabe-r", kind: str = "User", action: str = "created",
-            full: str = AURORA) -> Event:
-    payload = {"action": action, "issue": {"number": 3, "labels": []},
-               "comment": {"body": body, "user": user(by, kind)}, "repository": repo(full),
-               "sender": user(by, kind)}
+def comment(
+    body: str,
+    *,
+    by: str = "gabe-r",
+    kind: str = "User",
+    action: str = "created",
+    full: str = AURORA,
+) -> Event:
+    payload = {
+        "action": action,
+        "issue": {"number": 3, "labels": []},
+        "comment": {"body": body, "user": user(by, kind)},
+        "repository": repo(full),
+        "sender": user(by, kind),
+    }
     return Event("issue_comment", "d-3", payload)
 
 
 def test_mentor_command_labels_and_mentions_the_mentors() -> None:
     changes = decide(comment("I'm stuck on CORS.\n/mentor"), ctx())
     assert [c.after for c in changes if isinstance(c, SetLabels)] == [
-        frozenset({"help-wanted-from-mentor"})]
+        frozenset({"help-wanted-from-mentor"})
+    ]
     [answer] = [c for c in changes if isinstance(c, Comment)]
     assert answer.number == 3
     assert "@alicia-dev: @gabe-r asked for a mentor's help" in answer.body
@@ -32,6 +43,7 @@ def test_mentors_marked_away_are_not_mentioned() -> None:
     assert base is not None
     mentors = [m.model_copy(update={"away": m.handle == "dfischer"}) for m in base.mentors]
     from cohort.app.context import Context
+
     quiet = Context(base.model_copy(update={"mentors": mentors}), ctx().today)
     [answer] = [c for c in decide(comment("/mentor", full=DELTA), quiet) if isinstance(c, Comment)]
     assert "@alicia-dev:" in answer.body

@@ -18,18 +18,34 @@ def event(name: str, action: str, **extra: object) -> Event:
 @pytest.mark.parametrize(
     ("ev", "record"),
     [
-        (event("installation", "created", repositories=[{"full_name": "omp/b"},
-                                                         {"full_name": "omp/a"}]),
-         TrackInstallation(9, "omp", True, ("omp/a", "omp/b"), (), True)),
+        (
+            event(
+                "installation",
+                "created",
+                repositories=[{"full_name": "omp/b"}, {"full_name": "omp/a"}],
+            ),
+            TrackInstallation(9, "omp", True, ("omp/a", "omp/b"), (), True),
+        ),
         (event("installation", "deleted"), TrackInstallation(9, "omp", False)),
         (event("installation", "suspend"), TrackInstallation(9, "omp", False)),
         (event("installation", "unsuspend"), TrackInstallation(9, "omp", True)),
-        (event("installation_repositories", "added",
-               repositories_added=[{"full_name": "omp/c"}], repositories_removed=[]),
-         TrackInstallation(9, "omp", True, ("omp/c",), ())),
-        (event("installation_repositories", "removed",
-               repositories_removed=[{"full_name": "omp/a"}]),
-         TrackInstallation(9, "omp", True, (), ("omp/a",))),
+        (
+            event(
+                "installation_repositories",
+                "added",
+                repositories_added=[{"full_name": "omp/c"}],
+                repositories_removed=[],
+            ),
+            TrackInstallation(9, "omp", True, ("omp/c",), ()),
+        ),
+        (
+            event(
+                "installation_repositories",
+                "removed",
+                repositories_removed=[{"full_name": "omp/a"}],
+            ),
+            TrackInstallation(9, "omp", True, (), ("omp/a",)),
+        ),
     ],
 )
 def test_installation_events_become_records(ev: Event, record: TrackInstallation) -> None:

@@ -31,42 +31,92 @@ def reviewers(changes: list[object]) -> tuple[str, ...]:
 @pytest.mark.parametrize(
     ("case", "event", "context", "labels", "asked"),
     [
-        ("opened in design week: phase, size, needs review, the mentor asked",
-         pr_event("opened", pull()), ctx(),
-         {"phase: design", "size/XS", "needs-mentor-review"}, ("alicia-dev",)),
-        ("the calendar phase follows the day", pr_event("opened", pull()), ctx(CODE_DAY),
-         {"phase: code", "size/XS", "needs-mentor-review"}, ("alicia-dev",)),
-        ("a linked milestone wins over the calendar",
-         pr_event("opened", pull(milestone="Deployment")), ctx(),
-         {"phase: deployment", "size/XS", "needs-mentor-review"}, ("alicia-dev",)),
-        ("a draft gets labels but waits for nobody", pr_event("opened", pull(draft=True)), ctx(),
-         {"phase: design", "size/XS"}, ()),
-        ("ready for review asks the mentor", pr_event("ready_for_review", pull()), ctx(),
-         {"phase: design", "size/XS", "needs-mentor-review"}, ("alicia-dev",)),
-        ("a bot's PR is labelled, not reviewed",
-         pr_event("opened", pull(author="dependabot[bot]", author_kind="Bot")), ctx(),
-         {"phase: design", "size/XS"}, ()),
-        ("CODEOWNERS already asked the mentor: no second request",
-         pr_event("opened", pull(requested=("alicia-dev",))), ctx(),
-         {"phase: design", "size/XS", "needs-mentor-review"}, ()),
-        ("synchronize resizes without asking again",
-         pr_event("synchronize", pull(labels=("phase: design", "size/XS", "needs-mentor-review"))),
-         ctx(files=files(("src/app.js", 120))),
-         {"phase: design", "size/L", "needs-mentor-review", "area: frontend"}, ()),
-        ("generated files do not count",
-         pr_event("opened", pull()), ctx(files=files(("package-lock.json", 5000),
-                                                     ("dist/app.min.js", 900), ("README.md", 3))),
-         {"phase: design", "size/XS", "needs-mentor-review", "area: docs"}, ("alicia-dev",)),
-        ("an approved PR is not asked again on reopen",
-         pr_event("reopened", pull(labels=("phase: design", "size/XS", "mentor-approved"))),
-         ctx(), None, ()),
-        ("human labels are kept",
-         pr_event("edited", pull(labels=("good first issue",))), ctx(),
-         {"good first issue", "phase: design", "size/XS", "needs-mentor-review"}, ()),
+        (
+            "opened in design week: phase, size, needs review, the mentor asked",
+            pr_event("opened", pull()),
+            ctx(),
+            {"phase: design", "size/XS", "needs-mentor-review"},
+            ("alicia-dev",),
+        ),
+        (
+            "the calendar phase follows the day",
+            pr_event("opened", pull()),
+            ctx(CODE_DAY),
+            {"phase: code", "size/XS", "needs-mentor-review"},
+            ("alicia-dev",),
+        ),
+        (
+            "a linked milestone wins over the calendar",
+            pr_event("opened", pull(milestone="Deployment")),
+            ctx(),
+            {"phase: deployment", "size/XS", "needs-mentor-review"},
+            ("alicia-dev",),
+        ),
+        (
+            "a draft gets labels but waits for nobody",
+            pr_event("opened", pull(draft=True)),
+            ctx(),
+            {"phase: design", "size/XS"},
+            (),
+        ),
+        (
+            "ready for review asks the mentor",
+            pr_event("ready_for_review", pull()),
+            ctx(),
+            {"phase: design", "size/XS", "needs-mentor-review"},
+            ("alicia-dev",),
+        ),
+        (
+            "a bot's PR is labelled, not reviewed",
+            pr_event("opened", pull(author="dependabot[bot]", author_kind="Bot")),
+            ctx(),
+            {"phase: design", "size/XS"},
+            (),
+        ),
+        (
+            "CODEOWNERS already asked the mentor: no second request",
+            pr_event("opened", pull(requested=("alicia-dev",))),
+            ctx(),
+            {"phase: design", "size/XS", "needs-mentor-review"},
+            (),
+        ),
+        (
+            "synchronize resizes without asking again",
+            pr_event(
+                "synchronize", pull(labels=("phase: design", "size/XS", "needs-mentor-review"))
+            ),
+            ctx(files=files(("src/app.js", 120))),
+            {"phase: design", "size/L", "needs-mentor-review", "area: frontend"},
+            (),
+        ),
+        (
+            "generated files do not count",
+            pr_event("opened", pull()),
+            ctx(
+                files=files(("package-lock.json", 5000), ("dist/app.min.js", 900), ("README.md", 3))
+            ),
+            {"phase: design", "size/XS", "needs-mentor-review", "area: docs"},
+            ("alicia-dev",),
+        ),
+        (
+            "an approved PR is not asked again on reopen",
+            pr_event("reopened", pull(labels=("phase: design", "size/XS", "mentor-approved"))),
+            ctx(),
+            None,
+            (),
+        ),
+        (
+            "human labels are kept",
+            pr_event("edited", pull(labels=("good first issue",))),
+            ctx(),
+            {"good first issue", "phase: design", "size/XS", "needs-mentor-review"},
+            (),
+        ),
     ],
 )
-def test_pull_request_decision(case: str, event: object, context: object,
-                               labels: set[str] | None, asked: tuple[str, ...]) -> None:
+def test_pull_request_decision(
+    case: str, event: object, context: object, labels: set[str] | None, asked: tuple[str, ...]
+) -> None:
     from cohort.app.context import Context
     from cohort.app.events import Event
 
@@ -81,22 +131,21 @@ def test_pull_request_decision(case: str, event: object, context: object,
 
 def test_review_goes_to_the_least_loaded_mentor_who_is_not_away() -> None:
     event = pr_event("opened", pull(author="omar-h"), full=DELTA)
-    assert reviewers(decide(event, ctx(load={"dfischer": 3, "alicia-dev": 1}))) == (
-        "alicia-dev",)
+    assert reviewers(decide(event, ctx(load={"dfischer": 3, "alicia-dev": 1}))) == ("alicia-dev",)
     assert reviewers(decide(event, ctx(load={"dfischer": 0, "alicia-dev": 1}))) == ("dfischer",)
     away = ctx().cohort
     assert away is not None
     mentors = [m.model_copy(update={"away": m.handle == "alicia-dev"}) for m in away.mentors]
     cohort = away.model_copy(update={"mentors": mentors})
     from cohort.app.context import Context
+
     quiet = Context(cohort, ctx().today, load={"dfischer": 9})
     assert reviewers(decide(event, quiet)) == ("dfischer",)
 
 
 def test_a_mentor_authoring_a_pr_is_not_asked_to_review_it() -> None:
     event = pr_event("opened", pull(author="dfischer"), full=DELTA)
-    assert reviewers(decide(event, ctx(load={"dfischer": 0, "alicia-dev": 5}))) == (
-        "alicia-dev",)
+    assert reviewers(decide(event, ctx(load={"dfischer": 0, "alicia-dev": 5}))) == ("alicia-dev",)
 
 
 @pytest.mark.parametrize("action", ["closed", "labeled", "assigned", "locked", "nonsense"])

@@ -10,11 +10,19 @@ from cohort.app.events import Event
 from tests.app.payloads import AURORA, ctx, pull, repo, user
 
 
-def review(state: str, by: str = "alicia-dev", action: str = "submitted",
-           labels: tuple[str, ...] = ("phase: design", "needs-mentor-review")) -> Event:
-    payload = {"action": action, "review": {"state": state, "user": user(by)},
-               "pull_request": pull(labels=labels), "repository": repo(AURORA),
-               "sender": user(by)}
+def review(
+    state: str,
+    by: str = "alicia-dev",
+    action: str = "submitted",
+    labels: tuple[str, ...] = ("phase: design", "needs-mentor-review"),
+) -> Event:
+    payload = {
+        "action": action,
+        "review": {"state": state, "user": user(by)},
+        "pull_request": pull(labels=labels),
+        "repository": repo(AURORA),
+        "sender": user(by),
+    }
     return Event("pull_request_review", "d-2", payload)
 
 

@@ -30,8 +30,9 @@ def route(path: str) -> re.Pattern[str]:
 
 def test_every_request_the_app_sends_is_a_declared_endpoint() -> None:
     world = make_world()
-    pr = world.open_pull(f"{world.org.cohort.program.organization}/2027-spring-aurora", "f",
-                         {"src/x.js": b"x\n"})
+    pr = world.open_pull(
+        f"{world.org.cohort.program.organization}/2027-spring-aurora", "f", {"src/x.js": b"x\n"}
+    )
     body = world.payload("opened", "omp-cohorts/2027-spring-aurora", pr)
     world.org.box.reset_log()
     processor(world).handle("pull_request", "d", body)

@@ -59,8 +59,9 @@ def expected(pr: dict[str, Any], action: str) -> tuple[frozenset[str] | None, tu
     draft = pr.get("draft") is True
     before = {lb["name"] for lb in pr["labels"]}
     after = before | {"phase: design", "size/XS"} | (set() if draft else {"needs-mentor-review"})
-    asked_already = any(r.get("login") in ("octocat", "monalisa")
-                        for r in pr["requested_reviewers"])
+    asked_already = any(
+        r.get("login") in ("octocat", "monalisa") for r in pr["requested_reviewers"]
+    )
     asks = action in ("opened", "reopened", "ready_for_review") and not draft and not asked_already
     return frozenset(after), ("octocat",) if asks else ()
 
@@ -81,5 +82,9 @@ def test_the_examples_cover_the_actions_that_matter() -> None:
     actions = {e["action"] for e in PULLS}
     assert {"opened", "reopened", "synchronize", "ready_for_review", "closed"} <= actions
     assert {e["event"] for e in EXAMPLES} == {
-        "pull_request", "pull_request_review", "issue_comment", "installation",
-        "installation_repositories"}
+        "pull_request",
+        "pull_request_review",
+        "issue_comment",
+        "installation",
+        "installation_repositories",
+    }

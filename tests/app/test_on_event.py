@@ -22,8 +22,9 @@ def test_workflow_event_labels_and_requests_review(tmp_path: Path) -> None:
     event.write_bytes(world.payload("opened", AURORA, pr))
     env = {"GITHUB_EVENT_NAME": "pull_request_target", "GITHUB_EVENT_PATH": str(event)}
     token = world.org.box.issue_token("ada-organizes")
-    clients = TokenClients(token, transport=world.transport, clock=world.org.clock,
-                           pacing=NO_PACING)
+    clients = TokenClients(
+        token, transport=world.transport, clock=world.org.clock, pacing=NO_PACING
+    )
     outcome = on_event(EXAMPLE, "cohort-admin", env, clients)
     assert outcome.writes == 2
     assert world.labels(AURORA, pr["number"]) >= {"area: docs", "needs-mentor-review"}

@@ -44,18 +44,25 @@ def store() -> Iterator[SQLiteStore]:
     s.close()
 
 
-def test_opened_pull_request_is_labelled_and_a_mentor_asked(world: World,
-                                                            store: SQLiteStore) -> None:
-    pr = world.open_pull(AURORA, "events-page",
-                         {"src/page.js": b"".join(b"line %d\n" % i for i in range(40)),
-                          "docs/notes.md": b"n\n"})
+def test_opened_pull_request_is_labelled_and_a_mentor_asked(
+    world: World, store: SQLiteStore
+) -> None:
+    pr = world.open_pull(
+        AURORA,
+        "events-page",
+        {"src/page.js": b"".join(b"line %d\n" % i for i in range(40)), "docs/notes.md": b"n\n"},
+    )
     body = world.payload("opened", AURORA, pr)
     with served(make_app(settings(processor(world, store).handle, store))) as http:
         answer = http.post("/webhook", content=body, headers=headers(body, "del-1"))
         assert answer.status_code == 202
         assert wait_done(store, "del-1") == "done"
     assert world.labels(AURORA, pr["number"]) >= {
-        "needs-mentor-review", "size/M", "area: frontend", "area: docs"}
+        "needs-mentor-review",
+        "size/M",
+        "area: frontend",
+        "area: docs",
+    }
     assert "phase: design" in world.labels(AURORA, pr["number"])
     assert world.requested(AURORA, pr["number"]) == ["alicia-dev"]
 
@@ -126,6 +133,8 @@ def test_a_full_queue_is_refused_not_grown(store: SQLiteStore) -> None:
     conf.max_pending = 2
     body = b"{}"
     with served(make_app(conf)) as http:
-        codes = [http.post("/webhook", content=body, headers=headers(body, f"q{i}")).status_code
-                 for i in range(3)]
+        codes = [
+            http.post("/webhook", content=body, headers=headers(body, f"q{i}")).status_code
+            for i in range(3)
+        ]
     assert codes == [202, 202, 503]

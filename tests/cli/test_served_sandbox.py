@@ -18,9 +18,21 @@ from tests.conftest import EXAMPLE
 def served(tmp_path: Path) -> Iterator[dict[str, str]]:
     state = tmp_path / "org.json"
     server = subprocess.Popen(
-        [sys.executable, "-m", "cohort", "sandbox", "serve", "--cohort", str(EXAMPLE),
-         "--state", str(state)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "cohort",
+            "sandbox",
+            "serve",
+            "--cohort",
+            str(EXAMPLE),
+            "--state",
+            str(state),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stdout is not None
         info = json.loads(server.stdout.readline())
@@ -31,14 +43,23 @@ def served(tmp_path: Path) -> Iterator[dict[str, str]]:
 
 
 def cohort(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "cohort", *args], capture_output=True,
-                          text=True, env={**os.environ, **env}, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "cohort", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=300,
+        check=False,
+    )
 
 
 def test_plan_and_apply_over_http_then_the_plan_is_empty(served: dict[str, str]) -> None:
     assert served["url"].startswith("http://127.0.0.1:")
-    env = {"GITHUB_TOKEN": served["token"], "GITHUB_API_URL": served["url"],
-           "COHORT_WRITE_INTERVAL": "0"}
+    env = {
+        "GITHUB_TOKEN": served["token"],
+        "GITHUB_API_URL": served["url"],
+        "COHORT_WRITE_INTERVAL": "0",
+    }
     first = cohort("plan", str(EXAMPLE), "--detailed-exitcode", env=env)
     assert first.returncode == 2, first.stderr
     assert "team aurora:" in first.stdout

@@ -19,12 +19,12 @@ def test_committed_schema_is_current() -> None:
 def test_committed_reference_is_current() -> None:
     committed = (ROOT / "docs" / "reference" / "cohort-yml.md").read_text(encoding="utf-8")
     assert committed == reference_markdown(), (
-        "run: cohort schema --format markdown > docs/reference/cohort-yml.md")
+        "run: cohort schema --format markdown > docs/reference/cohort-yml.md"
+    )
 
 
 def test_example_validates_against_the_json_schema_editors_use() -> None:
-    data = json.loads(json.dumps(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")),
-                                 default=str))
+    data = json.loads(json.dumps(yaml.safe_load(EXAMPLE.read_text(encoding="utf-8")), default=str))
     jsonschema.validate(data, schema())
 
 

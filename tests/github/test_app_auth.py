@@ -14,10 +14,14 @@ from cohort.sandbox import Sandbox, SandboxTransport
 
 def key_pair() -> tuple[str, str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()).decode()
-    public = key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     return private, public
 
 
@@ -29,18 +33,28 @@ def keys() -> tuple[str, str]:
 def sandbox_with_app(public: str) -> Sandbox:
     box = Sandbox(clock=SimulatedClock())
     box.add_org("app-org", owners=["owner"])
-    box.register_app(42, "cohort-bot", public, org="app-org",
-                     permissions=dict.fromkeys(READ_PERMISSIONS, "write") | {"metadata": "read"})
+    box.register_app(
+        42,
+        "cohort-bot",
+        public,
+        org="app-org",
+        permissions=dict.fromkeys(READ_PERMISSIONS, "write") | {"metadata": "read"},
+    )
     return box
 
 
-def test_installation_token_is_narrowed_to_the_permissions_asked_for(
-        keys: tuple[str, str]) -> None:
+def test_installation_token_is_narrowed_to_the_permissions_asked_for(keys: tuple[str, str]) -> None:
     private, public = keys
     box = sandbox_with_app(public)
-    minted = installation_token(42, private, "app-org", api_url="https://api.github.com",
-                                permissions=READ_PERMISSIONS, transport=SandboxTransport(box),
-                                clock=box.clock)
+    minted = installation_token(
+        42,
+        private,
+        "app-org",
+        api_url="https://api.github.com",
+        permissions=READ_PERMISSIONS,
+        transport=SandboxTransport(box),
+        clock=box.clock,
+    )
     assert minted.permissions == READ_PERMISSIONS
     assert minted.token not in repr(minted)
 
@@ -48,8 +62,15 @@ def test_installation_token_is_narrowed_to_the_permissions_asked_for(
 def test_read_only_client_cannot_write(keys: tuple[str, str]) -> None:
     private, public = keys
     box = sandbox_with_app(public)
-    client = app_client(42, private, "app-org", api_url="https://api.github.com", write=False,
-                        transport=SandboxTransport(box), clock=box.clock)
+    client = app_client(
+        42,
+        private,
+        "app-org",
+        api_url="https://api.github.com",
+        write=False,
+        transport=SandboxTransport(box),
+        clock=box.clock,
+    )
     with pytest.raises(GitHubError, match="403"):
         client.rest("POST", "/orgs/app-org/teams", {"name": "nope"})
     assert box.state.team("app-org", "nope") is None
@@ -60,12 +81,23 @@ def test_a_wrong_key_is_refused_as_github_refuses_it(keys: tuple[str, str]) -> N
     other, _ = key_pair()
     box = sandbox_with_app(public)
     with pytest.raises(GitHubError, match="401"):
-        installation_token(42, other, "app-org", api_url="https://api.github.com",
-                           permissions=READ_PERMISSIONS, transport=SandboxTransport(box),
-                           clock=box.clock)
+        installation_token(
+            42,
+            other,
+            "app-org",
+            api_url="https://api.github.com",
+            permissions=READ_PERMISSIONS,
+            transport=SandboxTransport(box),
+            clock=box.clock,
+        )
 
 
 def test_a_key_that_is_not_pem_is_a_usage_error() -> None:
     with pytest.raises(UsageError, match="not a valid RSA PEM key"):
-        installation_token(42, "not a key", "app-org", api_url="https://api.github.com",
-                           permissions=READ_PERMISSIONS)
+        installation_token(
+            42,
+            "not a key",
+            "app-org",
+            api_url="https://api.github.com",
+            permissions=READ_PERMISSIONS,
+        )

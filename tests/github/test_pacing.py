@@ -72,5 +72,6 @@ def test_graphql_endpoint_of_github_enterprise_server_is_beside_the_rest_root() 
     from cohort.github.client import Client
 
     assert Client("t", api_url="https://ghes.example/api/v3").graphql_url == (
-        "https://ghes.example/api/graphql")
+        "https://ghes.example/api/graphql"
+    )
     assert Client("t").graphql_url == "https://api.github.com/graphql"

@@ -44,14 +44,16 @@ def naive_steps(desired: DesiredState) -> list[Step]:
 
 
 def test_cold_apply_needs_at_most_seven_plus_m_plus_r_writes_per_team(
-        applied: tuple[Org, list[Step]]) -> None:
+    applied: tuple[Org, list[Step]],
+) -> None:
     org, steps = applied
     budget = sum(7 + len(t.mentees) + len(t.mentors) for t in org.cohort.teams)
     assert sum(s.write for s in steps) <= budget
 
 
 def test_cold_apply_beats_the_naive_way_3x_in_writes_and_2x_in_modelled_time(
-        applied: tuple[Org, list[Step]]) -> None:
+    applied: tuple[Org, list[Step]],
+) -> None:
     org, steps = applied
     naive = naive_steps(org.desired)
     assert sum(s.write for s in naive) >= 3 * sum(s.write for s in steps)

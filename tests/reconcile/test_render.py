@@ -35,8 +35,9 @@ def check_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("name", "render"), [
-    ("cold-plan.txt", render_text), ("cold-plan.md", render_markdown)])
+@pytest.mark.parametrize(
+    ("name", "render"), [("cold-plan.txt", render_text), ("cold-plan.md", render_markdown)]
+)
 def test_cold_plan_renders_exactly_as_the_golden_file(name: str, render: object) -> None:
     check_golden(name, render(cold_plan()))  # type: ignore[operator]
 
@@ -46,8 +47,7 @@ def test_json_plan_lists_every_change_and_the_digest() -> None:
     body = json.loads(render_json(plan))
     assert body["digest"] == plan.digest()
     assert len(body["changes"]) == len(plan.changes)
-    assert body["counts"] == {"create": len(plan.changes), "update": 0, "remove": 0,
-                              "archive": 0}
+    assert body["counts"] == {"create": len(plan.changes), "update": 0, "remove": 0, "archive": 0}
 
 
 def test_empty_plan_says_so() -> None:
@@ -57,8 +57,9 @@ def test_empty_plan_says_so() -> None:
 
 
 def test_huge_plan_markdown_fits_a_comment_and_keeps_summary_and_digest() -> None:
-    changes = tuple(Change("label", "create", f"r{i}", f"t{i % 500}", "x" * 200)
-                    for i in range(5000))
+    changes = tuple(
+        Change("label", "create", f"r{i}", f"t{i % 500}", "x" * 200) for i in range(5000)
+    )
     plan = Plan("org", changes)
     text = render_markdown(plan)
     assert len(text) <= COMMENT_LIMIT

@@ -33,14 +33,22 @@ def gh(sb: Sandbox, token: str) -> GitHub[Any]:
 
 
 def github(sb: Sandbox, token: str) -> GitHub[Any]:
-    return GitHub(token, base_url="https://api.github.com", transport=SandboxTransport(sb),
-                  auto_retry=False, http_cache=False)
+    return GitHub(
+        token,
+        base_url="https://api.github.com",
+        transport=SandboxTransport(sb),
+        auto_retry=False,
+        http_cache=False,
+    )
 
 
 @pytest.fixture
 def http(sb: Sandbox, token: str) -> Iterator[httpx.Client]:
-    with httpx.Client(transport=SandboxTransport(sb), base_url="https://api.github.com",
-                      headers={"Authorization": f"token {token}"}) as client:
+    with httpx.Client(
+        transport=SandboxTransport(sb),
+        base_url="https://api.github.com",
+        headers={"Authorization": f"token {token}"},
+    ) as client:
         yield client
 
 

@@ -20,10 +20,12 @@ from tests.sandbox.conftest import github
 
 def _key() -> tuple[str, str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()).decode()
-    public = key.public_key().public_bytes(serialization.Encoding.PEM,
-                                           serialization.PublicFormat.SubjectPublicKeyInfo)
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public = key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
     return private, public.decode()
 
 
@@ -36,9 +38,13 @@ def keys() -> tuple[str, str]:
 def app_sb(keys: tuple[str, str]) -> tuple[Sandbox, int]:
     sb = Sandbox(SimulatedClock(start=time.time()), check_responses=True)
     sb.add_org("acme", owners=["olga"])
-    installation = sb.register_app(42, "cohort-bot", keys[1], org="acme",
-                                   permissions={"issues": "write", "contents": "write",
-                                                "members": "read", "metadata": "read"})
+    installation = sb.register_app(
+        42,
+        "cohort-bot",
+        keys[1],
+        org="acme",
+        permissions={"issues": "write", "contents": "write", "members": "read", "metadata": "read"},
+    )
     owner = github(sb, sb.issue_token("olga"))
     owner.rest.repos.create_in_org("acme", name="a", auto_init=True)
     owner.rest.repos.create_in_org("acme", name="b", auto_init=True)
@@ -46,8 +52,13 @@ def app_sb(keys: tuple[str, str]) -> tuple[Sandbox, int]:
 
 
 def _app_client(sb: Sandbox, private: str) -> GitHub[Any]:
-    return GitHub(AppAuthStrategy(42, private), base_url="https://api.github.com",
-                  transport=SandboxTransport(sb), auto_retry=False, http_cache=False)
+    return GitHub(
+        AppAuthStrategy(42, private),
+        base_url="https://api.github.com",
+        transport=SandboxTransport(sb),
+        auto_retry=False,
+        http_cache=False,
+    )
 
 
 def test_unknown_token_is_401_bad_credentials(sb: Sandbox) -> None:
@@ -65,8 +76,9 @@ def test_users(gh: GitHub[Any]) -> None:
     assert gh.rest.meta.root().status_code == 200
 
 
-def test_app_endpoints_and_narrowed_token(app_sb: tuple[Sandbox, int],
-                                          keys: tuple[str, str]) -> None:
+def test_app_endpoints_and_narrowed_token(
+    app_sb: tuple[Sandbox, int], keys: tuple[str, str]
+) -> None:
     sb, installation = app_sb
     app = _app_client(sb, keys[0])
     assert app.rest.apps.get_authenticated().parsed_data.slug == "cohort-bot"
@@ -74,7 +86,8 @@ def test_app_endpoints_and_narrowed_token(app_sb: tuple[Sandbox, int],
     assert app.rest.apps.get_org_installation("acme").parsed_data.id == installation
     assert app.rest.apps.get_repo_installation("acme", "a").parsed_data.id == installation
     made = app.rest.apps.create_installation_access_token(
-        installation, repositories=["a"], permissions={"issues": "write"}).parsed_data
+        installation, repositories=["a"], permissions={"issues": "write"}
+    ).parsed_data
     assert made.token.startswith("ghs_")
     assert made.repository_selection == "selected"
     bot = github(sb, made.token)
@@ -83,8 +96,7 @@ def test_app_endpoints_and_narrowed_token(app_sb: tuple[Sandbox, int],
         bot.rest.issues.create("acme", "b", title="no")
     assert outside.value.response.status_code == 404
     with pytest.raises(RequestFailed) as denied:
-        bot.rest.repos.create_or_update_file_contents("acme", "a", "x", message="m",
-                                                      content="eA==")
+        bot.rest.repos.create_or_update_file_contents("acme", "a", "x", message="m", content="eA==")
     assert denied.value.response.status_code == 403
     assert denied.value.response.json()["message"] == "Resource not accessible by integration"
     minted = [r.kind for r in sb.log if r.operation == "apps/create-installation-access-token"]
@@ -94,10 +106,12 @@ def test_app_endpoints_and_narrowed_token(app_sb: tuple[Sandbox, int],
 def test_jwt_signed_with_wrong_key_is_refused(app_sb: tuple[Sandbox, int]) -> None:
     sb, _ = app_sb
     now = int(sb.clock.wall())
-    token = jwt.encode({"iat": now - 60, "exp": now + 540, "iss": "42"}, _key()[0],
-                       algorithm="RS256")
+    token = jwt.encode(
+        {"iat": now - 60, "exp": now + 540, "iss": "42"}, _key()[0], algorithm="RS256"
+    )
     answer = httpx.Client(transport=SandboxTransport(sb)).get(
-        "https://api.github.com/app", headers={"Authorization": f"Bearer {token}"})
+        "https://api.github.com/app", headers={"Authorization": f"Bearer {token}"}
+    )
     assert answer.status_code == 401
     assert answer.json()["message"] == "A JSON web token could not be decoded"
 
@@ -108,7 +122,8 @@ def test_jwt_expiry_rules(app_sb: tuple[Sandbox, int], keys: tuple[str, str]) ->
     for iat, exp in [(now - 60, now + 3600), (now - 1200, now - 600)]:
         token = jwt.encode({"iat": iat, "exp": exp, "iss": "42"}, keys[0], algorithm="RS256")
         answer = httpx.Client(transport=SandboxTransport(sb)).get(
-            "https://api.github.com/app", headers={"Authorization": f"Bearer {token}"})
+            "https://api.github.com/app", headers={"Authorization": f"Bearer {token}"}
+        )
         assert answer.status_code == 401
 
 

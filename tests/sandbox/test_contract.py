@@ -18,13 +18,13 @@ def test_every_extracted_operation_has_a_handler() -> None:
     assert len(HANDLERS) == 82
 
 
-def test_wrongly_typed_body_is_422_and_recorded(http: httpx.Client, sb: Sandbox,
-                                                repo: str) -> None:
+def test_wrongly_typed_body_is_422_and_recorded(http: httpx.Client, sb: Sandbox, repo: str) -> None:
     answer = http.post(f"/repos/acme/{repo}/labels", json={"name": 5})
     assert answer.status_code == 422
     assert answer.json()["message"].startswith("Invalid request.")
     assert [(e.direction, e.operation) for e in sb.contract_errors] == [
-        ("request", "issues/create-label")]
+        ("request", "issues/create-label")
+    ]
     with pytest.raises(ContractError):
         sb.assert_clean()
     sb.contract_errors.clear()
@@ -50,11 +50,15 @@ def test_unknown_path_is_404_with_github_body(http: httpx.Client) -> None:
     assert "documentation_url" in answer.json()
 
 
-def test_non_conforming_response_is_recorded(http: httpx.Client, sb: Sandbox, repo: str,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_non_conforming_response_is_recorded(
+    http: httpx.Client, sb: Sandbox, repo: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     http.post(f"/repos/acme/{repo}/labels", json={"name": "bug"})
-    monkeypatch.setitem(HANDLERS, "issues/get-label",
-                        lambda ctx, req: Response(200, {"name": "bug", "id": "not-an-int"}))
+    monkeypatch.setitem(
+        HANDLERS,
+        "issues/get-label",
+        lambda ctx, req: Response(200, {"name": "bug", "id": "not-an-int"}),
+    )
     assert http.get(f"/repos/acme/{repo}/labels/bug").status_code == 200
     assert [e.direction for e in sb.contract_errors] == ["response"]
     assert "id" in sb.contract_errors[0].detail
@@ -65,8 +69,12 @@ def test_checks_can_be_switched_off_for_requests() -> None:
     sb = Sandbox(check_contract=False)
     sb.add_org("acme", owners=["olga"])
     token = sb.issue_token("olga")
-    status, _, _ = sb.handle("POST", "https://api.github.com/orgs/acme/repos",
-                             {"Authorization": f"token {token}"}, b'{"name": 5}')
+    status, _, _ = sb.handle(
+        "POST",
+        "https://api.github.com/orgs/acme/repos",
+        {"Authorization": f"token {token}"},
+        b'{"name": 5}',
+    )
     assert status == 422
     assert sb.contract_errors == []
 

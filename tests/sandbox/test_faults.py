@@ -13,10 +13,13 @@ def _create(http: httpx.Client, name: str = "r") -> httpx.Response:
     return http.post("/orgs/acme/repos", json={"name": name})
 
 
-@pytest.mark.parametrize(("kind", "status"), [("5xx", 502), ("secondary-rate-limit", 403),
-                                              ("primary-rate-limit", 403), ("429", 429)])
-def test_http_faults_answer_before_applying(http: httpx.Client, sb: Sandbox, kind: str,
-                                            status: int) -> None:
+@pytest.mark.parametrize(
+    ("kind", "status"),
+    [("5xx", 502), ("secondary-rate-limit", 403), ("primary-rate-limit", 403), ("429", 429)],
+)
+def test_http_faults_answer_before_applying(
+    http: httpx.Client, sb: Sandbox, kind: str, status: int
+) -> None:
     sb.faults = FaultPlan(seed=1, rules=[Fault(kind, on_write=1)])
     answer = _create(http)
     assert answer.status_code == status
@@ -30,10 +33,13 @@ def test_http_faults_answer_before_applying(http: httpx.Client, sb: Sandbox, kin
     assert _create(http).status_code == 201
 
 
-@pytest.mark.parametrize(("kind", "error"), [("connection-reset", httpx.RemoteProtocolError),
-                                             ("timeout", httpx.ReadTimeout)])
-def test_dropped_connections_apply_nothing(http: httpx.Client, sb: Sandbox, kind: str,
-                                           error: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("kind", "error"),
+    [("connection-reset", httpx.RemoteProtocolError), ("timeout", httpx.ReadTimeout)],
+)
+def test_dropped_connections_apply_nothing(
+    http: httpx.Client, sb: Sandbox, kind: str, error: type[Exception]
+) -> None:
     sb.faults = FaultPlan(seed=1, rules=[Fault(kind, on_write=1)])
     with pytest.raises(error):
         _create(http)
@@ -53,8 +59,10 @@ def _graphql(http: httpx.Client, query: str) -> httpx.Response:
 
 
 def test_graphql_rate_limited_and_resource_limits(http: httpx.Client, sb: Sandbox) -> None:
-    sb.faults = FaultPlan(seed=1, rules=[Fault("graphql-rate-limited", on_request=1),
-                                         Fault("resource-limits", on_request=2)])
+    sb.faults = FaultPlan(
+        seed=1,
+        rules=[Fault("graphql-rate-limited", on_request=1), Fault("resource-limits", on_request=2)],
+    )
     first = _graphql(http, "{ viewer { login } }")
     assert first.status_code == 200
     assert first.json()["errors"][0]["type"] == "RATE_LIMITED"
@@ -68,11 +76,16 @@ def test_partial_batch_applies_only_the_first_half(http: httpx.Client, sb: Sandb
     _create(http, "p")
     rid = _graphql(http, '{ repository(owner: "acme", name: "p") { id } }').json()
     node = rid["data"]["repository"]["id"]
-    sb.faults = FaultPlan(seed=1, rules=[Fault("partial-batch", on_write=1,
-                                               match="createLabel")])
-    doc = "mutation {" + " ".join(
-        f'l{n}: createLabel(input: {{repositoryId: "{node}", name: "l{n}", color: "ededed"}}) '
-        "{ label { name } }" for n in range(4)) + "}"
+    sb.faults = FaultPlan(seed=1, rules=[Fault("partial-batch", on_write=1, match="createLabel")])
+    doc = (
+        "mutation {"
+        + " ".join(
+            f'l{n}: createLabel(input: {{repositoryId: "{node}", name: "l{n}", color: "ededed"}}) '
+            "{ label { name } }"
+            for n in range(4)
+        )
+        + "}"
+    )
     body = _graphql(http, doc).json()
     assert [x.name for x in sb.state.repos["acme/p"].labels] == ["l0", "l1"]
     assert body["data"]["l2"] is None
@@ -91,8 +104,11 @@ def _run(seed: int) -> list[int]:
     sb.add_org("acme", owners=["olga"])
     token = sb.issue_token("olga")
     sb.faults = FaultPlan(seed=seed, rules=[Fault("5xx", probability=0.3)])
-    client = httpx.Client(transport=SandboxTransport(sb), base_url="https://api.github.com",
-                          headers={"Authorization": f"token {token}"})
+    client = httpx.Client(
+        transport=SandboxTransport(sb),
+        base_url="https://api.github.com",
+        headers={"Authorization": f"token {token}"},
+    )
     return [client.get("/orgs/acme").status_code for _ in range(40)]
 
 

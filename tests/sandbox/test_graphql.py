@@ -56,8 +56,9 @@ def _ids(gh: GitHub[Any], repo: str) -> tuple[str, str]:
     return data["repository"]["id"], data["repository"]["defaultBranchRef"]["target"]["oid"]
 
 
-def test_batched_mutations_update_the_git_store_and_state(gh: GitHub[Any], sb: Sandbox,
-                                                          repo: str) -> None:
+def test_batched_mutations_update_the_git_store_and_state(
+    gh: GitHub[Any], sb: Sandbox, repo: str
+) -> None:
     rid, head = _ids(gh, repo)
     files = [{"path": "docs/a.md", "contents": base64.b64encode(b"A\n").decode()}]
     out = gh.graphql(WRITE, {"rid": rid, "head": head, "files": files})
@@ -86,21 +87,28 @@ def test_issue_mutations_and_team_repository(gh: GitHub[Any], sb: Sandbox, repo:
       nodes { id } } } organization(login: "acme") { team(slug: "t") { id } } }"""
     ids = gh.graphql(q)
     ms = ids["repository"]["milestones"]["nodes"][0]["id"]
-    label = gh.graphql("""mutation($r: ID!) { createLabel(input: {repositoryId: $r, name: "x",
-      color: "ededed"}) { label { id } } }""", {"r": rid})["createLabel"]["label"]["id"]
-    made = gh.graphql("""mutation($r: ID!, $l: [ID!], $m: ID) {
+    label = gh.graphql(
+        """mutation($r: ID!) { createLabel(input: {repositoryId: $r, name: "x",
+      color: "ededed"}) { label { id } } }""",
+        {"r": rid},
+    )["createLabel"]["label"]["id"]
+    made = gh.graphql(
+        """mutation($r: ID!, $l: [ID!], $m: ID) {
       a: createIssue(input: {repositoryId: $r, title: "A", body: "b", labelIds: $l,
         milestoneId: $m}) { issue { id number } }
       b: createIssue(input: {repositoryId: $r, title: "B"}) { issue { id number } } }""",
-                      {"r": rid, "l": [label], "m": ms})
+        {"r": rid, "l": [label], "m": ms},
+    )
     issue_id = made["a"]["issue"]["id"]
-    gh.graphql("""mutation($i: ID!, $t: [ID!]!, $r: ID!) {
+    gh.graphql(
+        """mutation($i: ID!, $t: [ID!]!, $r: ID!) {
       addComment(input: {subjectId: $i, body: "hello"}) { commentEdge { node { id } } }
       updateIssue(input: {id: $i, title: "A2"}) { issue { id } }
       closeIssue(input: {issueId: $i}) { issue { id } }
       updateTeamsRepository(input: {repositoryId: $r, teamIds: $t, permission: WRITE}) {
-        teams { slug } } }""", {"i": issue_id, "t": [ids["organization"]["team"]["id"]],
-                                "r": rid})
+        teams { slug } } }""",
+        {"i": issue_id, "t": [ids["organization"]["team"]["id"]], "r": rid},
+    )
     issue = sb.state.repos["acme/proj"].issues[1]
     assert (issue.title, issue.state, len(issue.comments)) == ("A2", "closed", 1)
     assert issue.milestone == 1

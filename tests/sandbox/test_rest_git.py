@@ -57,15 +57,24 @@ def test_blob_tree_commit_ref_round_trip(gh: GitHub[Any], sb: Sandbox, repo: str
     blob = gh.rest.git.create_blob("acme", repo, content="aGkK", encoding="base64").parsed_data
     assert blob.sha == blob_sha(b"hi\n")
     assert gh.rest.git.get_blob("acme", repo, blob.sha).parsed_data.size == 3
-    tree = gh.rest.git.create_tree("acme", repo, base_tree=base_tree, tree=[
-        {"path": "a/hi.txt", "mode": "100644", "type": "blob", "sha": blob.sha},
-        {"path": "b.txt", "mode": "100644", "type": "blob", "content": "b"},
-    ]).parsed_data
-    commit = gh.rest.git.create_commit("acme", repo, message="two files", tree=tree.sha,
-                                       parents=[head]).parsed_data
+    tree = gh.rest.git.create_tree(
+        "acme",
+        repo,
+        base_tree=base_tree,
+        tree=[
+            {"path": "a/hi.txt", "mode": "100644", "type": "blob", "sha": blob.sha},
+            {"path": "b.txt", "mode": "100644", "type": "blob", "content": "b"},
+        ],
+    ).parsed_data
+    commit = gh.rest.git.create_commit(
+        "acme", repo, message="two files", tree=tree.sha, parents=[head]
+    ).parsed_data
     gh.rest.git.update_ref("acme", repo, "heads/main", sha=commit.sha)
-    assert sb.files("acme/proj") == {"README.md": b"# proj\ndemo\n", "a/hi.txt": b"hi\n",
-                                    "b.txt": b"b"}
+    assert sb.files("acme/proj") == {
+        "README.md": b"# proj\ndemo\n",
+        "a/hi.txt": b"hi\n",
+        "b.txt": b"b",
+    }
     listed = gh.rest.git.get_tree("acme", repo, tree.sha, recursive="1").parsed_data
     assert {e.path for e in listed.tree} == {"README.md", "a", "a/hi.txt", "b.txt"}
     gh.rest.git.create_ref("acme", repo, ref="refs/heads/feature", sha=head)

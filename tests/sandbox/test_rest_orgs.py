@@ -36,10 +36,12 @@ def test_org_invitation_is_pending_and_counts_as_content(gh: GitHub[Any], sb: Sa
     assert sb.counters()["content_created"] == 1
 
 
-def test_team_create_with_maintainers_repos_and_privacy(gh: GitHub[Any], sb: Sandbox,
-                                                         repo: str) -> None:
-    made = gh.rest.teams.create("acme", name="Team One", maintainers=["mia"],
-                                repo_names=[f"acme/{repo}"], privacy="closed")
+def test_team_create_with_maintainers_repos_and_privacy(
+    gh: GitHub[Any], sb: Sandbox, repo: str
+) -> None:
+    made = gh.rest.teams.create(
+        "acme", name="Team One", maintainers=["mia"], repo_names=[f"acme/{repo}"], privacy="closed"
+    )
     assert made.status_code == 201
     team = sb.state.team("acme", "team-one")
     assert team is not None
@@ -65,15 +67,14 @@ def test_team_update_renames_and_changes_privacy(gh: GitHub[Any], sb: Sandbox) -
     assert (team.privacy, team.description) == ("secret", "d")
 
 
-def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any],
-                                                             sb: Sandbox) -> None:
+def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any], sb: Sandbox) -> None:
     gh.rest.teams.create("acme", name="T")
-    mia = gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "mia",
-                                                                 role="member")
+    mia = gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "mia", role="member")
     otto = gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "otto")
     assert (mia.parsed_data.state, otto.parsed_data.state) == ("active", "pending")
-    assert [i.login for i in
-            gh.rest.teams.list_pending_invitations_in_org("acme", "t").parsed_data] == ["otto"]
+    assert [
+        i.login for i in gh.rest.teams.list_pending_invitations_in_org("acme", "t").parsed_data
+    ] == ["otto"]
     members = {u.login for u in gh.rest.teams.list_members_in_org("acme", "t").parsed_data}
     assert members == {"mia", "olga"}
     invited = gh.rest.orgs.list_pending_invitations("acme").parsed_data
@@ -89,8 +90,9 @@ def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any],
 
 def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     gh.rest.teams.create("acme", name="T")
-    gh.rest.teams.add_or_update_repo_permissions_in_org("acme", "t", "acme", repo,
-                                                        permission="maintain")
+    gh.rest.teams.add_or_update_repo_permissions_in_org(
+        "acme", "t", "acme", repo, permission="maintain"
+    )
     listed = gh.rest.teams.list_repos_in_org("acme", "t").parsed_data
     assert [r.name for r in listed] == ["proj"]
     team = sb.state.team("acme", "t")
@@ -100,8 +102,9 @@ def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     assert team.repos == {}
 
 
-def test_accepting_the_org_invitation_activates_team_membership(gh: GitHub[Any],
-                                                                 sb: Sandbox) -> None:
+def test_accepting_the_org_invitation_activates_team_membership(
+    gh: GitHub[Any], sb: Sandbox
+) -> None:
     gh.rest.teams.create("acme", name="T")
     gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "otto")
     sb.accept_invitations("otto")

@@ -17,14 +17,20 @@ def _branch_with_change(gh: GitHub[Any], repo: str) -> None:
     head = gh.rest.git.get_ref("acme", repo, "heads/main").parsed_data.object_.sha
     gh.rest.git.create_ref("acme", repo, ref="refs/heads/feature", sha=head)
     gh.rest.repos.create_or_update_file_contents(
-        "acme", repo, "app.py", message="add app", branch="feature",
-        content=base64.b64encode(b"print(1)\n").decode())
+        "acme",
+        repo,
+        "app.py",
+        message="add app",
+        branch="feature",
+        content=base64.b64encode(b"print(1)\n").decode(),
+    )
 
 
 def test_pull_request_review_flow(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     _branch_with_change(gh, repo)
-    pr = gh.rest.pulls.create("acme", repo, title="Feature", head="feature",
-                              base="main").parsed_data
+    pr = gh.rest.pulls.create(
+        "acme", repo, title="Feature", head="feature", base="main"
+    ).parsed_data
     assert pr.number == 1
     files = gh.rest.pulls.list_files("acme", repo, 1).parsed_data
     assert [(f.filename, f.status, f.additions) for f in files] == [("app.py", "added", 1)]
@@ -33,12 +39,14 @@ def test_pull_request_review_flow(gh: GitHub[Any], sb: Sandbox, repo: str) -> No
     assert [u.login for u in requested.users] == ["mia"]
     mia = github(sb, sb.issue_token("mia"))
     gh.rest.teams.create("acme", name="T", repo_names=["acme/proj"])
-    gh.rest.teams.add_or_update_repo_permissions_in_org("acme", "t", "acme", repo,
-                                                        permission="push")
+    gh.rest.teams.add_or_update_repo_permissions_in_org(
+        "acme", "t", "acme", repo, permission="push"
+    )
     gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "mia")
     mia.rest.pulls.create_review("acme", repo, 1, event="APPROVE", body="ok")
     assert [r.state for r in gh.rest.pulls.list_reviews("acme", repo, 1).parsed_data] == [
-        "APPROVED"]
+        "APPROVED"
+    ]
     gh.rest.pulls.update("acme", repo, 1, title="Feature!")
     merged = gh.rest.pulls.merge("acme", repo, 1).parsed_data
     assert merged.merged

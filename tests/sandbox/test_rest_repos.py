@@ -15,8 +15,15 @@ from cohort.sandbox.git import blob_sha
 
 def test_create_in_org_with_auto_init_and_team(gh: GitHub[Any], sb: Sandbox) -> None:
     team = gh.rest.teams.create("acme", name="T").parsed_data
-    made = gh.rest.repos.create_in_org("acme", name="r", auto_init=True, team_id=team.id,
-                                       visibility="private", description="x", has_wiki=False)
+    made = gh.rest.repos.create_in_org(
+        "acme",
+        name="r",
+        auto_init=True,
+        team_id=team.id,
+        visibility="private",
+        description="x",
+        has_wiki=False,
+    )
     assert made.status_code == 201
     assert made.parsed_data.private
     repo = sb.state.repos["acme/r"]
@@ -46,8 +53,7 @@ def test_get_update_archive_and_list(gh: GitHub[Any], sb: Sandbox, repo: str) ->
 
 def test_topics_replace_and_get(gh: GitHub[Any], repo: str) -> None:
     gh.rest.repos.replace_all_topics("acme", repo, names=["mentoring", "python"])
-    assert gh.rest.repos.get_all_topics("acme", repo).parsed_data.names == ["mentoring",
-                                                                            "python"]
+    assert gh.rest.repos.get_all_topics("acme", repo).parsed_data.names == ["mentoring", "python"]
 
 
 def test_collaborator_201_invitation_then_204(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
@@ -68,8 +74,7 @@ def test_collaborator_201_invitation_then_204(gh: GitHub[Any], sb: Sandbox, repo
     assert sb.state.repos["acme/proj"].collaborators == {}
 
 
-def test_accepted_invitation_makes_a_collaborator(gh: GitHub[Any], sb: Sandbox,
-                                                  repo: str) -> None:
+def test_accepted_invitation_makes_a_collaborator(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     gh.rest.repos.add_collaborator("acme", repo, "otto", permission="push")
     sb.accept_invitations("otto")
     again = gh.rest.repos.add_collaborator("acme", repo, "otto", permission="push")
@@ -78,20 +83,24 @@ def test_accepted_invitation_makes_a_collaborator(gh: GitHub[Any], sb: Sandbox,
 
 def test_contents_create_update_and_read(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     data = base64.b64encode(b"hello\n").decode()
-    made = gh.rest.repos.create_or_update_file_contents("acme", repo, "docs/a.md",
-                                                        message="add", content=data)
+    made = gh.rest.repos.create_or_update_file_contents(
+        "acme", repo, "docs/a.md", message="add", content=data
+    )
     assert made.status_code == 201
     with pytest.raises(RequestFailed) as err:
-        gh.rest.repos.create_or_update_file_contents("acme", repo, "docs/a.md", message="m",
-                                                     content=data)
+        gh.rest.repos.create_or_update_file_contents(
+            "acme", repo, "docs/a.md", message="m", content=data
+        )
     assert err.value.response.status_code == 422
     with pytest.raises(RequestFailed) as err:
-        gh.rest.repos.create_or_update_file_contents("acme", repo, "docs/a.md", message="m",
-                                                     content=data, sha="0" * 40)
+        gh.rest.repos.create_or_update_file_contents(
+            "acme", repo, "docs/a.md", message="m", content=data, sha="0" * 40
+        )
     assert err.value.response.status_code == 409
     new = base64.b64encode(b"bye\n").decode()
     updated = gh.rest.repos.create_or_update_file_contents(
-        "acme", repo, "docs/a.md", message="m", content=new, sha=blob_sha(b"hello\n"))
+        "acme", repo, "docs/a.md", message="m", content=new, sha=blob_sha(b"hello\n")
+    )
     assert updated.status_code == 200
     assert sb.files("acme/proj")["docs/a.md"] == b"bye\n"
     got = gh.rest.repos.get_content("acme", repo, "docs/a.md").json()
@@ -105,10 +114,17 @@ def test_branch_and_protection(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     branch = gh.rest.repos.get_branch("acme", repo, "main").parsed_data
     assert not branch.protected
     gh.rest.repos.update_branch_protection(
-        "acme", repo, "main", required_status_checks=None, enforce_admins=True,
-        required_pull_request_reviews={"required_approving_review_count": 1,
-                                       "require_code_owner_reviews": True},
-        restrictions=None)
+        "acme",
+        repo,
+        "main",
+        required_status_checks=None,
+        enforce_admins=True,
+        required_pull_request_reviews={
+            "required_approving_review_count": 1,
+            "require_code_owner_reviews": True,
+        },
+        restrictions=None,
+    )
     rule = sb.state.repos["acme/proj"].rule_for("main")
     assert rule is not None
     assert rule.requires_code_owner_reviews
@@ -122,8 +138,13 @@ def test_branch_and_protection(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
 def test_private_repo_protection_needs_a_paid_plan(gh: GitHub[Any]) -> None:
     gh.rest.repos.create_in_org("acme", name="p", private=True, auto_init=True)
     with pytest.raises(RequestFailed) as err:
-        gh.rest.repos.update_branch_protection("acme", "p", "main", required_status_checks=None,
-                                               enforce_admins=None,
-                                               required_pull_request_reviews=None,
-                                               restrictions=None)
+        gh.rest.repos.update_branch_protection(
+            "acme",
+            "p",
+            "main",
+            required_status_checks=None,
+            enforce_admins=None,
+            required_pull_request_reviews=None,
+            restrictions=None,
+        )
     assert err.value.response.status_code == 403

@@ -19,10 +19,20 @@ def test_log_classifies_reads_writes_and_mutations(http: httpx.Client, sb: Sandb
     http.post("/graphql", json={"query": "{ viewer { login } }"})
     entry = sb.log[0]
     assert (entry.method, entry.path, entry.operation, entry.kind, entry.status) == (
-        "POST", "/orgs/acme/repos", "repos/create-in-org", "write", 201)
+        "POST",
+        "/orgs/acme/repos",
+        "repos/create-in-org",
+        "write",
+        201,
+    )
     assert [e.operation for e in sb.log[1:]] == ["repos/get", "graphql:query"]
-    assert sb.counters() == {"requests": 3, "reads": 2, "writes": 1, "mutations": 1,
-                             "content_created": 0}
+    assert sb.counters() == {
+        "requests": 3,
+        "reads": 2,
+        "writes": 1,
+        "mutations": 1,
+        "content_created": 0,
+    }
     sb.reset_log()
     assert sb.counters()["requests"] == 0
 
@@ -40,9 +50,11 @@ def test_save_and_load_round_trip(http: httpx.Client, sb: Sandbox, tmp_path: Pat
 
 def test_async_transport(sb: Sandbox, token: str) -> None:
     async def go() -> int:
-        async with httpx.AsyncClient(transport=AsyncSandboxTransport(sb),
-                                     base_url="https://api.github.com",
-                                     headers={"Authorization": f"token {token}"}) as client:
+        async with httpx.AsyncClient(
+            transport=AsyncSandboxTransport(sb),
+            base_url="https://api.github.com",
+            headers={"Authorization": f"token {token}"},
+        ) as client:
             return (await client.get("/orgs/acme")).status_code
 
     assert asyncio.run(go()) == 200
@@ -62,14 +74,30 @@ def test_asgi_app_answers(sb: Sandbox, token: str) -> None:
 
 def test_serve_prints_url_and_token_and_answers(tmp_path: Path) -> None:
     state = tmp_path / "s.json"
-    proc = subprocess.Popen([sys.executable, "-m", "cohort.sandbox", "serve", "--port", "0",
-                             "--state", str(state), "--org", "demo"],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "cohort.sandbox",
+            "serve",
+            "--port",
+            "0",
+            "--state",
+            str(state),
+            "--org",
+            "demo",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stdout is not None
         info = json.loads(proc.stdout.readline())
-        answer = httpx.get(f"{info['url']}/orgs/demo",
-                           headers={"Authorization": f"token {info['token']}"}, timeout=10)
+        answer = httpx.get(
+            f"{info['url']}/orgs/demo",
+            headers={"Authorization": f"token {info['token']}"},
+            timeout=10,
+        )
         assert answer.status_code == 200
         assert answer.json()["login"] == "demo"
     finally:
@@ -86,8 +114,12 @@ def test_githubkit_async_client_and_default_http_cache(sb: Sandbox, token: str) 
 
     from cohort.sandbox import SandboxTransport
 
-    gh = GitHub(token, base_url="https://api.github.com", transport=SandboxTransport(sb),
-                async_transport=AsyncSandboxTransport(sb))
+    gh = GitHub(
+        token,
+        base_url="https://api.github.com",
+        transport=SandboxTransport(sb),
+        async_transport=AsyncSandboxTransport(sb),
+    )
 
     async def go() -> str:
         return (await gh.rest.orgs.async_get("acme")).parsed_data.login

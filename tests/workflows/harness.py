@@ -69,8 +69,9 @@ class Runner:
     def step_env(self, step: Mapping[str, Any]) -> dict[str, str]:
         """The env of the action's run step for a workflow step's ``with:`` (as GitHub maps it)."""
         given = {k: self.resolve(str(v)) for k, v in (step.get("with") or {}).items()}
-        inputs = {k: given.get(k, str(spec.get("default", ""))) for k, spec in
-                  ACTION["inputs"].items()}
+        inputs = {
+            k: given.get(k, str(spec.get("default", ""))) for k, spec in ACTION["inputs"].items()
+        }
         run_step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "run")
         env = {}
         for key, value in run_step["env"].items():
@@ -89,8 +90,12 @@ class Runner:
         """Run one ``uses: ./`` step in-process with exactly the step's environment."""
         output = self.workdir / f"output-{len(self.outputs)}"
         output.write_text("", encoding="utf-8")
-        env = {**self.github_env, "GITHUB_OUTPUT": str(output),
-               "RUNNER_TEMP": str(self.workdir), **self.step_env(step)}
+        env = {
+            **self.github_env,
+            "GITHUB_OUTPUT": str(output),
+            "RUNNER_TEMP": str(self.workdir),
+            **self.step_env(step),
+        }
         with monkeypatch.context() as patch:
             for key in [*env, "COHORT_PLAN_MARKDOWN", "COHORT_PLAN_JSON"]:
                 patch.delenv(key, raising=False)
@@ -134,17 +139,26 @@ def write_event(path: Path, payload: Mapping[str, Any]) -> str:
 def pull_request_event(repo: str, number: int, head_sha: str, base_sha: str) -> dict[str, Any]:
     """A real-shaped ``pull_request`` (synchronize) payload, trimmed to the fields used."""
     owner = repo.split("/")[0]
-    repository = {"full_name": repo, "name": repo.split("/")[1], "owner": {"login": owner},
-                  "default_branch": "main", "fork": False}
+    repository = {
+        "full_name": repo,
+        "name": repo.split("/")[1],
+        "owner": {"login": owner},
+        "default_branch": "main",
+        "fork": False,
+    }
     return {
-        "action": "synchronize", "number": number,
+        "action": "synchronize",
+        "number": number,
         "pull_request": {
-            "number": number, "state": "open", "title": "Update the cohort",
+            "number": number,
+            "state": "open",
+            "title": "Update the cohort",
             "head": {"ref": "edit-cohort", "sha": head_sha, "repo": repository},
             "base": {"ref": "main", "sha": base_sha, "repo": repository},
             "user": {"login": "ada-organizes"},
         },
-        "repository": repository, "sender": {"login": "ada-organizes"},
+        "repository": repository,
+        "sender": {"login": "ada-organizes"},
     }
 
 
@@ -152,11 +166,21 @@ def push_event(repo: str, before: str, after: str) -> dict[str, Any]:
     """A real-shaped ``push`` payload to the default branch."""
     owner = repo.split("/")[0]
     return {
-        "ref": "refs/heads/main", "before": before, "after": after, "created": False,
-        "deleted": False, "forced": False, "base_ref": None,
+        "ref": "refs/heads/main",
+        "before": before,
+        "after": after,
+        "created": False,
+        "deleted": False,
+        "forced": False,
+        "base_ref": None,
         "head_commit": {"id": after, "message": "Merge pull request", "distinct": True},
         "commits": [{"id": after, "message": "Merge pull request", "distinct": True}],
-        "repository": {"full_name": repo, "name": repo.split("/")[1],
-                       "owner": {"login": owner, "name": owner}, "default_branch": "main"},
-        "pusher": {"name": "ada-organizes"}, "sender": {"login": "ada-organizes"},
+        "repository": {
+            "full_name": repo,
+            "name": repo.split("/")[1],
+            "owner": {"login": owner, "name": owner},
+            "default_branch": "main",
+        },
+        "pusher": {"name": "ada-organizes"},
+        "sender": {"login": "ada-organizes"},
     }

@@ -37,10 +37,14 @@ BOT = "github-actions[bot]"
 
 def key_pair() -> tuple[str, str]:
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                serialization.NoEncryption()).decode()
-    public = key.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo).decode()
+    private = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    public = (
+        key.public_key()
+        .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        .decode()
+    )
     return private, public
 
 
@@ -59,17 +63,23 @@ class World:
         work = self.checkout.parent / name
         work.mkdir()
         github_env = {
-            "GITHUB_ACTIONS": "true", "CI": "true", "GITHUB_EVENT_NAME": event_name,
+            "GITHUB_ACTIONS": "true",
+            "CI": "true",
+            "GITHUB_EVENT_NAME": event_name,
             "GITHUB_EVENT_PATH": write_event(work / "event.json", event),
-            "GITHUB_REPOSITORY": REPO, "GITHUB_SHA": sha, "GITHUB_API_URL": self.url,
-            "GITHUB_STEP_SUMMARY": str(work / "summary.md"), "GITHUB_WORKSPACE": str(self.checkout),
+            "GITHUB_REPOSITORY": REPO,
+            "GITHUB_SHA": sha,
+            "GITHUB_API_URL": self.url,
+            "GITHUB_STEP_SUMMARY": str(work / "summary.md"),
+            "GITHUB_WORKSPACE": str(self.checkout),
         }
         expressions = {
             "${{ secrets.COHORT_APP_ID }}": str(APP_ID),
             "${{ secrets.COHORT_APP_PRIVATE_KEY }}": self.private_key,
             "${{ github.token }}": self.bot_token,
             "${{ (github.event_name == 'schedule' || inputs.post) && '--post' || '' }}": (
-                "--post" if event_name == "schedule" else ""),
+                "--post" if event_name == "schedule" else ""
+            ),
         }
         return Runner(work, github_env, expressions)
 
@@ -81,8 +91,11 @@ class World:
     def put_file(self, branch: str, text: str, message: str) -> str:
         path = f"/repos/{REPO}/contents/{COHORT}"
         have = self.http.get(path, params={"ref": branch})
-        body = {"message": message, "branch": branch,
-                "content": base64.b64encode(text.encode()).decode()}
+        body = {
+            "message": message,
+            "branch": branch,
+            "content": base64.b64encode(text.encode()).decode(),
+        }
         if have.status_code == 200:
             body["sha"] = have.json()["sha"]
         answer = self.http.put(path, json=body)
@@ -106,13 +119,21 @@ def world(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
     seed_sandbox(box, load_cohort(checkout / COHORT).cohort)
     box.add_user(BOT, type="Bot")
     private, public = key_pair()
-    box.register_app(APP_ID, "cohort-omp", public, org="omp-cohorts",
-                     permissions=dict(APPLY_PERMISSIONS))
+    box.register_app(
+        APP_ID, "cohort-omp", public, org="omp-cohorts", permissions=dict(APPLY_PERMISSIONS)
+    )
     owner = box.issue_token("ada-organizes")
-    with serve(box) as url, httpx.Client(transport=SandboxTransport(box), base_url=url,
-                                         headers={"Authorization": f"token {owner}"}) as http:
-        created = http.post("/orgs/omp-cohorts/repos", json={"name": "cohort-admin",
-                                                              "auto_init": True})
+    with (
+        serve(box) as url,
+        httpx.Client(
+            transport=SandboxTransport(box),
+            base_url=url,
+            headers={"Authorization": f"token {owner}"},
+        ) as http,
+    ):
+        created = http.post(
+            "/orgs/omp-cohorts/repos", json={"name": "cohort-admin", "auto_init": True}
+        )
         assert created.status_code == 201, created.text
         # GITHUB_TOKEN acts as github-actions[bot] with write access to its own repository.
         http.put(f"/repos/{REPO}/collaborators/{BOT}", json={"permission": "push"})
@@ -124,14 +145,16 @@ def open_pull_request(world: World, text: str, branch: str = "edit-cohort") -> t
     base = world.head("main")
     world.http.post(f"/repos/{REPO}/git/refs", json={"ref": f"refs/heads/{branch}", "sha": base})
     head = world.put_file(branch, text, "Edit the cohort")
-    pr = world.http.post(f"/repos/{REPO}/pulls", json={"title": "Update the cohort",
-                                                       "head": branch, "base": "main"})
+    pr = world.http.post(
+        f"/repos/{REPO}/pulls", json={"title": "Update the cohort", "head": branch, "base": "main"}
+    )
     assert pr.status_code == 201, pr.text
     return int(pr.json()["number"]), head
 
 
-def run_pr_workflow(world: World, monkeypatch: pytest.MonkeyPatch, number: int, head: str,
-                    name: str) -> Runner:
+def run_pr_workflow(
+    world: World, monkeypatch: pytest.MonkeyPatch, number: int, head: str, name: str
+) -> Runner:
     event = pull_request_event(REPO, number, head, world.head("main"))
     runner = world.runner(name, event, "pull_request", head)
     for step in local_steps("cohort-pr.yml", "validate") + local_steps("cohort-pr.yml", "plan"):
@@ -139,17 +162,20 @@ def run_pr_workflow(world: World, monkeypatch: pytest.MonkeyPatch, number: int, 
     return runner
 
 
-def run_apply_workflow(world: World, monkeypatch: pytest.MonkeyPatch, before: str,
-                       name: str) -> tuple[Runner, list[int]]:
+def run_apply_workflow(
+    world: World, monkeypatch: pytest.MonkeyPatch, before: str, name: str
+) -> tuple[Runner, list[int]]:
     after = world.head("main")
     runner = world.runner(name, push_event(REPO, before, after), "push", after)
-    codes = [runner.run_step(monkeypatch, step)
-             for step in local_steps("cohort-apply.yml", "apply")]
+    codes = [
+        runner.run_step(monkeypatch, step) for step in local_steps("cohort-apply.yml", "apply")
+    ]
     return runner, codes
 
 
 def test_pr_comment_is_created_once_then_updated_and_apply_converges(
-        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = (ROOT / COHORT).read_text(encoding="utf-8")
     number, head = open_pull_request(world, text)
     first = run_pr_workflow(world, monkeypatch, number, head, "pr-1")
@@ -163,8 +189,9 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
 
     # The organization changes before the next run (the sandbox's PR head does not follow
     # later pushes, so the second run is a re-run at the same head): the plan changes.
-    made = world.http.post("/orgs/omp-cohorts/repos", json={"name": "2027-spring-aurora",
-                                                             "auto_init": True})
+    made = world.http.post(
+        "/orgs/omp-cohorts/repos", json={"name": "2027-spring-aurora", "auto_init": True}
+    )
     assert made.status_code == 201, made.text
     second = run_pr_workflow(world, monkeypatch, number, head, "pr-2")
     digest = second.outputs[1]["plan-digest"]
@@ -186,14 +213,16 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
 
 
 def test_broken_cohort_gets_annotations_on_the_right_lines_and_no_plan(
-        world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = (world.checkout / COHORT).read_text(encoding="utf-8")
     broken = text.replace("    mentors: [alicia-dev]\n", "    mentors: [alicia-devv]\n", 1)
     (world.checkout / COHORT).write_text(broken, encoding="utf-8")
     line = broken.splitlines().index("    mentors: [alicia-devv]") + 1
     column = "    mentors: [alicia-devv]".index("alicia-devv") + 1
-    runner = world.runner("pr", pull_request_event(REPO, 1, "a" * 40, "b" * 40),
-                          "pull_request", "a" * 40)
+    runner = world.runner(
+        "pr", pull_request_event(REPO, 1, "a" * 40, "b" * 40), "pull_request", "a" * 40
+    )
     validate = local_steps("cohort-pr.yml", "validate")[0]
     requests = world.box.counters()["requests"]
     assert runner.run_step(monkeypatch, validate) == 3
@@ -215,7 +244,8 @@ def apply_all(world: World, monkeypatch: pytest.MonkeyPatch, text: str, branch: 
 
 
 def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
-        world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = (world.checkout / COHORT).read_text(encoding="utf-8")
     apply_all(world, monkeypatch, text, "first")
     number, head = open_pull_request(world, text + "# a reviewed, harmless edit\n", "second")
@@ -240,7 +270,8 @@ def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
 
 
 def test_weekly_run_posts_one_summary_issue_per_week_and_detects_drift(
-        world: World, monkeypatch: pytest.MonkeyPatch) -> None:
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
     text = (world.checkout / COHORT).read_text(encoding="utf-8")
     apply_all(world, monkeypatch, text, "first")
     urls = []
@@ -253,7 +284,8 @@ def test_weekly_run_posts_one_summary_issue_per_week_and_detects_drift(
     assert urls[0] == urls[1]
     issues = world.http.get(f"/repos/{REPO}/issues", params={"state": "all"}).json()
     assert [i["title"] for i in issues if "weekly summary" in i["title"]] == [
-        next(i["title"] for i in issues if "weekly summary" in i["title"])]
+        next(i["title"] for i in issues if "weekly summary" in i["title"])
+    ]
     team = "/orgs/omp-cohorts/teams/2027-spring-aurora/memberships/bkumar"
     assert world.http.put(team, json={"role": "member"}).status_code == 200
     drift = world.runner("drift", {"schedule": "17 6 * * 1"}, "schedule", world.head("main"))

@@ -11,8 +11,12 @@ SHA = "0123456789abcdef0123456789abcdef01234567"
 
 def test_init_writes_three_workflows_codeowners_and_readme() -> None:
     assert sorted(init_files("1.2.3", f"me/cohort@{SHA}")) == [
-        ".github/CODEOWNERS", ".github/workflows/cohort-apply.yml",
-        ".github/workflows/cohort-pr.yml", ".github/workflows/cohort-weekly.yml", "README.md"]
+        ".github/CODEOWNERS",
+        ".github/workflows/cohort-apply.yml",
+        ".github/workflows/cohort-pr.yml",
+        ".github/workflows/cohort-weekly.yml",
+        "README.md",
+    ]
 
 
 def test_workflows_use_the_action_at_the_given_sha_with_a_version_comment() -> None:
@@ -34,8 +38,13 @@ def test_codeowners_protects_the_cohort_for_organizers() -> None:
 
 def test_readme_walks_through_app_secrets_and_environment() -> None:
     readme = init_files("1.2.3", "me/cohort")["README.md"]
-    for needed in ("New GitHub App", "COHORT_APP_ID", "COHORT_APP_PRIVATE_KEY", "cohort-apply",
-                   "cohort==1.2.3"):
+    for needed in (
+        "New GitHub App",
+        "COHORT_APP_ID",
+        "COHORT_APP_PRIVATE_KEY",
+        "cohort-apply",
+        "cohort==1.2.3",
+    ):
         assert needed in readme
 
 

@@ -18,8 +18,10 @@ SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
 def all_workflows() -> dict[str, str]:
-    own = {p.name: p.read_text(encoding="utf-8")
-           for p in (ROOT / ".github" / "workflows").glob("*.yml")}
+    own = {
+        p.name: p.read_text(encoding="utf-8")
+        for p in (ROOT / ".github" / "workflows").glob("*.yml")
+    }
     made = init_files("0.1.0", f"cohort-project/cohort@{SHA}")
     own |= {f"init/{Path(k).name}": v for k, v in made.items() if k.endswith(".yml")}
     return own
@@ -42,8 +44,7 @@ def test_permissions_are_empty_at_the_top_and_explicit_per_job(name: str) -> Non
 
 
 @pytest.mark.parametrize("name", sorted(WORKFLOWS))
-def test_actions_are_pinned_from_the_pin_table_and_checkouts_keep_no_credentials(
-        name: str) -> None:
+def test_actions_are_pinned_from_the_pin_table_and_checkouts_keep_no_credentials(name: str) -> None:
     text = WORKFLOWS[name]
     for line in re.findall(r"uses: (\S+@\S+ # \S+)", text):
         action, _, rest = line.partition("@")
@@ -67,8 +68,9 @@ def test_no_workflow_runs_on_pull_request_target(name: str) -> None:
 def test_pr_plan_skips_forks_and_comments_with_the_workflow_token() -> None:
     jobs = load(WORKFLOWS["cohort-pr.yml"])["jobs"]
     assert jobs["validate"]["permissions"] == {"contents": "read"}
-    assert "github.event.pull_request.head.repo.full_name == github.repository" in (
-        jobs["plan"]["if"])
+    assert (
+        "github.event.pull_request.head.repo.full_name == github.repository" in (jobs["plan"]["if"])
+    )
     assert jobs["plan"]["permissions"] == {"contents": "read", "pull-requests": "write"}
     plan, comment = jobs["plan"]["steps"][1:]
     assert "token" not in plan["with"]
