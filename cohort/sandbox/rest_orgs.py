@@ -54,7 +54,9 @@ def invitation_body(ctx: Ctx, org_login: str, inv: OrgInvitation) -> dict[str, A
         "failed_reason": None,
         "inviter": shapes.user(ctx.state, inv.inviter),
         "team_count": len(inv.team_ids),
-        "invitation_teams_url": f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams",
+        "invitation_teams_url": (
+            f"{shapes.API}/organizations/{org_login}/invitations/{inv.id}/teams"
+        ),
         "invitation_source": "member",
     }
 
