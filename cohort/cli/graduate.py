@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode
+
+if TYPE_CHECKING:
+    from cohort.cli.session import Session
+
+ARCHIVE_ONLY = ("archive",)  # graduation archives; other drift is left to `cohort apply`
 
 
 @click.command("graduate")
@@ -45,14 +51,11 @@ def command(
     policy.archive_at_end is set; it is refused unless --allow-archive is given.
     """
     from cohort.cli.session import open_session
-    from cohort.github.apply import apply_cohort
     from cohort.github.graduation_io import read_team_facts
     from cohort.github.read_activity import read_activity
-    from cohort.mentoring.archive import archived_desired
     from cohort.mentoring.portfolio import portfolios
     from cohort.mentoring.render_portfolio import portfolio_html, portfolio_markdown
     from cohort.mentoring.report import cohort_report
-    from cohort.reconcile.safety import Allowances
 
     session = open_session(
         cohort_file,
@@ -72,11 +75,28 @@ def command(
     (out / "report.md").write_text(cohort_report(cohort, activity, facts, pages), "utf-8")
     click.echo(f"wrote {len(pages)} portfolio pages and report.md to {out}")
     if archive:
-        wanted = archived_desired(session.desired, cohort, now.date())
-        if wanted is session.desired:
-            click.echo("nothing to archive: the cohort is not over or policy.archive_at_end is off")
-        else:
-            report = apply_cohort(client, wanted, allow=Allowances(archive=allow_archive))
-            click.echo(f"archived: {len(report.applied)} change(s) applied")
+        _archive(session, now.date(), allow_archive)
     session.connection.close()
     return int(ExitCode.OK)
+
+
+def _archive(session: Session, today: dt.date, allow_archive: bool) -> None:
+    """Show the archive plan (archiving only, never other drift), then apply just that."""
+    from cohort.github.apply import apply_cohort, plan_cohort
+    from cohort.mentoring.archive import archived_desired
+    from cohort.reconcile.render import render_text
+    from cohort.reconcile.safety import Allowances
+
+    cohort, client = session.loaded.cohort, session.connection.client
+    wanted = archived_desired(session.desired, cohort, today)
+    if wanted is session.desired:
+        click.echo("nothing to archive: the cohort is not over or policy.archive_at_end is off")
+        return
+    plan = plan_cohort(client, wanted, only=ARCHIVE_ONLY)
+    click.echo(render_text(plan), nl=False)
+    if plan.empty:
+        return
+    report = apply_cohort(
+        client, wanted, allow=Allowances(archive=allow_archive), only=ARCHIVE_ONLY
+    )
+    click.echo(f"archived: {len(report.applied)} change(s) applied")

@@ -26,20 +26,25 @@ class Session:
 
 
 def open_session(cohort_file: Path, github: GitHubOptions, *, write: bool = False) -> Session:
-    """Validate, render scaffolds and connect: everything before the first request."""
+    """Validate, connect, resolve every handle on GitHub and render scaffolds: all before writes."""
+    from cohort.github.people_io import resolve_people
     from cohort.scaffolds import desired_state
 
     loaded = load_cohort(cohort_file)
-    desired = desired_state(loaded)
-    return Session(loaded, desired, connect_to(loaded.cohort, github, write=write))
+    connection = connect_to(loaded.cohort, github, write=write)
+    loaded = resolve_people(connection.client, loaded)  # every handle known, before any write
+    return Session(loaded, desired_state(loaded), connection)
 
 
 def open_connection(
     cohort_file: Path, github: GitHubOptions, *, write: bool
 ) -> tuple[CohortFile, Connection]:
     """Load the cohort and connect, without rendering scaffolds (reports never need them)."""
-    cohort = load_cohort(cohort_file).cohort
-    return cohort, connect_to(cohort, github, write=write)
+    from cohort.github.people_io import resolve_people
+
+    loaded = load_cohort(cohort_file)
+    connection = connect_to(loaded.cohort, github, write=write)
+    return resolve_people(connection.client, loaded).cohort, connection
 
 
 def connect_to(cohort: CohortFile, github: GitHubOptions, *, write: bool) -> Connection:

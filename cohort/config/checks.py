@@ -6,6 +6,7 @@ import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
+from cohort.config.identity import placeholder_problems
 from cohort.config.model import PHASES, CohortFile
 from cohort.config.source import Document, Path
 from cohort.errors import Problem
@@ -22,6 +23,7 @@ def check_cohort(
     for check in (_unique_names, _team_refs, _one_team_each, _mentor_load, _calendar, _repo_names):
         problems.extend(check(cohort, doc))
     problems.extend(_templates(cohort, doc, templates))
+    problems.extend(placeholder_problems(cohort, doc))
     return problems
 
 

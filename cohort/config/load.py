@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from cohort.config.checks import check_cohort
 from cohort.config.errors_map import problems_from
+from cohort.config.identity import unify_handles
 from cohort.config.model import CohortFile
 from cohort.config.repair import repaired
 from cohort.config.source import Document, format_path, read_document
@@ -39,7 +40,7 @@ def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -
     problems = check_cohort(cohort, doc, known_templates)
     if problems:
         raise InvalidInput(problems)
-    return LoadedCohort(cohort, file, doc)
+    return LoadedCohort(unify_handles(cohort), file, doc)
 
 
 def _cross_checks(doc: Document, exc: ValidationError, known: Iterable[str]) -> list[Problem]:

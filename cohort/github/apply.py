@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Collection
+from dataclasses import dataclass, field, replace
 
 from cohort.errors import GitHubError
 from cohort.github.client import Client
@@ -26,9 +27,18 @@ class ApplyReport:
     recovered: list[str] = field(default_factory=list)  # why a round was re-planned
 
 
-def plan_cohort(client: Client, desired: DesiredState) -> Plan:
-    """Read the organization and compute the plan (reads only)."""
-    return make_plan(desired, read_actual(client, desired))
+def plan_cohort(
+    client: Client, desired: DesiredState, *, only: Collection[str] | None = None
+) -> Plan:
+    """Read the organization and compute the plan (reads only), narrowed to kinds ``only``."""
+    return narrowed(make_plan(desired, read_actual(client, desired)), only)
+
+
+def narrowed(plan: Plan, only: Collection[str] | None) -> Plan:
+    """The plan with just the changes of the given kinds (all of them for None)."""
+    if only is None:
+        return plan
+    return replace(plan, changes=tuple(c for c in plan.changes if c.kind in only))
 
 
 def apply_cohort(
@@ -40,10 +50,14 @@ def apply_cohort(
     reviewed_destructive: frozenset[str] | None = None,
     progress: Progress | None = None,
     max_rounds: int = MAX_ROUNDS,
+    only: Collection[str] | None = None,
 ) -> ApplyReport:
-    """Make the organization match ``desired``; an unknown outcome is re-read, never resent."""
+    """Make the organization match ``desired``; an unknown outcome is re-read, never resent.
+
+    ``only`` narrows every round's plan to those kinds (graduation archives and nothing else).
+    """
     actual = read_actual(client, desired)
-    plan = check_safety(make_plan(desired, actual), allow)
+    plan = check_safety(narrowed(make_plan(desired, actual), only), allow)
     check_reviewed(plan, reviewed_digest, reviewed_destructive)
     report = ApplyReport(first_plan=plan)
     while not plan.empty:
@@ -58,5 +72,5 @@ def apply_cohort(
                 raise GitHubError(f"gave up after {report.rounds} rounds: {exc}") from None
             report.recovered.append(str(exc))
         actual = read_actual(client, desired)
-        plan = check_safety(make_plan(desired, actual), allow)
+        plan = check_safety(narrowed(make_plan(desired, actual), only), allow)
     return report

@@ -88,7 +88,7 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
         "viewer": v.user(state, who.login),
         "repository": repository,
         "organization": organization,
-        "user": lambda login: v.user(state, login) if login in state.users else None,
+        "user": lambda login: _person(state, login),
         "rateLimit": lambda **_: {
             "cost": 1,
             "limit": 5000,
@@ -98,6 +98,14 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
             "nodeCount": 1,
         },
     }
+
+
+def _person(state: Any, login: str) -> Any:
+    """``user(login:)`` as GitHub answers it: any case, canonical login, no organization or bot."""
+    found = next((u for u in state.users.values() if u.login.lower() == login.lower()), None)
+    if found is None or found.type != "User":
+        raise v.GqlError("NOT_FOUND", f"Could not resolve to a User with the login of '{login}'.")
+    return v.user(state, found.login)
 
 
 def _visible(sb: Sandbox, who: Principal, repo: Any) -> bool:

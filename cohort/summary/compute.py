@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cohort.config.identity import fold
 from cohort.config.model import CohortFile
 from cohort.naming import repo_name
 from cohort.reconcile.calendar import current_phase, phase_dates
 from cohort.summary.activity import Activity, RepoActivity
 from cohort.summary.model import Attention, MentorSummary, Summary, TeamSummary, Totals
-from cohort.summary.team import DAY, Window, team_summary, waiting_since
+from cohort.summary.team import DAY, Window, folded, team_summary, waiting_since
 from cohort.summary.week import Week, cohort_week_of, local_day
 
 
@@ -58,7 +59,7 @@ def mentor_summaries(
     """Reviews each leading mentor gave this week, and what waits on them now."""
     out = []
     for mentor in cohort.mentors:
-        teams = [t for t in cohort.teams if mentor.handle in t.mentors]
+        teams = [t for t in cohort.teams if fold(mentor.handle) in folded(t.mentors)]
         if not teams:
             continue
         given, pending = 0, []
@@ -66,10 +67,11 @@ def mentor_summaries(
             repo = _repo(activity, repo_name(cohort, team))
             for pr in repo.pulls:
                 given += sum(
-                    r.author == mentor.handle and w.holds(r.submitted_at) for r in pr.reviews
+                    fold(r.author) == fold(mentor.handle) and w.holds(r.submitted_at)
+                    for r in pr.reviews
                 )
                 since = waiting_since(pr, [mentor.handle]) if pr.created_at <= w.now else None
-                if since is not None and mentor.handle in pr.requested:
+                if since is not None and fold(mentor.handle) in folded(pr.requested):
                     pending.append((w.now - since) / DAY)
         oldest = round(max(pending), 1) if pending else None
         out.append(

@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cohort.config.identity import fold
 from cohort.config.model import CohortFile, Team
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.summary.activity import Milestone, PullRequest, RepoActivity
@@ -51,10 +52,15 @@ def _phase_start(cohort: CohortFile, title: str) -> dt.date | None:
     return None
 
 
+def folded(logins: Iterable[str]) -> set[str]:
+    """Logins as GitHub compares them: without regard to case."""
+    return {fold(login) for login in logins}
+
+
 def mentor_reviews(pr: PullRequest, mentors: Iterable[str]) -> list[dt.datetime]:
     """When mentors submitted reviews on ``pr``, in order."""
-    wanted = set(mentors)
-    return sorted(r.submitted_at for r in pr.reviews if r.author in wanted)
+    wanted = folded(mentors)
+    return sorted(r.submitted_at for r in pr.reviews if fold(r.author) in wanted)
 
 
 def waiting_since(pr: PullRequest, mentors: Iterable[str]) -> dt.datetime | None:
@@ -65,7 +71,7 @@ def waiting_since(pr: PullRequest, mentors: Iterable[str]) -> dt.datetime | None
     reviews = mentor_reviews(pr, people)
     if not reviews:
         return pr.created_at
-    if any(login in pr.requested for login in people):
+    if folded(people) & folded(pr.requested):
         return reviews[-1]
     return None
 
@@ -126,23 +132,22 @@ def _median_first_review(pulls: list[PullRequest], mentors: list[str], w: Window
 
 def _contributors(team: Team, repo: RepoActivity, w: Window) -> set[str]:
     """Mentees who committed, opened or merged a PR, or reviewed, within the week."""
-    mentees = set(team.mentees)
-    found = {c.author for c in repo.commits if w.holds(c.committed_at) and c.author}
+    found = {fold(c.author) for c in repo.commits if w.holds(c.committed_at) and c.author}
     for pr in repo.pulls:
         if w.holds(pr.created_at) or w.holds(pr.merged_at):
-            found.add(pr.author)
-        found |= {r.author for r in pr.reviews if w.holds(r.submitted_at)}
-    return found & mentees
+            found.add(fold(pr.author))
+        found |= {fold(r.author) for r in pr.reviews if w.holds(r.submitted_at)}
+    return {m for m in team.mentees if fold(m) in found}
 
 
 def _last_activity(team: Team, repo: RepoActivity, now: dt.datetime) -> dt.datetime | None:
     """The latest commit, PR, review by the team's people, or issue closed, up to ``now``."""
-    people = set(team.mentees) | set(team.mentors)
-    moments = [c.committed_at for c in repo.commits if c.author in people]
+    people = folded([*team.mentees, *team.mentors])
+    moments = [c.committed_at for c in repo.commits if c.author and fold(c.author) in people]
     moments += [i.closed_at for i in repo.issues if i.closed_at is not None]
     for pr in repo.pulls:
-        if pr.author in people:
+        if fold(pr.author) in people:
             moments += [pr.created_at] + ([pr.merged_at] if pr.merged_at else [])
-        moments += [r.submitted_at for r in pr.reviews if r.author in people]
+        moments += [r.submitted_at for r in pr.reviews if fold(r.author) in people]
     past = [m for m in moments if m <= now]
     return max(past) if past else None

@@ -9,7 +9,7 @@ import pytest
 
 from cohort.config.load import parse_cohort
 from cohort.errors import InvalidInput, UnsafePlanError
-from cohort.github.apply import apply_cohort
+from cohort.github.apply import apply_cohort, plan_cohort
 from cohort.github.checkins_io import run_checkins
 from cohort.github.evaluations_io import run_evaluations
 from cohort.github.graduation_io import read_team_facts
@@ -192,12 +192,21 @@ def test_graduation_portfolios_then_archive_only_with_the_flag(world: Simulation
     early = archived_desired(sim.org.desired, cohort, dt.date(2027, 4, 25))
     assert early is sim.org.desired
     wanted = archived_desired(sim.org.desired, cohort, sim.now().date())
+    aurora = f"/repos/{ORG}/2027-spring-aurora/milestones"
+    drifted = client.rest("GET", aurora)[0]["number"]
+    client.rest("PATCH", f"{aurora}/{drifted}", {"due_on": "2030-01-01T12:00:00Z"})
+    plan = plan_cohort(client, wanted, only=("archive",))
+    assert [(c.kind, c.target) for c in plan.changes] == [
+        ("archive", f"2027-spring-{t}") for t in ("aurora", "borealis", "cirrus", "delta")
+    ]
     with pytest.raises(UnsafePlanError, match="--allow-archive"):
-        apply_cohort(client, wanted, allow=Allowances())
+        apply_cohort(client, wanted, allow=Allowances(), only=("archive",))
     assert not any(r.archived for r in sim.org.box.state.repos.values())
-    apply_cohort(client, wanted, allow=Allowances(archive=True))
+    report = apply_cohort(client, wanted, allow=Allowances(archive=True), only=("archive",))
+    assert report.applied == list(plan.changes)
     teams = [r for n, r in sim.org.box.state.repos.items() if "2027-spring-" in n]
     assert [r.archived for r in teams] == [True] * 4
+    assert client.rest("GET", f"{aurora}/{drifted}")["due_on"].startswith("2030-01-01")
     assert not sim.org.box.state.repos[ADMIN].archived
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cohort.config.model import CohortFile
 from cohort.summary import Summary, parse_week, summarize
+from cohort.summary.activity import Activity, PullRequest
 from tests.reconcile.helpers import example_cohort
 from tests.summary.fixtures import NOW, snapshot
 
@@ -73,3 +76,32 @@ def test_summary_never_counts_what_happens_after_now(cohort: CohortFile) -> None
     early = summarize(snapshot(), cohort, parse_week("2027-W07"), NOW.replace(day=16, hour=0))
     assert early.teams[0].prs_merged == 0
     assert early.teams[2].commits == 1
+
+
+def _shouted(activity: Activity) -> Activity:
+    """The same activity with every login as GitHub might spell it differently: upper case."""
+
+    def pull(p: PullRequest) -> PullRequest:
+        reviews = tuple(replace(r, author=r.author.upper()) for r in p.reviews)
+        requested = tuple(x.upper() for x in p.requested)
+        return replace(p, author=p.author.upper(), requested=requested, reviews=reviews)
+
+    repos = {
+        name: replace(
+            r,
+            pulls=tuple(pull(p) for p in r.pulls),
+            commits=tuple(replace(c, author=c.author and c.author.upper()) for c in r.commits),
+        )
+        for name, r in activity.repos.items()
+    }
+    return replace(activity, repos=repos)
+
+
+def test_logins_are_attributed_whatever_their_case(cohort: CohortFile, summary: Summary) -> None:
+    shouted = summarize(_shouted(snapshot()), cohort, parse_week("2027-W07"), NOW)
+    assert shouted.mentors == summary.mentors
+    assert any(m.reviews_given for m in shouted.mentors)
+    assert [t.contributed for t in shouted.teams] == [t.contributed for t in summary.teams]
+    waits = [[(p.number, p.days) for p in t.waiting] for t in summary.teams]
+    assert [[(p.number, p.days) for p in t.waiting] for t in shouted.teams] == waits
+    assert [t.last_activity for t in shouted.teams] == [t.last_activity for t in summary.teams]
