@@ -10,7 +10,7 @@ from cohort.app import endpoints as ep
 from cohort.app.changes import Change, Comment, RequestReview, SetLabels, TrackInstallation
 from cohort.app.events import label_names, logins
 from cohort.app.size import ChangedFile
-from cohort.errors import GitHubError
+from cohort.errors import NotFoundError
 from cohort.github.client import Client
 
 MAX_FILE_PAGES = 30  # GitHub lists at most 3,000 files of a pull request
@@ -74,10 +74,8 @@ def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> b
     params = {"ref": ref} if ref else None
     try:
         found = client.rest("GET", ep.GET_CONTENT.url(repo=repo, path=path), params=params)
-    except GitHubError as exc:
-        if "HTTP 404" in str(exc):
-            return None
-        raise
+    except NotFoundError:
+        return None
     if not isinstance(found, dict) or found.get("encoding") != "base64":
         return None
     return base64.b64decode(str(found.get("content", "")))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 
 from cohort.config.model import CohortFile
-from cohort.errors import GitHubError, UsageError
+from cohort.errors import NotFoundError, UnprocessableError, UsageError
 from cohort.github.client import Client
 
 
@@ -50,11 +51,8 @@ def open_file_pr(
         return str(open_prs[0]["html_url"])
     base = str(client.rest("GET", f"/repos/{repo}")["default_branch"])
     head = client.rest("GET", f"/repos/{repo}/git/ref/heads/{base}")["object"]["sha"]
-    try:
+    with contextlib.suppress(UnprocessableError):  # a branch left from an earlier try
         client.rest("POST", f"/repos/{repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": head})
-    except GitHubError as exc:
-        if "HTTP 422" not in str(exc):  # the branch is left from an earlier try
-            raise
     put_file(client, repo, path, text, sha, title, branch)
     made = client.rest(
         "POST", f"/repos/{repo}/pulls", {"title": title, "head": branch, "base": base, "body": body}
@@ -71,9 +69,7 @@ def propose_cohort_change(
     repo = f"{cohort.program.organization}/{cohort.program.organizer_repo}"
     try:
         current = client.rest("GET", f"/repos/{repo}/contents/{path}")
-    except GitHubError as exc:
-        if "HTTP 404" not in str(exc):
-            raise
+    except NotFoundError:
         current = None
     sha = str(current["sha"]) if isinstance(current, dict) else None
     branch = "cohort/match-" + hashlib.sha256(text.encode()).hexdigest()[:10]

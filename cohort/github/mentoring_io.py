@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cohort.errors import GitHubError, OutcomeUnknownError
+from cohort.errors import GitHubError, NotFoundError, OutcomeUnknownError
 from cohort.github.client import Client
 
 Action = Literal["created", "updated", "unchanged"]
@@ -115,10 +115,8 @@ def file_text(client: Client, repo: str, path: str) -> tuple[str, str] | None:
     """(text, blob sha) of a file on the default branch, or None when it does not exist."""
     try:
         found = client.rest("GET", f"/repos/{repo}/contents/{path}")
-    except GitHubError as exc:
-        if "HTTP 404" in str(exc):
-            return None
-        raise
+    except NotFoundError:
+        return None
     if not isinstance(found, dict) or found.get("encoding") != "base64":
         return None
     return base64.b64decode(str(found.get("content", ""))).decode("utf-8"), str(found["sha"])

@@ -12,7 +12,7 @@ from cohort.actions.plan_comment import (
     find_plan_comment,
     parse_reviewed,
 )
-from cohort.errors import GitHubError
+from cohort.errors import NotFoundError, UnprocessableError
 from cohort.github.client import Client
 
 PAGE = 100
@@ -64,9 +64,7 @@ def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any]
     """The merged pull request that produced commit ``sha`` on the base branch, if any."""
     try:
         associated = client.rest("GET", f"/repos/{repository}/commits/{sha}/pulls")
-    except GitHubError as exc:  # a server without the endpoint, or a sha it does not know
-        if "HTTP 404" not in str(exc) and "HTTP 422" not in str(exc):
-            raise
+    except (NotFoundError, UnprocessableError):  # no such endpoint, or an unknown sha
         associated = None
     candidates = associated if isinstance(associated, list) else []
     for pr in candidates:
