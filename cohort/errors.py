@@ -146,5 +146,9 @@ class UnprocessableError(GitHubError):
         return "already_exists" in self.codes
 
 
+class InvitationQuotaError(UnprocessableError):
+    """HTTP 422: the organization sent as many invitations as GitHub allows in 24 hours."""
+
+
 class OutcomeUnknownError(GitHubError):
     """A write may or may not have happened (timeout, lost response, 5xx)."""

@@ -101,6 +101,7 @@ def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:
         "writes": counters.writes,
         "mutations": counters.mutations,
         "content_created": counters.content_created,
+        "queued_invitations": len(report.queued),
     }
     if output_format == "json":
         click.echo(json.dumps(summary, indent=2))
@@ -111,6 +112,12 @@ def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:
     )
     for reason in report.recovered:
         click.echo(f"recovered: {reason}")
+    if report.queued and report.quota_frees is not None:
+        click.echo(
+            f"queued: {len(report.queued)} invitations over GitHub's 24-hour invitation limit; "
+            f"it frees from {report.quota_frees:%Y-%m-%d %H:%M} UTC, when the next run "
+            "(the daily scheduled workflow) sends them"
+        )
 
 
 def _reviewed(

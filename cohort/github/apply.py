@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from cohort.errors import GitHubError
 from cohort.github.client import Client
 from cohort.github.executor import Executor, Progress
+from cohort.github.invitations_io import quota_frees
 from cohort.github.read_state import read_actual
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change, Plan
@@ -25,6 +27,17 @@ class ApplyReport:
     applied: list[Change] = field(default_factory=list)
     rounds: int = 0
     recovered: list[str] = field(default_factory=list)  # why a round was re-planned
+    queued: list[Change] = field(default_factory=list)  # invitations over GitHub's daily quota
+    quota_frees: dt.datetime | None = None  # when the next invitation can go out (estimate)
+
+
+def _queued(client: Client, org: str, report: ApplyReport, queued: list[Change]) -> ApplyReport:
+    """Note the invitations GitHub did not take today, and when its quota frees again."""
+    if queued:
+        report.queued = list(queued)
+        now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
+        report.quota_frees = quota_frees(client, org, now)
+    return report
 
 
 def plan_cohort(
@@ -65,7 +78,7 @@ def apply_cohort(
         executor = Executor(client, desired, actual, progress)
         try:
             report.applied += executor.run(plan)
-            return report
+            return _queued(client, desired.org, report, executor.context.queued)
         except GitHubError as exc:  # OutcomeUnknownError included: re-read, never resend
             report.applied += executor.applied
             if report.rounds >= max_rounds:

@@ -20,6 +20,7 @@ from cohort.errors import (
     GitHubError,
     MissingPermissionError,
     NotFoundError,
+    InvitationQuotaError,
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
@@ -137,6 +138,8 @@ def _typed(exc: RequestFailed) -> GitHubError:
 # GitHub's fixed message when an App or fine-grained token lacks the permission a route needs
 # (sent without X-Accepted-GitHub-Permissions by some routes); read here, at the boundary, once.
 NOT_ACCESSIBLE = "Resource not accessible by"
+# GitHub's words when an organization is over its 24-hour invitation limit (HTTP 422)
+INVITATION_QUOTA = "Over invitation rate limit"
 
 
 def http_error(
@@ -162,5 +165,10 @@ def http_error(
             for e in (errors if isinstance(errors, list) else [])
             if isinstance(e, dict) and e.get("code")
         )
-        return UnprocessableError(text, status=status, codes=codes, **where)
+        quota = any(
+            isinstance(e, dict) and INVITATION_QUOTA in str(e.get("message", ""))
+            for e in (errors if isinstance(errors, list) else [])
+        )
+        kind = InvitationQuotaError if quota else UnprocessableError
+        return kind(text, status=status, codes=codes, **where)
     return GitHubError(text, status=status, **where)

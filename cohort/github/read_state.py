@@ -8,6 +8,7 @@ from typing import cast
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
 from cohort.github.client import Client
+from cohort.github.invitations_io import read_people
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
 from cohort.reconcile.model import (
     STAMP_PATH,
@@ -33,7 +34,9 @@ def read_actual(
             repo.pending_collaborators = _invitations(client, desired.org, name)
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
-    return ActualState(desired.org, viewer, plan, dict(teams), repos)
+    actual = ActualState(desired.org, viewer, plan, dict(teams), repos)
+    read_people(client, desired, actual)  # pending invitations, org members: when they matter
+    return actual
 
 
 def read_teams(

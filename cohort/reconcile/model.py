@@ -120,6 +120,16 @@ class ActualRepo:
     pending_collaborators: dict[str, Permission] = field(default_factory=dict)  # invitations
 
 
+@dataclass(frozen=True)
+class PendingInvitation:
+    """An organization invitation not accepted yet (GitHub cannot edit its teams)."""
+
+    id: int
+    login: str
+    created_at: str  # ISO 8601, as GitHub sends it
+    teams: tuple[str, ...]  # the cohort's GitHub team slugs it carries, sorted
+
+
 @dataclass
 class ActualState:
     org: str
@@ -127,3 +137,7 @@ class ActualState:
     plan: str  # the organization's plan name ("free", "team", ...) or "" if unknown
     teams: dict[str, ActualTeam | None]
     repos: dict[str, ActualRepo | None]
+    # lower-case logins of the organization's members; read only when a team is to be created
+    org_members: frozenset[str] = frozenset()
+    # pending organization invitations that carry a cohort team, by lower-case login
+    invitations: dict[str, PendingInvitation] = field(default_factory=dict)

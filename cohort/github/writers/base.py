@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from cohort.errors import GitHubError
@@ -37,6 +37,8 @@ class WriteContext:
     desired: DesiredState
     ids: Ids
     done: Callable[[Change], None]  # report one change as applied
+    # changes GitHub would not take yet (invitations over the 24-hour quota): the next run's
+    queued: list[Change] = field(default_factory=list)
 
     @property
     def org(self) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cohort.reconcile.kinds.invitation import stale
 from cohort.reconcile.model import ActualState, DesiredState, DesiredTeam, Role
 from cohort.reconcile.plan import Action, Change, Payload
 from cohort.reconcile.registry import KindSpec, register
@@ -14,21 +15,34 @@ class TeamMemberPayload(Payload):
     team: str
     login: str
     role: Role | None = None  # None: remove
+    invite: bool | None = None  # True: not an org member, so GitHub sends an invitation
 
 
 def diff_team_members(desired: DesiredState, actual: ActualState) -> list[Change]:
     """Add, re-role and remove members; pending invitations count as present."""
     protected = {*desired.protected_logins, actual.viewer.lower()}
+    cancelled = {inv.login.lower() for inv in stale(desired, actual)}  # to be invited again
+    invite = _inviting(desired, actual)
     out: list[Change] = []
     for slug, want in desired.teams.items():
         have = actual.teams.get(slug)
         current = dict(have.members) if have else {}
-        pending = {p.lower() for p in have.pending} if have else set()
-        out += _upserts(want, current, pending) + _removals(want, current, protected)
+        pending = {p.lower() for p in have.pending} - cancelled if have else set()
+        out += _upserts(want, current, pending, invite) + _removals(want, current, protected)
     return out
 
 
-def _upserts(want: DesiredTeam, current: dict[str, Role], pending: set[str]) -> list[Change]:
+def _inviting(desired: DesiredState, actual: ActualState) -> frozenset[str]:
+    """Who gets an org invitation when added: not a member (known only when it was read)."""
+    if not actual.org_members:
+        return frozenset()
+    wanted = {login.lower() for team in desired.teams.values() for login in team.members}
+    return frozenset(wanted - actual.org_members)
+
+
+def _upserts(
+    want: DesiredTeam, current: dict[str, Role], pending: set[str], invite: frozenset[str]
+) -> list[Change]:
     lower = {k.lower(): v for k, v in current.items()}
     out = []
     for login, role in want.members.items():
@@ -36,6 +50,7 @@ def _upserts(want: DesiredTeam, current: dict[str, Role], pending: set[str]) -> 
         if had == role or (had is None and login.lower() in pending):
             continue
         action: Action = "create" if had is None else "update"
+        inviting = had is None and login.lower() in invite
         out.append(
             Change(
                 kind="team-member",
@@ -43,8 +58,11 @@ def _upserts(want: DesiredTeam, current: dict[str, Role], pending: set[str]) -> 
                 repo=None,
                 team=want.cohort_team,
                 target=f"{want.slug}/{login}",
-                details=(("role", f"{had or '-'} → {role}"),),
-                payload=TeamMemberPayload(team=want.slug, login=login, role=role),
+                details=(("role", f"{had or '-'} → {role}"),)
+                + ((("invite", "org invitation"),) if inviting else ()),
+                payload=TeamMemberPayload(
+                    team=want.slug, login=login, role=role, invite=inviting or None
+                ),
             )
         )
     return out
