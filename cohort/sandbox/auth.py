@@ -16,6 +16,9 @@ APP_OPERATIONS = {
     "apps/create-installation-access-token",
     "apps/get-org-installation",
     "apps/get-repo-installation",
+    "apps/list-webhook-deliveries",
+    "apps/get-webhook-delivery",
+    "apps/redeliver-webhook-delivery",
 }
 _ADMIN_OPS = {
     "repos/update",
@@ -28,6 +31,12 @@ _ADMIN_OPS = {
     "repos/delete-branch-protection",
     "repos/get-branch-protection",
     "repos/create-in-org",
+}
+_PAGES_OPS = {
+    "repos/get-pages",
+    "repos/create-pages-site",
+    "repos/update-information-about-pages-site",
+    "repos/delete-pages-site",
 }
 _METADATA_OPS = {
     "repos/get",
@@ -113,6 +122,8 @@ def requirement(operation_id: str, method: str) -> tuple[str | None, str]:
         return "metadata", "read"
     if operation_id in _ADMIN_OPS:
         return "administration", level
+    if operation_id in _PAGES_OPS:
+        return "pages", level
     table = {
         "orgs": "members",
         "teams": "members",
@@ -138,6 +149,7 @@ def authorize(
     if who.kind == "installation" and who.token is not None:
         _check_installation(who.token, permission, level, repo)
     elif permission is not None:
+        _check_scopes(who.token, permission, level, repo)
         _check_user(state, who.login, permission, level, repo, org)
 
 
@@ -153,6 +165,30 @@ def _check_installation(
         raise forbidden_integration()
 
 
+def accepted_scopes(permission: str | None, level: str, repo: Repo | None) -> list[str]:
+    """The classic-token scopes any one of which lets a call through (``[]``: none needed).
+
+    From GitHub's "Scopes for OAuth apps": ``repo`` for private repositories and any write,
+    ``public_repo`` is enough to write a public one; ``admin:org`` (or ``write:org``) to change
+    organization members, teams and invitations.
+    """
+    if repo is not None:
+        if repo.visibility != "public":
+            return ["repo"]
+        return ["repo", "public_repo"] if level == "write" else []
+    if permission == "members" and level == "write":
+        return ["admin:org", "write:org"]
+    return []
+
+
+def _check_scopes(token: Token | None, permission: str, level: str, repo: Repo | None) -> None:
+    if token is None or token.scopes is None:
+        return
+    wanted = accepted_scopes(permission, level, repo)
+    if wanted and not set(wanted) & set(token.scopes):
+        raise not_found()
+
+
 def _check_user(
     state: State, login: str, permission: str, level: str, repo: Repo | None, org: str | None
 ) -> None:
@@ -163,10 +199,12 @@ def _check_user(
         needed = (
             "admin"
             if permission == "administration" and level == "write"
+            else "maintain"
+            if permission == "pages" and level == "write"
             else ("push" if level == "write" else "pull")
         )
         if PERMISSION_RANK[perm] < PERMISSION_RANK[needed]:
-            if needed == "admin":
+            if needed in ("admin", "maintain"):
                 raise ApiError(403, "Must have admin rights to Repository.")
             raise ApiError(403, "Resource not accessible by personal access token")
         return

@@ -10,6 +10,7 @@ from typing import Any
 
 from cohort.sandbox import graphql_repo as gr
 from cohort.sandbox import graphql_views as v
+from cohort.sandbox import rules
 from cohort.sandbox.auth import Principal, graphql_check
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import add_label, new_issue
@@ -83,6 +84,14 @@ def create_commit_on_branch(m: MutationCtx, i: dict[str, Any]) -> View:
             f"but it did not.  Pull and try again.",
         )
     changes: dict[str, bytes | None] = {}
+    given = i.get("fileChanges") or {}
+    paths = [f["path"] for key in ("additions", "deletions") for f in given.get(key) or []]
+    refused = rules.refused_workflow(m.who, paths)
+    if refused:
+        raise v.GqlError("FORBIDDEN", refused)
+    if rules.direct_push_refused(m.state, m.who, repo, branch["branchName"]):
+        name = branch["branchName"]
+        raise v.GqlError("UNPROCESSABLE", f"Protected branch update failed for refs/heads/{name}.")
     for deletion in (i.get("fileChanges") or {}).get("deletions") or []:
         changes[deletion["path"]] = None
     for addition in (i.get("fileChanges") or {}).get("additions") or []:

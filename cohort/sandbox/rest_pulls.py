@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, rules
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import new_issue
@@ -106,6 +106,8 @@ def create_pull(ctx: Ctx, req: Request) -> Response:
     ctx.created -= 1
     item.body = data.get("body")
     item.pull = PullData(head, base, head_sha, base_sha, draft=bool(data.get("draft")))
+    if not item.pull.draft:
+        ctx.created += len(rules.request_code_owners(ctx.state, repo, item))
     return Response(201, _full(ctx, repo, item))
 
 
@@ -119,6 +121,7 @@ def update_pull(ctx: Ctx, req: Request) -> Response:
     if data.get("state") in ("open", "closed"):
         item.state = data["state"]
         item.closed_at = ctx.stamp if item.state == "closed" else None
+        item.closed_by = req.principal.login if item.state == "closed" else None
     item.updated_at = ctx.stamp
     return Response(200, _full(ctx, repo, item))
 
@@ -213,6 +216,9 @@ def merge(ctx: Ctx, req: Request) -> Response:
     assert pr is not None
     if pr.merged_at is not None or item.state == "closed":
         raise ApiError(405, "Pull Request is not mergeable")
+    refused = rules.merge_refusal(ctx.state, req.principal, repo, item)
+    if refused is not None:
+        raise ApiError(405, refused)
     files = repo.git.files(repo.git.commits[pr.head_sha].tree)
     changes: dict[str, bytes | None] = {p: repo.git.blobs[s] for p, s in files.items()}
     base_files = repo.git.files(repo.git.commits[repo.git.refs[f"refs/heads/{pr.base}"]].tree)
@@ -222,7 +228,7 @@ def merge(ctx: Ctx, req: Request) -> Response:
         ctx.state, repo, pr.base, changes, str(title), req.principal.login, ctx.now
     )
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
-    item.state, item.closed_at = "closed", ctx.stamp
+    item.state, item.closed_at, item.closed_by = "closed", ctx.stamp, req.principal.login
     return Response(
         200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"}
     )

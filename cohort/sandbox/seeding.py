@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from cohort.clock import Clock
 from cohort.sandbox.state import App, Org, State, User
 from cohort.sandbox.tokens import mint_personal_token
+from cohort.sandbox.webhooks import DEFAULT_EVENTS
 from cohort.sandbox.wire import iso
 
 
@@ -42,15 +43,27 @@ class Seeding:
             iso(self.clock.wall()),
         )
 
-    def issue_token(self, login: str) -> str:
-        """A personal token (``ghp_…``) with all of ``login``'s permissions."""
+    def issue_token(self, login: str, *, scopes: list[str] | None = None) -> str:
+        """A classic personal token (``ghp_…``) for ``login``; all scopes unless ``scopes``."""
         self.add_user(login)
-        return mint_personal_token(self.state, login).token
+        return mint_personal_token(self.state, login, scopes).token
 
     def register_app(
-        self, app_id: int, slug: str, public_key_pem: str, *, permissions: dict[str, str], org: str
+        self,
+        app_id: int,
+        slug: str,
+        public_key_pem: str,
+        *,
+        permissions: dict[str, str],
+        org: str,
+        webhook_url: str | None = None,
+        webhook_secret: str = "",
+        events: Sequence[str] = DEFAULT_EVENTS,
     ) -> int:
-        """Register an App installed on ``org``; returns the installation id."""
+        """Register an App installed on ``org``; returns the installation id.
+
+        With ``webhook_url`` the sandbox records a signed delivery for each subscribed event.
+        """
         installation_id = self.state.next_id()
         bot = f"{slug}[bot]"
         self.add_user(bot, type="Bot")
@@ -65,19 +78,14 @@ class Seeding:
             installation_id,
             node_id,
             iso(self.clock.wall()),
+            webhook_url,
+            webhook_secret,
+            list(events),
         )
         return installation_id
 
-    def accept_invitations(self, login: str) -> None:
+    def accept_invitations(self, login: str) -> list[str]:
         """Act as ``login`` accepting every pending org, team and repository invitation."""
-        for org in self.state.orgs.values():
-            if any(i.login == login for i in org.invitations):
-                org.invitations = [i for i in org.invitations if i.login != login]
-                org.members.append(login)
-        for team in self.state.teams.values():
-            if login in team.pending and self.state.orgs[team.org].is_member(login):
-                team.members[login] = team.pending.pop(login)
-        for repo in self.state.repos.values():
-            for inv in [i for i in repo.invitations if i.invitee == login]:
-                repo.collaborators[login] = inv.permission
-                repo.invitations.remove(inv)
+        from cohort.sandbox.rest_invitations import accept
+
+        return accept(self.state, self.state.canonical(login) or login, self.clock.wall())
