@@ -51,9 +51,7 @@ def _newcomers(desired: DesiredState, actual: ActualState) -> set[str]:
     return wanted - present
 
 
-def read_invitations(
-    client: Client, org: str, actual: ActualState
-) -> dict[str, PendingInvitation]:
+def read_invitations(client: Client, org: str, actual: ActualState) -> dict[str, PendingInvitation]:
     """Pending org invitations of people a cohort team has pending, with those teams."""
     teams_of: dict[str, list[str]] = {}
     for slug, team in actual.teams.items():

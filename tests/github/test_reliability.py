@@ -130,11 +130,13 @@ def test_writes_are_serial_at_least_a_second_apart_and_creations_capped() -> Non
 
     cohort = example_cohort(cohort_text(30))
     org = make_org(cohort, desired_for(cohort))
-    apply_cohort(org.client, org.desired, allow=Allowances())
+    report = apply_cohort(org.client, org.desired, allow=Allowances())
     writes = [r for r in org.box.log if r.kind == "write"]
     assert all(b.time - a.time >= 1.0 for a, b in pairwise(writes))
     created = [(r.time, r.content_created) for r in writes if r.content_created]
-    assert sum(n for _, n in created) == 90 + 90  # issues, and org invitations of mentees
+    # issues, and the 50 org invitations a new organization may send in 24 hours
+    assert sum(n for _, n in created) == 90 + 50
+    assert len(report.queued) == 90 - 50
     for start, _ in created:
         in_window = sum(n for t, n in created if start <= t < start + 60)
         assert in_window <= 80

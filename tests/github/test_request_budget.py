@@ -25,6 +25,7 @@ def applied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Org, list[Step]]:
     path.write_text(cohort_text(TEAMS), encoding="utf-8")
     loaded = load_cohort(path)
     org = make_org(loaded.cohort, desired_state(loaded))
+    org.box.state.orgs[loaded.cohort.program.organization].established = True  # 500 a day
     apply_cohort(org.client, org.desired, allow=Allowances())
     steps = [Step(r.kind == "write", r.content_created) for r in org.box.log]
     return org, steps

@@ -1,0 +1,89 @@
+"""Pending invitations as state, on the strict sandbox: cancel on leave, re-invite on move, quota."""
+
+from __future__ import annotations
+
+import pytest
+
+from cohort.errors import UnsafePlanError
+from cohort.github.apply import apply_cohort, plan_cohort
+from cohort.reconcile.safety import Allowances
+from tests.conftest import EXAMPLE
+from tests.github.orgkit import Org, make_org
+from tests.reconcile.helpers import desired_for, example_cohort
+
+ORG = "omp-cohorts"
+TEXT = EXAMPLE.read_text(encoding="utf-8")
+
+
+def applied() -> Org:
+    """The example applied; nobody has accepted their invitation yet."""
+    cohort = example_cohort()
+    org = make_org(cohort, desired_for(cohort))
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    return org
+
+
+def invitations(org: Org, login: str) -> list[list[str]]:
+    """Team slugs of each pending org invitation of ``login``."""
+    state = org.box.state
+    return [
+        sorted(t.slug for i in inv.team_ids if (t := state.team_by_id(i)) is not None)
+        for inv in state.orgs[ORG].invitations
+        if inv.login == login
+    ]
+
+
+def test_a_pending_mentee_who_moves_is_invited_to_the_new_team_only() -> None:
+    org = applied()
+    assert invitations(org, "fatima-z") == [["2027-spring-aurora"]]
+    moved = TEXT.replace("[fatima-z, gabe-r, hana-k]", "[gabe-r, hana-k]").replace(
+        "[ivan-p, jules-m, kofi-a]", "[ivan-p, jules-m, kofi-a, fatima-z]"
+    )
+    desired = desired_for(example_cohort(moved))
+    plan = plan_cohort(org.client, desired)
+    assert [(c.action, c.kind, c.target, c.details) for c in plan.changes] == [
+        (
+            "remove",
+            "invitation",
+            "fatima-z",
+            (
+                ("cancel", "sent 2027-01-15"),
+                ("teams", "2027-spring-aurora → 2027-spring-borealis"),
+            ),
+        ),
+        ("create", "team-member", "2027-spring-borealis/fatima-z", (("role", "- → member"),)),
+    ]
+    apply_cohort(org.client, desired, allow=Allowances())
+    assert invitations(org, "fatima-z") == [["2027-spring-borealis"]]
+    teams = {t.slug: t for t in org.box.state.teams.values()}
+    assert "fatima-z" not in teams["2027-spring-aurora"].pending
+    assert teams["2027-spring-borealis"].pending == {"fatima-z": "member", **_pending(org)}
+    assert plan_cohort(org.client, desired).empty
+
+
+def _pending(org: Org) -> dict[str, str]:
+    team = next(t for t in org.box.state.teams.values() if t.slug == "2027-spring-borealis")
+    return {k: v for k, v in team.pending.items() if k != "fatima-z"}
+
+
+def test_a_pending_mentee_who_leaves_loses_the_invitation_and_cannot_get_in() -> None:
+    org = applied()
+    gone = TEXT.replace("[fatima-z, gabe-r, hana-k]", "[gabe-r, hana-k]").replace(
+        "  - {handle: fatima-z, name: Fatima Zahra, level: first-year, skills: [html, css]}\n", ""
+    )
+    desired = desired_for(example_cohort(gone))
+    plan = plan_cohort(org.client, desired)
+    assert [(c.action, c.kind, c.target) for c in plan.changes] == [
+        ("remove", "invitation", "fatima-z")
+    ]
+    assert [c.target for c in plan.destructive()] == ["fatima-z"]
+    with pytest.raises(UnsafePlanError, match=r"1 of \d+ managed memberships"):
+        apply_cohort(org.client, desired, allow=Allowances(removal_limit=0.0))
+    assert invitations(org, "fatima-z") == [["2027-spring-aurora"]]
+    apply_cohort(org.client, desired, allow=Allowances())
+    assert invitations(org, "fatima-z") == []
+    assert org.box.accept_invitations("fatima-z") == []
+    state = org.box.state
+    assert not state.orgs[ORG].is_member("fatima-z")
+    assert all("fatima-z" not in {*t.members, *t.pending} for t in state.teams.values())
+    assert plan_cohort(org.client, desired).empty
