@@ -18,9 +18,9 @@ from cohort.errors import (
     ConflictError,
     ForbiddenError,
     GitHubError,
+    InvitationQuotaError,
     MissingPermissionError,
     NotFoundError,
-    InvitationQuotaError,
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing

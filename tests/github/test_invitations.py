@@ -1,4 +1,4 @@
-"""Pending invitations as state, on the strict sandbox: cancel on leave, re-invite on move, quota."""
+"""Pending invitations as state on the strict sandbox: cancel on leave, re-invite on move, quota."""
 
 from __future__ import annotations
 
