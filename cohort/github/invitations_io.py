@@ -34,6 +34,9 @@ def read_people(client: Client, desired: DesiredState, actual: ActualState) -> N
     pending = {p.lower() for t in actual.teams.values() if t for p in t.pending}
     if pending:
         actual.invitations = read_invitations(client, desired.org, actual)
+        for team in actual.teams.values():  # no invitation behind it: expired or cancelled
+            if team is not None:
+                team.pending = {p for p in team.pending if p.lower() in actual.invitations}
     if not actual.org_members and _newcomers(desired, actual):
         actual.org_members = frozenset(
             str(m["login"]).lower() for m in rest_pages(client, f"/orgs/{desired.org}/members")

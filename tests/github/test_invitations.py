@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from cohort.errors import UnsafePlanError
@@ -87,3 +89,37 @@ def test_a_pending_mentee_who_leaves_loses_the_invitation_and_cannot_get_in() ->
     assert not state.orgs[ORG].is_member("fatima-z")
     assert all("fatima-z" not in {*t.members, *t.pending} for t in state.teams.values())
     assert plan_cohort(org.client, desired).empty
+
+
+DAY = 24 * 3600.0
+
+
+def test_300_mentees_in_a_new_organization_arrive_over_days_within_the_quota() -> None:
+    from benchmarks.generate import cohort_text
+
+    cohort = example_cohort(cohort_text(100))
+    org = make_org(cohort, desired_for(cohort))
+    first = apply_cohort(org.client, org.desired, allow=Allowances())
+    state = org.box.state
+    assert len(state.orgs["bench-org"].invitations) == 50
+    assert len(first.queued) == 250
+    assert first.quota_frees is not None
+    sent = min(i.created_at for i in state.orgs["bench-org"].invitations)
+    assert first.quota_frees == dt.datetime.fromisoformat(sent) + dt.timedelta(days=1)
+    assert plan_cohort(org.client, org.desired).counts() == {  # all but invitations is done
+        "create": 250, "update": 0, "remove": 0, "archive": 0,
+    }  # fmt: skip
+    for day in range(1, 8):
+        for inv in list(state.orgs["bench-org"].invitations):
+            if inv.login != "mentee0":  # everyone accepts at once, but mentee0 never does
+                org.box.accept_invitations(str(inv.login))
+        org.clock.advance(DAY + 600)  # a daily run, a little later each day
+        report = apply_cohort(org.client, org.desired, allow=Allowances())
+        assert len(report.queued) == max(0, 250 - 50 * day)
+        if day == 7:  # mentee0's invitation expired after 7 days: sent again, once
+            assert [c.target for c in report.applied] == ["bench-team0/mentee0"]
+        elif day > 5:
+            assert report.applied == []
+    members = set(state.orgs["bench-org"].members)
+    assert {f"mentee{i}" for i in range(1, 300)} <= members
+    assert [i.login for i in state.orgs["bench-org"].invitations] == ["mentee0"]
