@@ -112,6 +112,8 @@ def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:
     )
     for reason in report.recovered:
         click.echo(f"recovered: {reason}")
+    for note in report.notes:
+        click.echo(f"note: {note}")
     if report.queued and report.quota_frees is not None:
         click.echo(
             f"queued: {len(report.queued)} invitations over GitHub's 24-hour invitation limit; "

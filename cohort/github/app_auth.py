@@ -12,6 +12,7 @@ from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
 from cohort.github.client import Client
 from cohort.github.pacing import Pacing
+from cohort.reconcile.prerequisites import MissingPrerequisiteError
 
 APPLY_PERMISSIONS = {
     "administration": "write",
@@ -19,7 +20,9 @@ APPLY_PERMISSIONS = {
     "issues": "write",
     "members": "write",
     "metadata": "read",
+    "pages": "write",
     "pull_requests": "write",
+    "workflows": "write",  # every scaffold commits .github/workflows/
 }
 READ_PERMISSIONS = {
     "administration": "read",
@@ -69,6 +72,13 @@ def installation_token(
         base_url=api_url.rstrip("/") + "/", transport=transport, headers=headers, timeout=30.0
     ) as http:
         found = _json(http.get(f"orgs/{org}/installation"), "find the App's installation")
+        lacking = missing_permissions(permissions, found.get("permissions") or {})
+        if lacking:
+            raise MissingPrerequisiteError(
+                f"the App's installation on '{org}' lacks {', '.join(lacking)}; nothing was "
+                "written. Add it in the App's settings (Permissions & events), then have an "
+                "organization owner accept the new permissions (docs/reference/app.md#permissions)"
+            )
         minted = _json(
             http.post(
                 f"app/installations/{found['id']}/access_tokens", json={"permissions": permissions}
@@ -78,6 +88,18 @@ def installation_token(
     return InstallationToken(
         str(minted["token"]), str(minted.get("expires_at", "")), dict(minted.get("permissions", {}))
     )
+
+
+LEVEL = {"read": 1, "write": 2, "admin": 3}
+
+
+def missing_permissions(wanted: dict[str, str], granted: dict[str, str]) -> list[str]:
+    """``name: level`` for each wanted permission the installation does not grant."""
+    return [
+        f"{name}: {level}"
+        for name, level in sorted(wanted.items())
+        if LEVEL.get(granted.get(name, ""), 0) < LEVEL[level]
+    ]
 
 
 def _json(response: httpx.Response, what: str) -> dict[str, Any]:

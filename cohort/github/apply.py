@@ -14,6 +14,12 @@ from cohort.github.read_state import read_actual
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change, Plan
 from cohort.reconcile.planner import make_plan
+from cohort.reconcile.prerequisites import (
+    fine_grained_note,
+    missing_scopes,
+    needs,
+    refuse_classic,
+)
 from cohort.reconcile.safety import Allowances, check_reviewed, check_safety
 
 MAX_ROUNDS = 5
@@ -29,6 +35,7 @@ class ApplyReport:
     recovered: list[str] = field(default_factory=list)  # why a round was re-planned
     queued: list[Change] = field(default_factory=list)  # invitations over GitHub's daily quota
     quota_frees: dt.datetime | None = None  # when the next invitation can go out (estimate)
+    notes: list[str] = field(default_factory=list)  # for people: what to check by hand
 
 
 def _queued(client: Client, org: str, report: ApplyReport, queued: list[Change]) -> ApplyReport:
@@ -38,6 +45,24 @@ def _queued(client: Client, org: str, report: ApplyReport, queued: list[Change])
         now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
         report.quota_frees = quota_frees(client, org, now)
     return report
+
+
+def check_token(client: Client, plan: Plan) -> list[str]:
+    """Refuse, before the first write, a classic token without a scope the plan needs.
+
+    App installation tokens are checked when minted; a fine-grained token cannot be
+    inspected, so the permissions to check by hand come back as a note.
+    """
+    wanted = needs(plan)
+    scopes = client.token_scopes()
+    if scopes is not None:
+        missing = missing_scopes(wanted, scopes)
+        if missing:
+            raise refuse_classic(missing)
+        return []
+    if client.fine_grained:
+        return [fine_grained_note(wanted)]
+    return []
 
 
 def plan_cohort(
@@ -73,6 +98,8 @@ def apply_cohort(
     plan = check_safety(narrowed(make_plan(desired, actual), only), allow)
     check_reviewed(plan, reviewed_digest, reviewed_destructive)
     report = ApplyReport(first_plan=plan)
+    if not plan.empty:
+        report.notes += check_token(client, plan)
     while not plan.empty:
         report.rounds += 1
         executor = Executor(client, desired, actual, progress)

@@ -72,6 +72,11 @@ class Client:
         return f"Client(api_url={self.api_url!r})"
 
     @property
+    def fine_grained(self) -> bool:
+        """A fine-grained personal token, whose permissions GitHub does not reveal."""
+        return self._token.startswith("github_pat_")
+
+    @property
     def counters(self) -> Counters:
         return self.transport.counters
 
@@ -91,6 +96,15 @@ class Client:
         if not isinstance(body, dict):
             raise GitHubError("GraphQL answered with something that is not an object")
         return GraphQLResult(body.get("data") or {}, list(body.get("errors") or []))
+
+    def token_scopes(self) -> frozenset[str] | None:
+        """A classic token's scopes (``X-OAuth-Scopes``, on a free read); None for other kinds."""
+        with github_errors():
+            response = self.gh.request("GET", "rate_limit")
+        header = response.headers.get("x-oauth-scopes")
+        if header is None:
+            return None
+        return frozenset(s.strip() for s in header.split(",") if s.strip())
 
     def rest(
         self,
