@@ -32,6 +32,11 @@ _ADMIN_OPS = {
     "repos/get-branch-protection",
     "repos/create-in-org",
 }
+# What a person does for themself (accepting invitations): no grant needed, no App may.
+SELF_OPS = {
+    "repos/accept-invitation-for-authenticated-user",
+    "orgs/update-membership-for-authenticated-user",
+}
 _PAGES_OPS = {
     "repos/get-pages",
     "repos/create-pages-site",
@@ -61,7 +66,9 @@ def bad_credentials() -> ApiError:
     return ApiError(401, "Bad credentials")
 
 
-def from_header(state: State, header: str | None, now: float) -> Principal:
+def from_header(
+    state: State, header: str | None, now: float, *, app_times: bool = True
+) -> Principal:
     """The caller named by an ``Authorization`` header (401 like GitHub otherwise)."""
     if not header:
         raise ApiError(401, "Requires authentication")
@@ -70,16 +77,21 @@ def from_header(state: State, header: str | None, now: float) -> Principal:
         raise bad_credentials()
     value = value.strip()
     if value.count(".") == 2 and value.startswith("ey"):
-        app = verify_jwt(state, value, now)
+        app = verify_jwt(state, value, now, check_times=app_times)
         return Principal(f"{app.slug}[bot]", "app", app=app)
     token = state.tokens.get(value)
-    if token is None or (token.expires_at is not None and token.expires_at <= now):
+    expired = app_times and token is not None and token.expires_at is not None
+    if token is None or (expired and token.expires_at is not None and token.expires_at <= now):
         raise bad_credentials()
     return Principal(token.login, token.kind, token=token)
 
 
-def verify_jwt(state: State, encoded: str, now: float) -> App:
-    """An App's JWT: RS256 by the registered key, ``iss`` the App, ``exp`` ≤ 10 min ahead."""
+def verify_jwt(state: State, encoded: str, now: float, *, check_times: bool = True) -> App:
+    """An App's JWT: RS256 by the registered key, ``iss`` the App, ``exp`` ≤ 10 min ahead.
+
+    Without ``check_times`` (a rehearsal whose sandbox clock is simulated while the App runs on
+    real time) only the token's own lifetime is checked: ``iat`` < ``exp`` ≤ ``iat`` + 11 min.
+    """
     try:
         claims = jwt.decode(encoded, options={"verify_signature": False})
     except jwt.PyJWTError as exc:
@@ -97,6 +109,8 @@ def verify_jwt(state: State, encoded: str, now: float) -> App:
     except jwt.PyJWTError as exc:
         raise ApiError(401, "A JSON web token could not be decoded") from exc
     exp, iat = claims.get("exp"), claims.get("iat")
+    if not check_times and isinstance(iat, int) and isinstance(exp, int):
+        now = iat + 1 if iat < exp <= iat + 660 else now
     if not isinstance(iat, int) or iat > now + 60:
         raise ApiError(
             401,
@@ -120,6 +134,8 @@ def requirement(operation_id: str, method: str) -> tuple[str | None, str]:
     area = operation_id.split("/")[0]
     if operation_id in _METADATA_OPS:
         return "metadata", "read"
+    if operation_id in SELF_OPS:
+        return None, level
     if operation_id in _ADMIN_OPS:
         return "administration", level
     if operation_id in _PAGES_OPS:
@@ -145,6 +161,8 @@ def authorize(
         return
     if who.kind == "app":
         raise ApiError(403, "Resource not accessible by integration")
+    if operation_id in SELF_OPS and who.kind != "user":
+        raise forbidden_integration()
     permission, level = requirement(operation_id, method)
     if who.kind == "installation" and who.token is not None:
         _check_installation(who.token, permission, level, repo)

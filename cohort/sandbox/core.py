@@ -86,6 +86,7 @@ class Sandbox(Seeding):
         self.contract_errors: list[ContractError] = []
         self.faults: FaultPlan | None = None
         self.latency = 0.0
+        self.app_times = True  # False: App JWT times not checked against a simulated clock
         self._used: dict[tuple[str, str], int] = {}
 
     # -- accounting ---------------------------------------------------------------------
@@ -166,7 +167,12 @@ class Sandbox(Seeding):
         base: str,
     ) -> Outcome:
         try:
-            who = from_header(self.state, headers.get("authorization"), self.clock.wall())
+            who = from_header(
+                self.state,
+                headers.get("authorization"),
+                self.clock.wall(),
+                app_times=self.app_times,
+            )
         except ApiError as err:
             return Outcome(err.response(), "auth", "read")
         if path == "/graphql" and method == "POST":

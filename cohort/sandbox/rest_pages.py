@@ -19,19 +19,21 @@ from cohort.sandbox.wire import ApiError, Ctx, Request, Response, invalid, not_f
 
 def page_body(state: State, repo: Repo, site: Pages) -> dict[str, Any]:
     org = repo.owner.lower()
-    return {
+    out: dict[str, Any] = {
         "url": f"{API}/repos/{repo.full_name}/pages",
         "status": "built" if site.built else None,
         "cname": site.cname,
         "custom_404": False,
         "html_url": f"https://{org}.github.io/{repo.name}/",
         "build_type": site.build_type,
-        "source": {"branch": site.branch, "path": site.path} if site.branch else None,
         "public": repo.visibility == "public",
         "protected_domain_state": None,
         "pending_domain_unverified_at": None,
         "https_enforced": site.https_enforced,
     }
+    if site.branch:
+        out["source"] = {"branch": site.branch, "path": site.path}
+    return out
 
 
 def _site(ctx: Ctx, req: Request) -> tuple[Repo, Pages]:

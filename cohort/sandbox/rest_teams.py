@@ -137,12 +137,13 @@ def _membership(team: Team, login: str, state: str, role: str) -> dict[str, Any]
 @op("teams/get-membership-for-user-in-org")
 def get_membership(ctx: Ctx, req: Request) -> Response:
     team = lookup.team(ctx, req)
+    rest_invitations.expire(ctx.state, ctx.state.orgs[team.org], ctx.now)
     login = req.params["username"]
     if login in team.members:
         return Response(200, _membership(team, login, "active", team.members[login]))
     if login in team.pending:
         return Response(200, _membership(team, login, "pending", team.pending[login]))
-    raise not_found()
+    return Response(404)  # GitHub's description: "if user has no team membership", no body
 
 
 @op("teams/add-or-update-membership-for-user-in-org")

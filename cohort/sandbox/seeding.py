@@ -17,18 +17,30 @@ class Seeding:
     state: State
     clock: Clock
 
-    def add_user(self, login: str, *, name: str | None = None, type: str = "User") -> None:
-        if login in self.state.users:
-            return
+    def add_user(self, login: str, *, name: str | None = None, type: str = "User") -> str:
+        """A person (logins are case-insensitive: the first spelling seen is GitHub's)."""
+        known = self.state.canonical(login)
+        if known is not None:
+            return known
         number, node_id = self.state.node(type)
         self.state.users[login] = User(login, number, node_id, name, type, iso(self.clock.wall()))
+        return login
 
     def add_org(
-        self, login: str, *, owners: list[str], members: Sequence[str] = (), plan: str = "free"
+        self,
+        login: str,
+        *,
+        owners: list[str],
+        members: Sequence[str] = (),
+        plan: str = "free",
+        established: bool = False,
     ) -> None:
-        """An organization; owners and members are created as users if needed."""
-        for person in [*owners, *members]:
-            self.add_user(person)
+        """An organization; owners and members are created as users if needed.
+
+        ``established``: older than a month (GitHub then allows 500 invitations a day, not 50).
+        """
+        owners = [self.add_user(person) for person in owners]
+        members = [self.add_user(person) for person in members]
         number, node_id = self.state.node("Organization")
         self.add_user(login, type="Organization")
         self.state.users[login].id = number
@@ -41,12 +53,21 @@ class Seeding:
             [],
             plan,
             iso(self.clock.wall()),
+            established,
         )
 
     def issue_token(self, login: str, *, scopes: list[str] | None = None) -> str:
         """A classic personal token (``ghp_…``) for ``login``; all scopes unless ``scopes``."""
-        self.add_user(login)
+        login = self.add_user(login)
         return mint_personal_token(self.state, login, scopes).token
+
+    def token_for(self, login: str) -> str:
+        """``login``'s classic token: the one already issued, or a new one."""
+        found = next(
+            (t.token for t in self.state.tokens.values() if t.kind == "user" and t.login == login),
+            None,
+        )
+        return found or self.issue_token(login)
 
     def register_app(
         self,

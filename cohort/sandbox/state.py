@@ -322,7 +322,7 @@ class State:
     deliveries: list[Delivery] = field(default_factory=list)
     last_id: int = 1000
     seed: int = 0
-    _folded: dict[str, str] = field(default_factory=dict)
+    _folded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def canonical(self, login: str) -> str | None:
         """GitHub's spelling of ``login`` (logins are case-insensitive), or None."""
