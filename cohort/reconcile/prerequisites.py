@@ -1,4 +1,4 @@
-"""What a token must be allowed to do for a plan, and what it lacks (pure; checked before writes)."""
+"""What a token must be allowed to do for a plan, and what it lacks (pure)."""
 
 from __future__ import annotations
 

@@ -21,13 +21,25 @@ class Simulation:
 
     def as_(self, login: str) -> Client:
         if login not in self.clients:
-            self.org.box.accept_invitations(login)
+            if not self.org.box.accept_invitations(login) and not self._member(login):
+                self.daily_apply()  # the invitation expired: the daily run sends it again
+                self.org.box.accept_invitations(login)
             self.clients[login] = Client(
                 self.org.box.issue_token(login),
                 transport=SandboxTransport(self.org.box),
                 clock=self.org.clock,
             )
         return self.clients[login]
+
+    def _member(self, login: str) -> bool:
+        return self.org.box.state.orgs[ORG].is_member(login)
+
+    def daily_apply(self) -> None:
+        """What the daily scheduled apply does: re-send expired invitations, among the rest."""
+        from cohort.github.apply import apply_cohort
+        from cohort.reconcile.safety import Allowances
+
+        apply_cohort(self.org.client, self.org.desired, allow=Allowances())
 
     def now(self) -> dt.datetime:
         return dt.datetime.fromtimestamp(self.org.clock.wall(), dt.UTC)
