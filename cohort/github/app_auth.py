@@ -30,6 +30,7 @@ READ_PERMISSIONS = {
     "issues": "read",
     "members": "read",
     "metadata": "read",
+    "pages": "read",
     "pull_requests": "read",
 }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from cohort.errors import GitHubError
+from cohort.errors import GitHubError, NotFoundError
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
 from cohort.github.client import Client
 from cohort.github.invitations_io import read_people
@@ -32,6 +32,8 @@ def read_actual(
     ):
         if repo is not None and desired.repos[name].collaborators:
             repo.pending_collaborators = _invitations(client, desired.org, name)
+        if repo is not None and desired.repos[name].pages and not repo.file_oids.get(STAMP_PATH):
+            repo.pages = _pages(client, desired.org, name)  # only until the first scaffold
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     actual = ActualState(desired.org, viewer, plan, dict(teams), repos)
@@ -73,6 +75,15 @@ def _org_plan(client: Client, desired: DesiredState) -> str:
     body = client.rest("GET", f"/orgs/{desired.org}")
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
+
+
+def _pages(client: Client, org: str, repo: str) -> str | None:
+    """The repository's Pages build type, or None without a site (GitHub answers 404)."""
+    try:
+        body = client.rest("GET", f"/repos/{org}/{repo}/pages")
+    except NotFoundError:
+        return None
+    return str(body.get("build_type") or "legacy") if isinstance(body, dict) else None
 
 
 INVITED = {

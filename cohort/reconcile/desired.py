@@ -43,6 +43,8 @@ class Rendered(Protocol):
     def files(self) -> Mapping[str, bytes]: ...
     @property
     def issues(self) -> Sequence[RenderedIssue]: ...
+    @property
+    def pages(self) -> str | None: ...
 
 
 def build_desired(cohort: CohortFile, rendered: Mapping[str, Rendered]) -> DesiredState:
@@ -126,6 +128,7 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         protection=protection,
         collaborators=collaborators,
         managed_collaborators=managed,
+        pages=rendered.pages,
     )
 
 

@@ -69,6 +69,7 @@ class DesiredRepo:
     # policy.mentor_permission is maintain); other collaborators are left alone
     managed_collaborators: frozenset[str] = frozenset()
     archived: bool = False
+    pages: str | None = None  # GitHub Pages build type the scaffold needs ("workflow")
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ class ActualRepo:
     protection: dict[str, tuple[str, Protection]]  # pattern -> (rule id, protection)
     collaborators: dict[str, Permission]
     pending_collaborators: dict[str, Permission] = field(default_factory=dict)  # invitations
+    pages: str | None = None  # Pages build type; read only while the repo is not scaffolded
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ class _TemplateDoc(_Strict):
         default_factory=dict
     )
     phases: dict[Literal["design", "code", "deployment"], list[_IssueDoc]]
+    pages: Literal["workflow"] | None = Field(
+        default=None,
+        description="workflow: the scaffold deploys to GitHub Pages from Actions, so apply "
+        "enables Pages (build_type workflow) before the first scaffold commit.",
+    )
 
 
 def builtin_templates_dir() -> Path:
@@ -118,6 +123,7 @@ def load_template(name: str, extra_dirs: Sequence[Path] = ()) -> Template:
         root=root,
         sources=sources,
         verbatim=verbatim,
+        pages=doc.pages,
     )
 
 

@@ -56,6 +56,7 @@ class Template:
     root: Path
     sources: Mapping[str, str] = field(repr=False)  # Jinja sources by name (files/, issues/, ...)
     verbatim: Mapping[str, bytes] = field(repr=False)  # files/ entries copied as they are
+    pages: str | None = None  # "workflow": the scaffold deploys to GitHub Pages from Actions
 
     @property
     def issues(self) -> tuple[IssueSpec, ...]:
@@ -82,3 +83,4 @@ class RenderedProject:
     version: str
     files: Mapping[str, bytes]
     issues: tuple[MilestoneIssue, ...]
+    pages: str | None = None  # the template's Pages build type, if it deploys to Pages

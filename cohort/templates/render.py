@@ -94,6 +94,7 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
         version=template.version,
         files=dict(sorted(files.items())),
         issues=issues,
+        pages=template.pages,
     )
 
 

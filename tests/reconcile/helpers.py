@@ -32,6 +32,7 @@ class TinyIssue:
 class TinyProject:
     files: Mapping[str, bytes] = field(default_factory=dict)
     issues: tuple[TinyIssue, ...] = ()
+    pages: str | None = None
 
 
 def tiny(team: str) -> TinyProject:

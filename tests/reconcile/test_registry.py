@@ -19,7 +19,7 @@ from cohort.reconcile.registry import DuplicateKindError, register, registered
 from tests.reconcile.helpers import desired_for, example_cohort, matching_actual
 
 BUILT_IN = (
-    "team", "repo", "topics", "milestone", "files", "label", "protection", "team-repo",
+    "team", "repo", "topics", "milestone", "pages", "files", "label", "protection", "team-repo",
     "issue", "invitation", "team-member", "collaborator", "archive",
 )  # fmt: skip
 

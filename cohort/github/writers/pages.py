@@ -1,0 +1,23 @@
+"""Enable GitHub Pages on a repository (REST only), before its scaffold is committed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import suppress
+
+from cohort.errors import ConflictError
+from cohort.github.writers.base import WriteContext, Writer, register_writer
+from cohort.reconcile.kinds.pages import PagesPayload
+from cohort.reconcile.plan import Change
+
+
+def write_pages(changes: Sequence[Change], ctx: WriteContext) -> None:
+    for change in changes:
+        p = change.payload_as(PagesPayload)
+        with suppress(ConflictError):  # already enabled (earlier run, or by hand): nothing to do
+            path = f"/repos/{ctx.org}/{p.repo}/pages"
+            ctx.client.rest("POST", path, {"build_type": p.build_type})
+        ctx.done(change)
+
+
+WRITER = register_writer(Writer("pages", 35, write=write_pages))
