@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from cohort.github.client import Client
-from cohort.reconcile.model import ActualState, DesiredState, PendingInvitation
+from cohort.reconcile.model import ActualState, ActualTeam, DesiredState, PendingInvitation
 
 PER_PAGE = 100
 QUOTA_WINDOW = dt.timedelta(hours=24)
@@ -31,16 +31,21 @@ def read_people(client: Client, desired: DesiredState, actual: ActualState) -> N
     Invitations matter when a cohort team has a pending member; the member list when a
     person is to join a team they are neither in nor invited to (member, or invitation?).
     """
-    pending = {p.lower() for t in actual.teams.values() if t for p in t.pending}
+    pending = {p.lower() for t in _all_teams(actual).values() if t for p in t.pending}
     if pending:
         actual.invitations = read_invitations(client, desired.org, actual)
-        for team in actual.teams.values():  # no invitation behind it: expired or cancelled
+        for team in _all_teams(actual).values():  # no invitation behind it: expired, cancelled
             if team is not None:
                 team.pending = {p for p in team.pending if p.lower() in actual.invitations}
     if not actual.org_members and _newcomers(desired, actual):
         actual.org_members = frozenset(
             str(m["login"]).lower() for m in rest_pages(client, f"/orgs/{desired.org}/members")
         )
+
+
+def _all_teams(actual: ActualState) -> dict[str, ActualTeam | None]:
+    """The cohort's teams, and those cohort.yml no longer lists (their people may be pending)."""
+    return {**actual.teams, **actual.retired}
 
 
 def _newcomers(desired: DesiredState, actual: ActualState) -> set[str]:
@@ -57,7 +62,7 @@ def _newcomers(desired: DesiredState, actual: ActualState) -> set[str]:
 def read_invitations(client: Client, org: str, actual: ActualState) -> dict[str, PendingInvitation]:
     """Pending org invitations of people a cohort team has pending, with those teams."""
     teams_of: dict[str, list[str]] = {}
-    for slug, team in actual.teams.items():
+    for slug, team in _all_teams(actual).items():
         for login in team.pending if team else ():
             teams_of.setdefault(login.lower(), []).append(slug)
     out = {}

@@ -42,9 +42,14 @@ _REPO_FIELDS = """id name visibility description isArchived
   collaborators(first: 100, affiliation: DIRECT) { edges { permission node { login } } }"""
 
 
-def teams_query(org: str, slugs: Sequence[str]) -> str:
-    """viewer, and every named team of ``org`` in one document."""
+def teams_query(org: str, slugs: Sequence[str], prefix: str = "") -> str:
+    """viewer, and every named team of ``org`` in one document (and, with ``prefix``, the
+    slugs of the org's teams whose names match it: removed teams are found that way)."""
     parts = [f"t{i}: team(slug: {json.dumps(s)}) {{ {_TEAM_FIELDS} }}" for i, s in enumerate(slugs)]
+    if prefix:
+        parts.append(
+            f"named: teams(first: 100, query: {json.dumps(prefix)}) {{ nodes {{ slug }} }}"
+        )
     return (
         f"query {{ viewer {{ login }} organization(login: {json.dumps(org)}) {{ id "
         + " ".join(parts)

@@ -24,7 +24,7 @@ def read_actual(
     client: Client, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
     """One document for the teams (and viewer), then one per ``batch`` repositories."""
-    viewer, teams = read_teams(client, desired.org, list(desired.teams))
+    viewer, teams, named = _teams(client, desired.org, list(desired.teams), desired.prefix)
     repos: dict[str, ActualRepo | None] = {}
     wanted: Chunk = [(name, _paths(desired, name)) for name in desired.repos]
     for name, repo in adaptive(
@@ -37,6 +37,7 @@ def read_actual(
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     actual = ActualState(desired.org, viewer, plan, dict(teams), repos)
+    _read_retired(client, desired, actual, [s for s in named if s not in desired.teams])
     read_people(client, desired, actual)  # pending invitations, org members: when they matter
     return actual
 
@@ -44,13 +45,47 @@ def read_actual(
 def read_teams(
     client: Client, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
-    result = client.graphql(teams_query(org, slugs))
+    viewer, teams, _ = _teams(client, org, slugs)
+    return viewer, teams
+
+
+def _teams(
+    client: Client, org: str, slugs: Sequence[str], prefix: str = ""
+) -> tuple[str, dict[str, ActualTeam | None], list[str]]:
+    """viewer, the named teams, and the slugs of the org's teams that start with ``prefix``."""
+    result = client.graphql(teams_query(org, slugs, prefix))
     raise_unexpected(result)
     org_node = result.data.get("organization")
     if org_node is None:
         raise GitHubError(f"organization '{org}' was not found or is not visible to this token")
     teams = {slug: parse_team(slug, org_node.get(f"t{i}")) for i, slug in enumerate(slugs)}
-    return str(result.data["viewer"]["login"]), teams
+    named = [
+        str(n["slug"])
+        for n in ((org_node.get("named") or {}).get("nodes") or [])
+        if n and prefix and str(n.get("slug", "")).startswith(prefix)
+    ]
+    return str(result.data["viewer"]["login"]), teams, named
+
+
+def _read_retired(
+    client: Client, desired: DesiredState, actual: ActualState, slugs: list[str]
+) -> None:
+    """Teams cohort.yml no longer lists, and those of their repos that carry the marker."""
+    if not slugs:
+        return
+    _, found, _ = _teams(client, desired.org, slugs)
+    actual.retired = {slug: team for slug, team in found.items() if team is not None}
+    names = sorted(
+        {r for t in actual.retired.values() for r in t.repos if r.startswith(desired.prefix)}
+        - set(desired.repos)
+    )
+    if not names:
+        return
+    result = query_batch(client, repos_query(desired.org, [(n, []) for n in names]), len(names))
+    for i, name in enumerate(names):
+        repo = parse_repo(name, [], result.data.get(f"r{i}"))
+        if repo is not None and set(desired.topics) <= set(repo.topics):
+            actual.retired_repos[name] = repo
 
 
 def _paths(desired: DesiredState, name: str) -> list[str]:

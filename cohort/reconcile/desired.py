@@ -62,6 +62,8 @@ def build_desired(cohort: CohortFile, rendered: Mapping[str, Rendered]) -> Desir
         teams=teams,
         repos=repos,
         protected_logins=frozenset(h.lower() for h in cohort.organizers),
+        prefix=f"{cohort.program.cohort}-",
+        topics=tuple(sorted(set(cohort.repositories.topics))),
     )
 
 

@@ -90,6 +90,9 @@ class DesiredState:
     teams: dict[str, DesiredTeam]
     repos: dict[str, DesiredRepo]
     protected_logins: frozenset[str]  # organizers: never removed
+    # the cohort's marker: teams named "{cohort}-…", repos also carrying every cohort topic
+    prefix: str = ""
+    topics: tuple[str, ...] = ()
 
 
 @dataclass
@@ -143,3 +146,6 @@ class ActualState:
     org_members: frozenset[str] = frozenset()
     # pending organization invitations that carry a cohort team, by lower-case login
     invitations: dict[str, PendingInvitation] = field(default_factory=dict)
+    # teams with the cohort's prefix that cohort.yml no longer lists, and their marked repos
+    retired: dict[str, ActualTeam] = field(default_factory=dict)
+    retired_repos: dict[str, ActualRepo] = field(default_factory=dict)

@@ -31,6 +31,17 @@ def check_safety(plan: Plan, allow: Allowances) -> Plan:
                 f"({share:.1%}) would be removed; limit is {allow.removal_limit:.0%}; "
                 "re-run with --allow-removals"
             )
+    revoked = [c for c in plan.changes if c.kind == "retire" and c.action == "remove"]
+    if (
+        revoked
+        and not allow.removals
+        and len(removals) / max(plan.managed_access, 1) <= (allow.removal_limit)
+    ):
+        teams = sorted({c.target.split("/")[0].split(" on ")[0] for c in revoked})
+        reasons.append(
+            f"team(s) {', '.join(teams)} left cohort.yml: {len(revoked)} memberships and "
+            "grants would be revoked; re-run with --allow-removals"
+        )
     archives = [c for c in plan.changes if c.action == "archive"]
     if archives and not allow.archive:
         reasons.append(

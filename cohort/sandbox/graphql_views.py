@@ -157,7 +157,15 @@ def organization(state: State, login: str) -> View:
         return team(state, found) if found else None
 
     def teams(**a: Any) -> View:
-        found = sorted((t for t in state.teams.values() if t.org == login), key=lambda t: t.slug)
+        query = str(a.get("query") or "").lower()  # GitHub: teams whose name or slug match
+        found = sorted(
+            (
+                t
+                for t in state.teams.values()
+                if t.org == login and (query in t.slug or query in t.name.lower())
+            ),
+            key=lambda t: t.slug,
+        )
         return connection(plain([team(state, t) for t in found]), a)
 
     return {
