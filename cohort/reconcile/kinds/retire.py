@@ -69,4 +69,4 @@ def _change(
     )
 
 
-KIND = register(KindSpec("retire", 117, RetirePayload, diff_retired))
+KIND = register(KindSpec("retire", 112, RetirePayload, diff_retired))
