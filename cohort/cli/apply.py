@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 @safety_options
 @click.option("--confirm", is_flag=True, help="Really write. Without it, apply only plans.")
 @click.option(
+    "--create-organizer-repo",
+    is_flag=True,
+    help="Create program.organizer_repo (private) when it is missing (with --confirm).",
+)
+@click.option(
     "--checksum",
     default=None,
     envvar="COHORT_PLAN_DIGEST",
@@ -49,6 +54,7 @@ def command(
     allow_archive: bool,
     allow_publish: bool,
     confirm: bool,
+    create_organizer_repo: bool,
     checksum: str | None,
     reviewed_plan: Path | None,
 ) -> int:
@@ -76,6 +82,11 @@ def command(
             click.echo("This was a plan. Re-run with --confirm to apply it.")
         return int(ExitCode.OK)
     digest, destructive = _reviewed(checksum, reviewed_plan)
+    if create_organizer_repo:
+        from cohort.github.organizer_repo import create_organizer_repo as create
+
+        if create(client, session.loaded.cohort):
+            click.echo("created the organizer repository (private)")
     with progress_printer(enabled=output_format == "text") as progress:
         report = apply_cohort(
             client,

@@ -44,6 +44,7 @@ def command(
     """
     from cohort.cli.session import open_connection
     from cohort.github.induction_io import open_inductions, propose, read_inductions
+    from cohort.github.organizer_repo import require_organizer_repo
     from cohort.mentoring.induction import render_status, status_rows, to_propose
 
     writes = action == "open" or (action == "propose" and mode != "patch")
@@ -53,6 +54,7 @@ def command(
         write=writes,
     )
     client = connection.client
+    require_organizer_repo(client, cohort)
     if action == "open":
         made = open_inductions(client, cohort)
         click.echo(f"opened {len(made)} induction issue(s)" + "".join(f" #{n}" for n in made))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -39,6 +40,7 @@ def command(
     """
     from cohort.cli.session import color_wanted, open_session
     from cohort.github.apply import plan_cohort
+    from cohort.github.organizer_repo import check_organizer_repo
     from cohort.reconcile.render import render_json, render_markdown, render_text
 
     session = open_session(
@@ -46,6 +48,9 @@ def command(
         github,
     )
     plan = plan_cohort(session.connection.client, session.desired)
+    missing = check_organizer_repo(session.connection.client, session.loaded.cohort)
+    if missing is not None:
+        plan = replace(plan, notes=(*plan.notes, missing))
     session.connection.close()
     if out is not None:
         out.write_text(render_json(plan), encoding="utf-8")

@@ -98,8 +98,10 @@ def summary_title(cohort: CohortFile, week: str, cohort_week: int) -> str:
 def _post(
     cohort: CohortFile, connection: Connection, week: str, cohort_week: int, markdown: str
 ) -> None:
+    from cohort.github.organizer_repo import require_organizer_repo
     from cohort.github.post_summary import post_summary
 
+    require_organizer_repo(connection.client, cohort)
     title = summary_title(cohort, week, cohort_week)
     posted = post_summary(connection.client, cohort, week, title, markdown)
     closed = f"; closed #{posted.previous}" if posted.closed_previous else ""
