@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,14 +131,67 @@ def app_client(
     clock: Clock | None = None,
     pacing: Pacing | None = None,
 ) -> Client:
-    """A client on an installation token: read-only for plans, write for apply."""
-    minted = installation_token(
-        app_id,
-        private_key,
-        org,
-        api_url=api_url,
-        permissions=APPLY_PERMISSIONS if write else READ_PERMISSIONS,
-        transport=transport,
-        clock=clock,
-    )
-    return Client(minted.token, api_url=api_url, transport=transport, clock=clock, pacing=pacing)
+    """A client on an installation token: read-only for plans, write for apply.
+
+    Installation tokens live one hour; the client mints a new one before each request that
+    would otherwise go out with less than ``REFRESH_MARGIN`` left, so long runs keep working.
+    """
+    clock = clock or SystemClock()
+
+    def mint() -> InstallationToken:
+        return installation_token(
+            app_id,
+            private_key,
+            org,
+            api_url=api_url,
+            permissions=APPLY_PERMISSIONS if write else READ_PERMISSIONS,
+            transport=transport,
+            clock=clock,
+        )
+
+    tokens = InstallationTokens(mint, clock)
+    inner = RefreshingTransport(transport or httpx.HTTPTransport(retries=0), tokens)
+    return Client(tokens.current(), api_url=api_url, transport=inner, clock=clock, pacing=pacing)
+
+
+REFRESH_MARGIN = 300.0  # seconds: a request never leaves with a token about to expire
+
+
+class InstallationTokens:
+    """The current installation token, minted again shortly before it expires."""
+
+    def __init__(self, mint: Callable[[], InstallationToken], clock: Clock) -> None:
+        self._mint = mint
+        self._clock = clock
+        self._token: InstallationToken | None = None
+        self.minted = 0  # how many tokens this run needed
+
+    def current(self) -> str:
+        token = self._token
+        if token is None or self._clock.wall() >= _expiry(token) - REFRESH_MARGIN:
+            token = self._token = self._mint()
+            self.minted += 1
+        return token.token
+
+
+def _expiry(token: InstallationToken) -> float:
+    """When the token expires (Unix time); an unreadable date counts as already expired."""
+    try:
+        return dt.datetime.fromisoformat(token.expires_at.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return 0.0
+
+
+class RefreshingTransport(httpx.BaseTransport):
+    """Sets the current installation token on every request, right before it is sent."""
+
+    def __init__(self, inner: httpx.BaseTransport, tokens: InstallationTokens) -> None:
+        self.inner = inner
+        self.tokens = tokens
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        request.headers["Authorization"] = f"token {self.tokens.current()}"
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
