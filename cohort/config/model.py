@@ -161,6 +161,13 @@ class SummaryPolicy(Strict):
     review_waiting_days: int = Field(
         default=3, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
     )
+    invitation_days: int = Field(
+        default=3,
+        ge=1,
+        le=7,
+        description="An org invitation not accepted after this many days is listed "
+        "(GitHub expires invitations after 7 days; apply sends them again).",
+    )
 
 
 class Policy(Strict):

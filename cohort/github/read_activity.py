@@ -11,12 +11,14 @@ from cohort.config.model import CohortFile
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
 from cohort.github.client import Client
+from cohort.github.invitations_io import rest_pages
 from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
     CheckIn,
     Commit,
+    Invitation,
     Issue,
     Milestone,
     PullRequest,
@@ -71,7 +73,17 @@ def read_activity(
     org = cohort.program.organization
     names = [repo_name(cohort, t) for t in cohort.teams]
     repos = dict(adaptive(names, batch, lambda chunk: _read(client, org, chunk, since), str))
-    return Activity(org, now, repos)
+    return Activity(org, now, repos, read_pending(client, org))
+
+
+def read_pending(client: Client, org: str) -> tuple[Invitation, ...]:
+    """Pending org invitations (one REST read per 100), for "not accepted after N days"."""
+    out = []
+    for item in rest_pages(client, f"/orgs/{org}/invitations"):
+        created = parse_time(str(item.get("created_at") or "")) if item.get("login") else None
+        if created is not None:
+            out.append(Invitation(str(item["login"]), created))
+    return tuple(out)
 
 
 def _read(

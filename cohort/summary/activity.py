@@ -97,12 +97,21 @@ class RepoActivity:
 
 
 @dataclass(frozen=True)
+class Invitation:
+    """A pending organization invitation: who, and since when."""
+
+    login: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Activity:
     """A snapshot of every team repository of a cohort, taken at ``fetched_at``."""
 
     org: str
     fetched_at: dt.datetime
     repos: dict[str, RepoActivity] = field(default_factory=dict)
+    invitations: tuple[Invitation, ...] = ()  # pending org invitations
 
 
 def activity_to_json(activity: Activity) -> dict[str, Any]:
@@ -111,6 +120,7 @@ def activity_to_json(activity: Activity) -> dict[str, Any]:
         "org": activity.org,
         "fetched_at": time_text(activity.fetched_at),
         "repos": {name: _repo_json(r) for name, r in sorted(activity.repos.items())},
+        "invitations": [[i.login, time_text(i.created_at)] for i in activity.invitations],
     }
 
 
@@ -150,7 +160,8 @@ def activity_from_json(data: dict[str, Any]) -> Activity:
     repos = {name: _repo_from(name, r) for name, r in data["repos"].items()}
     fetched = parse_time(data["fetched_at"])
     assert fetched is not None
-    return Activity(data["org"], fetched, repos)
+    invitations = tuple(Invitation(str(x[0]), _must(x[1])) for x in data.get("invitations", []))
+    return Activity(data["org"], fetched, repos, invitations)
 
 
 def _must(value: str | None) -> dt.datetime:

@@ -46,11 +46,28 @@ def summarize(activity: Activity, cohort: CohortFile, week: Week, now: dt.dateti
         totals=_totals(teams, activity, cohort, window),
         stale_after_days=policy.stale_after_days,
         review_waiting_days=policy.review_waiting_days,
+        unaccepted=unaccepted(activity, cohort, moment),
+        invitation_days=policy.invitation_days,
     )
 
 
 def _repo(activity: Activity, name: str) -> RepoActivity:
     return activity.repos.get(name) or RepoActivity(name, found=False)
+
+
+def unaccepted(
+    activity: Activity, cohort: CohortFile, now: dt.datetime
+) -> tuple[tuple[str, int], ...]:
+    """People of the cohort whose invitation waits longer than policy.summary.invitation_days."""
+    handles = [m.handle for m in cohort.mentees] + [m.handle for m in cohort.mentors]
+    people = {fold(h): h for h in handles}
+    limit = cohort.policy.summary.invitation_days
+    out = []
+    for inv in activity.invitations:
+        days = int((now - inv.created_at) / DAY)
+        if fold(inv.login) in people and days >= limit and inv.created_at <= now:
+            out.append((people[fold(inv.login)], days))
+    return tuple(sorted(out, key=lambda x: (-x[1], fold(x[0]))))
 
 
 def mentor_summaries(

@@ -100,3 +100,6 @@ class Summary:
     totals: Totals
     stale_after_days: int
     review_waiting_days: int
+    # people of the cohort whose org invitation is older than invitation_days: (login, days)
+    unaccepted: tuple[tuple[str, int], ...] = ()
+    invitation_days: int = 3

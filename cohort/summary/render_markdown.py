@@ -26,9 +26,21 @@ def render_markdown(summary: Summary) -> str:
         _people(summary),
         _checkins(summary),
         _mentors(summary),
+        _invitations(summary),
         _footer(summary),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
+
+
+def _invitations(s: Summary) -> str:
+    if not s.unaccepted:
+        return ""
+    rows = "\n".join(f"| @{login} | {days} |" for login, days in s.unaccepted)
+    return (
+        f"## Invitations not accepted after {s.invitation_days} days\n\n"
+        "GitHub expires an invitation after 7 days; the daily apply sends it again.\n\n"
+        "| person | days since the invitation |\n|---|---|\n" + rows
+    )
 
 
 def _heading(s: Summary) -> str:

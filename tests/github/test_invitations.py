@@ -123,3 +123,33 @@ def test_300_mentees_in_a_new_organization_arrive_over_days_within_the_quota() -
     members = set(state.orgs["bench-org"].members)
     assert {f"mentee{i}" for i in range(1, 300)} <= members
     assert [i.login for i in state.orgs["bench-org"].invitations] == ["mentee0"]
+
+
+def test_the_summary_lists_who_has_not_accepted_and_a_resent_invitation_starts_over() -> None:
+    from cohort.github.read_activity import read_activity
+    from cohort.summary import render_markdown, summarize, week_of
+    from cohort.summary.week import local_day
+
+    org = applied()
+    for inv in list(org.box.state.orgs[ORG].invitations):
+        if inv.login != "fatima-z":
+            org.box.accept_invitations(str(inv.login))
+    org.clock.advance(4 * DAY)
+
+    def summary_now() -> tuple[tuple[str, int], ...]:
+        now = dt.datetime.fromtimestamp(org.clock.wall(), dt.UTC)
+        activity = read_activity(org.client, org.cohort, now - dt.timedelta(days=7), now=now)
+        week = week_of(local_day(now, org.cohort.calendar.timezone))
+        summary = summarize(activity, org.cohort, week, now)
+        if summary.unaccepted:
+            text = render_markdown(summary)
+            assert "## Invitations not accepted after 3 days" in text
+            assert "| @fatima-z | 4 |" in text
+        return summary.unaccepted
+
+    assert summary_now() == (("fatima-z", 4),)
+    org.clock.advance(4 * DAY)  # 8 days: expired
+    report = apply_cohort(org.client, org.desired, allow=Allowances())
+    assert [c.target for c in report.applied] == ["2027-spring-aurora/fatima-z"]  # sent again
+    assert summary_now() == ()
+    assert apply_cohort(org.client, org.desired, allow=Allowances()).applied == []  # once
