@@ -23,6 +23,7 @@ from cohort.errors import (
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
+from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
 DEFAULT_API = "https://api.github.com"
@@ -102,6 +103,17 @@ class Client:
         with github_errors():
             response = self.gh.request(method, path.lstrip("/"), json=body, params=params)
         return json.loads(response.content) if response.content else None
+
+    def call(
+        self,
+        route: Route,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        **where: str | int,
+    ) -> Any:
+        """Send one declared route with its ``{placeholders}`` filled from ``where``."""
+        return self.rest(route.method, route.url(**where), body, params)
 
 
 @contextmanager

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import cast
 
 from cohort.errors import GitHubError
+from cohort.github import routes
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
 from cohort.github.client import Client
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
@@ -17,6 +18,9 @@ from cohort.reconcile.model import (
     DesiredState,
     Permission,
 )
+
+# What reading the actual state calls (GraphQL reads are batched queries).
+READ_NEEDS = (routes.GET_ORG, routes.LIST_INVITATIONS, routes.READ_GRAPHQL)
 
 
 def read_actual(
@@ -67,7 +71,7 @@ def _org_plan(client: Client, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
-    body = client.rest("GET", f"/orgs/{desired.org}")
+    body = client.call(routes.GET_ORG, org=desired.org)
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
 
@@ -83,7 +87,7 @@ INVITED = {
 
 def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
-    body = client.rest("GET", f"/repos/{org}/{repo}/invitations", params={"per_page": 100})
+    body = client.call(routes.LIST_INVITATIONS, params={"per_page": 100}, repo=f"{org}/{repo}")
     out: dict[str, Permission] = {}
     for item in body if isinstance(body, list) else []:
         invitee = item.get("invitee") if isinstance(item, dict) else None

@@ -11,6 +11,7 @@ from cohort.errors import GitHubError
 from cohort.github.client import GraphQLResult
 from cohort.github.ids import Ids
 from cohort.github.mutations import Mutation
+from cohort.github.routes import Operation, Route
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change
 
@@ -24,6 +25,15 @@ class WritePort(Protocol):
         path: str,
         body: dict[str, Any] | None = None,
         params: dict[str, Any] | None = None,
+    ) -> Any: ...
+
+    def call(
+        self,
+        route: Route,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        **where: str | int,
     ) -> Any: ...
 
     def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult: ...
@@ -70,6 +80,7 @@ class Writer:
     phase: int  # executor order; GraphQL writers of one phase share documents
     write: Rest | None = None  # REST: apply every change, calling ctx.done after each
     build: Builder | None = None  # GraphQL: the mutations, tagged with their changes
+    needs: tuple[Route | Operation, ...] = ()  # what it calls: its permissions derive from this
 
     def __post_init__(self) -> None:
         if (self.write is None) == (self.build is None):
@@ -104,6 +115,11 @@ def writer(kind: str) -> Writer:
 
 def writers() -> dict[str, Writer]:
     return dict(_WRITERS)
+
+
+def write_needs() -> tuple[Route | Operation, ...]:
+    """Every route and mutation the registered writers call."""
+    return tuple(need for w in _WRITERS.values() for need in w.needs)
 
 
 def each(one: Callable[[Change, WriteContext], Mutation]) -> Builder:
