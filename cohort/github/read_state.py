@@ -8,7 +8,7 @@ from typing import cast
 from cohort.errors import GitHubError
 from cohort.github import routes
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
-from cohort.github.client import Client
+from cohort.github.ports import GitHubPort
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
 from cohort.reconcile.model import (
     STAMP_PATH,
@@ -24,7 +24,7 @@ READ_NEEDS = (routes.GET_ORG, routes.LIST_INVITATIONS, routes.READ_GRAPHQL)
 
 
 def read_actual(
-    client: Client, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
+    client: GitHubPort, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
     """One document for the teams (and viewer), then one per ``batch`` repositories."""
     viewer, teams = read_teams(client, desired.org, list(desired.teams))
@@ -41,7 +41,7 @@ def read_actual(
 
 
 def read_teams(
-    client: Client, org: str, slugs: Sequence[str]
+    client: GitHubPort, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
     result = client.graphql(teams_query(org, slugs))
     raise_unexpected(result)
@@ -59,7 +59,7 @@ def _paths(desired: DesiredState, name: str) -> list[str]:
 Chunk = list[tuple[str, Sequence[str]]]
 
 
-def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
+def _read_repos(client: GitHubPort, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
     result = query_batch(client, repos_query(org, chunk), len(chunk))
     return [
         (name, parse_repo(name, paths, result.data.get(f"r{i}")))
@@ -67,7 +67,7 @@ def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, Actua
     ]
 
 
-def _org_plan(client: Client, desired: DesiredState) -> str:
+def _org_plan(client: GitHubPort, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
@@ -85,7 +85,7 @@ INVITED = {
 }
 
 
-def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
+def _invitations(client: GitHubPort, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
     body = client.call(routes.LIST_INVITATIONS, params={"per_page": 100}, repo=f"{org}/{repo}")
     out: dict[str, Permission] = {}

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from cohort.github.client import GraphQLResult
 from cohort.github.executor import Executor
+from cohort.github.ports import GraphQLResult
 from cohort.github.writers import WriteContext, Writer, registered_writer, writers
 from cohort.reconcile.kinds import KindSpec, kinds, order
 from cohort.reconcile.model import ActualState, DesiredState
