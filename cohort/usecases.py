@@ -2,7 +2,7 @@
 
 The CLI commands and the action are glue around these: they parse flags, open a session,
 call one function here, print what it returned, and (the action) set step outputs from the
-returned value's :meth:`Outcome.outputs`, never from printed text.
+returned value's :meth:`CommandOutcome.outputs`, never from printed text.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from cohort.reconcile.plan import Plan
 from cohort.reconcile.safety import Allowances, check_safety
 
 
-class Outcome(Protocol):
+class CommandOutcome(Protocol):
     """What a command returns: its exit code and the step outputs the action sets."""
 
     @property

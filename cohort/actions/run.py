@@ -11,9 +11,9 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
-from cohort.actions.env import append_summary, in_actions, mask_commands, set_outputs
 from cohort.reconcile.render import render_markdown
 from cohort.usecases import ApplyOutcome, PlanOutcome, SummaryOutcome
+from cohort.workflow.env import append_summary, in_actions, mask_commands, set_outputs
 
 COMMANDS = ("validate", "plan", "apply", "summary", "comment")
 

@@ -16,8 +16,8 @@ from cohort.app.reviewers import team_for_repo
 from cohort.app.source import CohortSource
 from cohort.clock import Clock
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.github.ports import RestPort
-from cohort.naming import repo_name
 
 NEEDS_COHORT = frozenset({"pull_request", "pull_request_review", "issue_comment"})
 

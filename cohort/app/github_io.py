@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from cohort.app import endpoints as ep
-from cohort.app.changes import Change, Comment, RequestReview, SetLabels, TrackInstallation
 from cohort.app.events import label_names, logins
+from cohort.app.reactions import Comment, Reaction, RequestReview, SetLabels, TrackInstallation
 from cohort.app.size import ChangedFile
 from cohort.errors import NotFoundError
 from cohort.github.ports import RestPort
@@ -81,7 +81,7 @@ def file_text(client: RestPort, repo: str, path: str, ref: str | None = None) ->
     return base64.b64decode(str(found.get("content", "")))
 
 
-def apply(client: RestPort, changes: list[Change], track: Tracker | None = None) -> int:
+def apply(client: RestPort, changes: list[Reaction], track: Tracker | None = None) -> int:
     """Carry out the changes; returns the number of GitHub writes sent."""
     writes = 0
     for change in changes:
@@ -100,7 +100,7 @@ def apply(client: RestPort, changes: list[Change], track: Tracker | None = None)
     return writes
 
 
-def apply_local(changes: list[Change], track: Tracker | None) -> None:
+def apply_local(changes: list[Reaction], track: Tracker | None) -> None:
     """Record installation changes (they never touch GitHub)."""
     for change in changes:
         if isinstance(change, TrackInstallation) and track is not None:

@@ -9,11 +9,12 @@ from typing import Any, Protocol
 
 from cohort.app.github_io import file_text
 from cohort.clock import Clock, SystemClock
-from cohort.config.load import load_cohort, parse_cohort
+from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
 from cohort.config.source import read_document
 from cohort.errors import InvalidInput
 from cohort.github.ports import RestPort
+from cohort.loading import load_cohort
 
 
 class CohortSource(Protocol):

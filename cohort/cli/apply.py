@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     default=None,
     help="The reviewed plan as JSON (plan --out); implies --checksum.",
 )
-def command(
+def apply_command(
     cohort_file: Path,
     output_format: str,
     github: GitHubOptions,

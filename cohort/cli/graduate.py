@@ -32,7 +32,7 @@ from cohort.usecases import Graduation, run_archive, run_graduate
     "--archive", is_flag=True, help="Also archive team repos (needs the cohort to be over)."
 )
 @click.option("--allow-archive", is_flag=True, help="Allow archiving (never deletes).")
-def command(
+def graduate_command(
     cohort_file: Path,
     github: GitHubOptions,
     out: Path,

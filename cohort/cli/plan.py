@@ -26,7 +26,7 @@ from cohort.usecases import PlanOutcome, run_plan
     default=None,
     help="Also write the plan as JSON here (apply --reviewed-plan reads it).",
 )
-def command(
+def plan_command(
     cohort_file: Path,
     output_format: str,
     github: GitHubOptions,

@@ -50,7 +50,7 @@ def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) ->
 @click.option(
     "--post", is_flag=True, help="Create or update this week's issue in program.organizer_repo."
 )
-def command(
+def summary_command(
     cohort_file: Path,
     week: str | None,
     output_format: str,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile, Team
+from cohort.config.naming import repo_name
 from cohort.github.mentoring_io import Action, Marked, close_with_note, comments, list_labelled
 from cohort.github.mentoring_io import upsert as upsert_issue
 from cohort.github.ports import RestPort
 from cohort.mentoring.answers import Comment, answered, open_blockers
 from cohort.mentoring.checkin import CHECKIN_LABEL, build_checkin, closing_note, parse_marker
-from cohort.naming import repo_name
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import marker
 from cohort.errors import UsageError
 from cohort.github import routes
 from cohort.github.mentoring_io import (
@@ -30,7 +31,6 @@ from cohort.mentoring.evaluations import (
     tracking_title,
 )
 from cohort.mentoring.forms import form_files
-from cohort.naming import marker
 
 STATUS_LABEL = "cohort: evaluation status"
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import NotFoundError
 from cohort.github import routes
 from cohort.github.ports import RestPort
 from cohort.mentoring.portfolio import ClosedIssue, TeamFacts
-from cohort.naming import repo_name
 
 
 def read_team_facts(client: RestPort, cohort: CohortFile) -> dict[str, TeamFacts]:

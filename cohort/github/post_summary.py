@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import MARKER_PREFIX
 from cohort.errors import GitHubError, UsageError
 from cohort.github import routes
 from cohort.github.ports import RestPort
-from cohort.naming import MARKER_PREFIX
 
 SUMMARY_LABEL = "cohort: summary"
 Action = Literal["created", "updated", "unchanged"]

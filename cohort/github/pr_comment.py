@@ -6,16 +6,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cohort.actions.plan_comment import (
+from cohort.errors import NotFoundError, UnprocessableError
+from cohort.github import routes
+from cohort.github.ports import RestPort
+from cohort.github.routes import Route
+from cohort.workflow.plan_comment import (
     DEFAULT_AUTHOR,
     ReviewedPlan,
     find_plan_comment,
     parse_reviewed,
 )
-from cohort.errors import NotFoundError, UnprocessableError
-from cohort.github import routes
-from cohort.github.ports import RestPort
-from cohort.github.routes import Route
 
 PAGE = 100
 

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
 from cohort.github.ports import GraphQLPort
 from cohort.mentoring.checkin import CHECKIN_LABEL
-from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
     CheckIn,

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from cohort.config.model import CohortFile, Team
+from cohort.config.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.labels import CATALOGUE, phase_label
-from cohort.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.reconcile.model import (
     CODEOWNERS_PATH,
