@@ -7,6 +7,7 @@ from pathlib import Path
 
 from cohort.github import routes
 from cohort.github.app_auth import APPLY_PERMISSIONS
+from cohort.github.apply import required_permissions
 from cohort.github.read_state import READ_NEEDS
 from cohort.github.writers import write_needs
 
@@ -38,7 +39,8 @@ def test_no_module_spells_a_rest_call_itself() -> None:
 
 
 def test_apply_permissions_derive_from_what_apply_calls() -> None:
-    derived = routes.required_permissions([*write_needs(), *READ_NEEDS])
+    derived = required_permissions()
+    assert derived == routes.required_permissions([*write_needs(), *READ_NEEDS])
     assert derived == {
         "administration": "write",
         "contents": "write",
