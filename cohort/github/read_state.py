@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 from cohort.errors import GitHubError
@@ -34,7 +35,7 @@ def read_actual(
         wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
     ):
         if repo is not None and desired.repos[name].collaborators:
-            repo.pending_collaborators = _invitations(client, desired.org, name)
+            repo = replace(repo, pending_collaborators=_invitations(client, desired.org, name))
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     return ActualState(desired.org, viewer, plan, dict(teams), repos)
