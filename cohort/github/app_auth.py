@@ -12,6 +12,7 @@ import jwt
 
 from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
+from cohort.github import routes
 from cohort.github.client import Client
 from cohort.github.pacing import Pacing
 from cohort.reconcile.prerequisites import MissingPrerequisiteError
@@ -74,7 +75,11 @@ def installation_token(
     with httpx.Client(
         base_url=api_url.rstrip("/") + "/", transport=transport, headers=headers, timeout=30.0
     ) as http:
-        found = _json(http.get(f"orgs/{org}/installation"), "find the App's installation")
+        find = routes.ORG_INSTALLATION
+        found = _json(
+            http.request(find.method, find.url(org=org).lstrip("/")),
+            "find the App's installation",
+        )
         lacking = missing_permissions(permissions, found.get("permissions") or {})
         if lacking:
             raise MissingPrerequisiteError(
@@ -82,9 +87,12 @@ def installation_token(
                 "written. Add it in the App's settings (Permissions & events), then have an "
                 "organization owner accept the new permissions (docs/reference/app.md#permissions)"
             )
+        mint = routes.INSTALLATION_TOKEN
         minted = _json(
-            http.post(
-                f"app/installations/{found['id']}/access_tokens", json={"permissions": permissions}
+            http.request(
+                mint.method,
+                mint.url(installation_id=found["id"]).lstrip("/"),
+                json={"permissions": permissions},
             ),
             "mint a token",
         )

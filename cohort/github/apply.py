@@ -5,12 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from typing import Protocol, runtime_checkable
 
+from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError
-from cohort.github.client import Client
+from cohort.github import routes
 from cohort.github.executor import Executor, Progress
 from cohort.github.invitations_io import quota_frees
-from cohort.github.read_state import read_actual
+from cohort.github.ports import GitHubPort
+from cohort.github.read_state import READ_NEEDS, read_actual
+from cohort.github.writers import write_needs
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change, Plan
 from cohort.reconcile.planner import make_plan
@@ -38,21 +42,40 @@ class ApplyReport:
     notes: list[str] = field(default_factory=list)  # for people: what to check by hand
 
 
-def _queued(client: Client, org: str, report: ApplyReport, queued: list[Change]) -> ApplyReport:
+def required_permissions() -> dict[str, str]:
+    """The least permissions an apply needs: from what reading and every writer call."""
+    return routes.required_permissions([*write_needs(), *READ_NEEDS])
+
+
+@runtime_checkable
+class TokenFacts(Protocol):
+    """What a client can tell about its own token and time (the concrete Client can)."""
+
+    @property
+    def clock(self) -> Clock: ...
+    @property
+    def fine_grained(self) -> bool: ...
+    def token_scopes(self) -> frozenset[str] | None: ...
+
+
+def _queued(client: GitHubPort, org: str, report: ApplyReport, queued: list[Change]) -> ApplyReport:
     """Note the invitations GitHub did not take today, and when its quota frees again."""
     if queued:
         report.queued = list(queued)
-        now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
+        clock = client.clock if isinstance(client, TokenFacts) else SystemClock()
+        now = dt.datetime.fromtimestamp(clock.wall(), dt.UTC)
         report.quota_frees = quota_frees(client, org, now)
     return report
 
 
-def check_token(client: Client, plan: Plan) -> list[str]:
+def check_token(client: GitHubPort, plan: Plan) -> list[str]:
     """Refuse, before the first write, a classic token without a scope the plan needs.
 
     App installation tokens are checked when minted; a fine-grained token cannot be
     inspected, so the permissions to check by hand come back as a note.
     """
+    if not isinstance(client, TokenFacts):
+        return []
     wanted = needs(plan)
     scopes = client.token_scopes()
     if scopes is not None:
@@ -66,7 +89,7 @@ def check_token(client: Client, plan: Plan) -> list[str]:
 
 
 def plan_cohort(
-    client: Client, desired: DesiredState, *, only: Collection[str] | None = None
+    client: GitHubPort, desired: DesiredState, *, only: Collection[str] | None = None
 ) -> Plan:
     """Read the organization and compute the plan (reads only), narrowed to kinds ``only``."""
     return narrowed(make_plan(desired, read_actual(client, desired)), only)
@@ -80,7 +103,7 @@ def narrowed(plan: Plan, only: Collection[str] | None) -> Plan:
 
 
 def apply_cohort(
-    client: Client,
+    client: GitHubPort,
     desired: DesiredState,
     *,
     allow: Allowances,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -24,18 +23,11 @@ from cohort.errors import (
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
+from cohort.github.ports import GraphQLResult
+from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
 DEFAULT_API = "https://api.github.com"
-
-
-@dataclass
-class GraphQLResult:
-    data: dict[str, Any]
-    errors: list[dict[str, Any]]
-
-    def error_types(self) -> set[str]:
-        return {str(e.get("type", "")) for e in self.errors}
 
 
 class Client:
@@ -117,6 +109,17 @@ class Client:
         with github_errors():
             response = self.gh.request(method, path.lstrip("/"), json=body, params=params)
         return json.loads(response.content) if response.content else None
+
+    def call(
+        self,
+        route: Route,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        **where: str | int,
+    ) -> Any:
+        """Send one declared route with its ``{placeholders}`` filled from ``where``."""
+        return self.rest(route.method, route.url(**where), body, params)
 
 
 @contextmanager

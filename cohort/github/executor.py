@@ -11,8 +11,8 @@ from collections.abc import Callable
 from cohort.errors import OutcomeUnknownError
 from cohort.github import mutations as mut
 from cohort.github.ids import Ids
+from cohort.github.ports import GitHubPort
 from cohort.github.writers import WriteContext, Writer, writer
-from cohort.github.writers.base import WritePort
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
@@ -24,7 +24,7 @@ class Executor:
 
     def __init__(
         self,
-        client: WritePort,
+        client: GitHubPort,
         desired: DesiredState,
         actual: ActualState,
         progress: Progress | None = None,

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from dataclasses import replace
+from typing import Any, TypeVar
 
-from cohort.github.client import Client
+from cohort.github import routes
+from cohort.github.ports import RestPort
 from cohort.reconcile.model import ActualState, ActualTeam, DesiredState, PendingInvitation
 
 PER_PAGE = 100
 QUOTA_WINDOW = dt.timedelta(hours=24)
 
 
-def rest_pages(client: Client, path: str) -> Iterator[dict[str, Any]]:
+def rest_pages(client: RestPort, path: str) -> Iterator[dict[str, Any]]:
     """Every item of a paged REST list, 100 a page, until a short page."""
     page = 1
     while True:
@@ -25,22 +27,36 @@ def rest_pages(client: Client, path: str) -> Iterator[dict[str, Any]]:
         page += 1
 
 
-def read_people(client: Client, desired: DesiredState, actual: ActualState) -> None:
-    """Fill ``actual.invitations`` and ``actual.org_members``, each only when it can matter.
+def read_people(client: RestPort, desired: DesiredState, actual: ActualState) -> ActualState:
+    """``actual`` with its invitations and org members, each read only when it can matter.
 
     Invitations matter when a cohort team has a pending member; the member list when a
     person is to join a team they are neither in nor invited to (member, or invitation?).
     """
     pending = {p.lower() for t in _all_teams(actual).values() if t for p in t.pending}
     if pending:
-        actual.invitations = read_invitations(client, desired.org, actual)
-        for team in _all_teams(actual).values():  # no invitation behind it: expired, cancelled
-            if team is not None:
-                team.pending = {p for p in team.pending if p.lower() in actual.invitations}
-    if not actual.org_members and _newcomers(desired, actual):
-        actual.org_members = frozenset(
-            str(m["login"]).lower() for m in rest_pages(client, f"/orgs/{desired.org}/members")
+        found = read_invitations(client, desired.org, actual)
+        actual = replace(
+            actual,
+            invitations=found,
+            teams={s: _alive(t, found) for s, t in actual.teams.items()},
+            retired={s: _alive(t, found) for s, t in actual.retired.items()},
         )
+    if not actual.org_members and _newcomers(desired, actual):
+        url = routes.LIST_ORG_MEMBERS.url(org=desired.org)
+        members = frozenset(str(m["login"]).lower() for m in rest_pages(client, url))
+        actual = replace(actual, org_members=members)
+    return actual
+
+
+T = TypeVar("T", ActualTeam, ActualTeam | None)
+
+
+def _alive(team: T, invitations: dict[str, PendingInvitation]) -> T:
+    """A pending membership with no invitation behind it (expired, cancelled) is not pending."""
+    if team is None:
+        return team
+    return replace(team, pending={p for p in team.pending if p.lower() in invitations})
 
 
 def _all_teams(actual: ActualState) -> dict[str, ActualTeam | None]:
@@ -59,14 +75,16 @@ def _newcomers(desired: DesiredState, actual: ActualState) -> set[str]:
     return wanted - present
 
 
-def read_invitations(client: Client, org: str, actual: ActualState) -> dict[str, PendingInvitation]:
+def read_invitations(
+    client: RestPort, org: str, actual: ActualState
+) -> dict[str, PendingInvitation]:
     """Pending org invitations of people a cohort team has pending, with those teams."""
     teams_of: dict[str, list[str]] = {}
     for slug, team in _all_teams(actual).items():
         for login in team.pending if team else ():
             teams_of.setdefault(login.lower(), []).append(slug)
     out = {}
-    for item in rest_pages(client, f"/orgs/{org}/invitations"):
+    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org)):
         login = str(item.get("login") or "")
         if login.lower() in teams_of:
             out[login.lower()] = PendingInvitation(
@@ -78,12 +96,12 @@ def read_invitations(client: Client, org: str, actual: ActualState) -> dict[str,
     return out
 
 
-def quota_frees(client: Client, org: str, now: dt.datetime) -> dt.datetime:
+def quota_frees(client: RestPort, org: str, now: dt.datetime) -> dt.datetime:
     """When GitHub's 24-hour invitation window lets the next invitation through (estimate:
     accepted invitations of the window are not listed, so it may free a little later)."""
     sent = [
         parse(str(i.get("created_at") or ""))
-        for i in rest_pages(client, f"/orgs/{org}/invitations")
+        for i in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org))
     ]
     recent = sorted(t for t in sent if t is not None and now - t < QUOTA_WINDOW)
     return (recent[0] if recent else now) + QUOTA_WINDOW

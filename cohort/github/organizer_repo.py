@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from cohort.config.model import CohortFile
 from cohort.errors import GitHubError, NotFoundError
-from cohort.github.client import Client
+from cohort.github import routes
+from cohort.github.ports import RestPort
 
 DEFAULT = "cohort-admin"  # what the CLI and the App assume when cohort.yml names none
 
@@ -23,30 +24,32 @@ def missing_message(cohort: CohortFile) -> str:
     )
 
 
-def check_organizer_repo(client: Client, cohort: CohortFile) -> str | None:
+def check_organizer_repo(client: RestPort, cohort: CohortFile) -> str | None:
     """None when the organizer repository exists and is visible; else what to do about it."""
     try:
-        client.rest("GET", f"/repos/{cohort.program.organization}/{organizer_repo_name(cohort)}")
+        client.call(
+            routes.GET_REPO, repo=f"{cohort.program.organization}/{organizer_repo_name(cohort)}"
+        )
     except NotFoundError:
         return missing_message(cohort)
     return None
 
 
-def require_organizer_repo(client: Client, cohort: CohortFile) -> None:
+def require_organizer_repo(client: RestPort, cohort: CohortFile) -> None:
     """Stop a command that needs the organizer repository, saying how to create it."""
     message = check_organizer_repo(client, cohort)
     if message is not None:
         raise GitHubError(message, status=404)
 
 
-def create_organizer_repo(client: Client, cohort: CohortFile) -> bool:
+def create_organizer_repo(client: RestPort, cohort: CohortFile) -> bool:
     """Create the organizer repository (private) if it is missing; True when it was created."""
     if check_organizer_repo(client, cohort) is None:
         return False
-    client.rest(
-        "POST",
-        f"/orgs/{cohort.program.organization}/repos",
-        {
+    client.call(
+        routes.CREATE_REPO,
+        org=cohort.program.organization,
+        body={
             "name": organizer_repo_name(cohort),
             "description": f"{cohort.program.name} {cohort.program.cohort}: cohort.yml, "
             "summaries and check-ins",

@@ -11,7 +11,7 @@ from cohort.config.identity import Account, account_problems, fold, unify_handle
 from cohort.config.load import LoadedCohort
 from cohort.errors import InvalidInput
 from cohort.github.batching import raise_unexpected
-from cohort.github.client import Client
+from cohort.github.ports import GraphQLPort
 
 PER_DOCUMENT = 100  # handles per document: two aliased fields each, far under GitHub's limits
 
@@ -44,7 +44,7 @@ def parse_people(handles: Sequence[str], data: dict[str, Any]) -> dict[str, Acco
     return out
 
 
-def read_accounts(client: Client, handles: Iterable[str], org: str) -> dict[str, Account]:
+def read_accounts(client: GraphQLPort, handles: Iterable[str], org: str) -> dict[str, Account]:
     """What GitHub says each handle is; the organization under the key ``org:<login>``."""
     unique = list(dict.fromkeys(fold(h) for h in handles))
     out: dict[str, Account] = {}
@@ -63,7 +63,7 @@ def read_accounts(client: Client, handles: Iterable[str], org: str) -> dict[str,
     return out
 
 
-def resolve_people(client: Client, loaded: LoadedCohort) -> LoadedCohort:
+def resolve_people(client: GraphQLPort, loaded: LoadedCohort) -> LoadedCohort:
     """The cohort with GitHub's spelling of every login; InvalidInput naming each bad line."""
     cohort = loaded.cohort
     handles = [*cohort.organizers, *(m.handle for m in cohort.mentors)]

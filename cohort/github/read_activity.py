@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
+from cohort.github import routes
 from cohort.github.batching import BATCH, adaptive, query_batch
-from cohort.github.client import Client
 from cohort.github.invitations_io import rest_pages
+from cohort.github.ports import GitHubPort, GraphQLPort
 from cohort.mentoring.checkin import CHECKIN_LABEL
-from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
     CheckIn,
@@ -62,7 +63,7 @@ def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
 
 
 def read_activity(
-    client: Client,
+    client: GitHubPort,
     cohort: CohortFile,
     since: dt.datetime,
     *,
@@ -76,10 +77,10 @@ def read_activity(
     return Activity(org, now, repos, read_pending(client, org))
 
 
-def read_pending(client: Client, org: str) -> tuple[Invitation, ...]:
+def read_pending(client: GitHubPort, org: str) -> tuple[Invitation, ...]:
     """Pending org invitations (one REST read per 100), for "not accepted after N days"."""
     out = []
-    for item in rest_pages(client, f"/orgs/{org}/invitations"):
+    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org)):
         created = parse_time(str(item.get("created_at") or "")) if item.get("login") else None
         if created is not None:
             out.append(Invitation(str(item["login"]), created))
@@ -87,7 +88,7 @@ def read_pending(client: Client, org: str) -> tuple[Invitation, ...]:
 
 
 def _read(
-    client: Client, org: str, chunk: list[str], since: dt.datetime
+    client: GraphQLPort, org: str, chunk: list[str], since: dt.datetime
 ) -> list[tuple[str, RepoActivity]]:
     result = query_batch(client, activity_query(org, chunk, since), len(chunk))
     return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 from cohort.errors import GitHubError, NotFoundError
+from cohort.github import routes
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
-from cohort.github.client import Client
 from cohort.github.invitations_io import read_people
+from cohort.github.ports import GitHubPort
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
 from cohort.reconcile.model import (
     STAMP_PATH,
@@ -19,9 +21,19 @@ from cohort.reconcile.model import (
     Permission,
 )
 
+# What reading the actual state calls (GraphQL reads are batched queries).
+READ_NEEDS = (
+    routes.GET_ORG,
+    routes.LIST_INVITATIONS,
+    routes.READ_GRAPHQL,
+    routes.GET_PAGES,
+    routes.LIST_ORG_INVITATIONS,
+    routes.LIST_ORG_MEMBERS,
+)
+
 
 def read_actual(
-    client: Client, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
+    client: GitHubPort, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
     """One document for the teams (and viewer), then one per ``batch`` repositories."""
     viewer, teams, named = _teams(client, desired.org, list(desired.teams), desired.prefix)
@@ -31,26 +43,25 @@ def read_actual(
         wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
     ):
         if repo is not None and desired.repos[name].collaborators:
-            repo.pending_collaborators = _invitations(client, desired.org, name)
+            repo = replace(repo, pending_collaborators=_invitations(client, desired.org, name))
         if repo is not None and desired.repos[name].pages and not repo.file_oids.get(STAMP_PATH):
-            repo.pages = _pages(client, desired.org, name)  # only until the first scaffold
+            repo = replace(repo, pages=_pages(client, desired.org, name))  # until scaffolded
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     actual = ActualState(desired.org, viewer, plan, dict(teams), repos)
-    _read_retired(client, desired, actual, [s for s in named if s not in desired.teams])
-    read_people(client, desired, actual)  # pending invitations, org members: when they matter
-    return actual
+    actual = _read_retired(client, desired, actual, [s for s in named if s not in desired.teams])
+    return read_people(client, desired, actual)  # invitations, org members: when they matter
 
 
 def read_teams(
-    client: Client, org: str, slugs: Sequence[str]
+    client: GitHubPort, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
     viewer, teams, _ = _teams(client, org, slugs)
     return viewer, teams
 
 
 def _teams(
-    client: Client, org: str, slugs: Sequence[str], prefix: str = ""
+    client: GitHubPort, org: str, slugs: Sequence[str], prefix: str = ""
 ) -> tuple[str, dict[str, ActualTeam | None], list[str]]:
     """viewer, the named teams, and the slugs of the org's teams that start with ``prefix``."""
     result = client.graphql(teams_query(org, slugs, prefix))
@@ -68,24 +79,26 @@ def _teams(
 
 
 def _read_retired(
-    client: Client, desired: DesiredState, actual: ActualState, slugs: list[str]
-) -> None:
+    client: GitHubPort, desired: DesiredState, actual: ActualState, slugs: list[str]
+) -> ActualState:
     """Teams cohort.yml no longer lists, and those of their repos that carry the marker."""
     if not slugs:
-        return
+        return actual
     _, found, _ = _teams(client, desired.org, slugs)
-    actual.retired = {slug: team for slug, team in found.items() if team is not None}
+    retired = {slug: team for slug, team in found.items() if team is not None}
     names = sorted(
-        {r for t in actual.retired.values() for r in t.repos if r.startswith(desired.prefix)}
+        {r for t in retired.values() for r in t.repos if r.startswith(desired.prefix)}
         - set(desired.repos)
     )
-    if not names:
-        return
-    result = query_batch(client, repos_query(desired.org, [(n, []) for n in names]), len(names))
-    for i, name in enumerate(names):
-        repo = parse_repo(name, [], result.data.get(f"r{i}"))
-        if repo is not None and set(desired.topics) <= set(repo.topics):
-            actual.retired_repos[name] = repo
+    marked: dict[str, ActualRepo] = {}
+    if names:
+        chunk: Chunk = [(n, []) for n in names]
+        result = query_batch(client, repos_query(desired.org, chunk), len(names))
+        for i, name in enumerate(names):
+            repo = parse_repo(name, [], result.data.get(f"r{i}"))
+            if repo is not None and set(desired.topics) <= set(repo.topics):
+                marked[name] = repo
+    return replace(actual, retired=retired, retired_repos=marked)
 
 
 def _paths(desired: DesiredState, name: str) -> list[str]:
@@ -95,7 +108,7 @@ def _paths(desired: DesiredState, name: str) -> list[str]:
 Chunk = list[tuple[str, Sequence[str]]]
 
 
-def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
+def _read_repos(client: GitHubPort, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
     result = query_batch(client, repos_query(org, chunk), len(chunk))
     return [
         (name, parse_repo(name, paths, result.data.get(f"r{i}")))
@@ -103,19 +116,19 @@ def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, Actua
     ]
 
 
-def _org_plan(client: Client, desired: DesiredState) -> str:
+def _org_plan(client: GitHubPort, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
-    body = client.rest("GET", f"/orgs/{desired.org}")
+    body = client.call(routes.GET_ORG, org=desired.org)
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
 
 
-def _pages(client: Client, org: str, repo: str) -> str | None:
+def _pages(client: GitHubPort, org: str, repo: str) -> str | None:
     """The repository's Pages build type, or None without a site (GitHub answers 404)."""
     try:
-        body = client.rest("GET", f"/repos/{org}/{repo}/pages")
+        body = client.call(routes.GET_PAGES, repo=f"{org}/{repo}")
     except NotFoundError:
         return None
     return str(body.get("build_type") or "legacy") if isinstance(body, dict) else None
@@ -130,9 +143,9 @@ INVITED = {
 }
 
 
-def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
+def _invitations(client: GitHubPort, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
-    body = client.rest("GET", f"/repos/{org}/{repo}/invitations", params={"per_page": 100})
+    body = client.call(routes.LIST_INVITATIONS, params={"per_page": 100}, repo=f"{org}/{repo}")
     out: dict[str, Permission] = {}
     for item in body if isinstance(body, list) else []:
         invitee = item.get("invitee") if isinstance(item, dict) else None

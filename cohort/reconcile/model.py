@@ -95,7 +95,7 @@ class DesiredState:
     topics: tuple[str, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualTeam:
     slug: str
     node_id: str
@@ -105,7 +105,7 @@ class ActualTeam:
     repos: dict[str, Permission]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualRepo:
     name: str
     node_id: str
@@ -135,7 +135,7 @@ class PendingInvitation:
     teams: tuple[str, ...]  # the cohort's GitHub team slugs it carries, sorted
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualState:
     org: str
     viewer: str

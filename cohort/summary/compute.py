@@ -6,7 +6,7 @@ import datetime as dt
 
 from cohort.config.identity import fold
 from cohort.config.model import CohortFile
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.reconcile.calendar import current_phase, phase_dates
 from cohort.summary.activity import Activity, RepoActivity
 from cohort.summary.model import Attention, MentorSummary, Summary, TeamSummary, Totals

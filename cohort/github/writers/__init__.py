@@ -18,6 +18,7 @@ from cohort.github.writers.base import (
     each,
     register_writer,
     registered_writer,
+    write_needs,
     writer,
     writers,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "each",
     "register_writer",
     "registered_writer",
+    "write_needs",
     "writer",
     "writers",
 ]

@@ -5,35 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 
 from cohort.errors import GitHubError
-from cohort.github.client import GraphQLResult
 from cohort.github.ids import Ids
 from cohort.github.mutations import Mutation
+from cohort.github.ports import GitHubPort
+from cohort.github.routes import Operation, Route
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change
-
-
-class WritePort(Protocol):
-    """The calls an apply makes: REST writes, GraphQL documents."""
-
-    def rest(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
-    ) -> Any: ...
-
-    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult: ...
 
 
 @dataclass
 class WriteContext:
     """One apply's shared state: the client, the desired state, IDs known so far."""
 
-    client: WritePort
+    client: GitHubPort
     desired: DesiredState
     ids: Ids
     done: Callable[[Change], None]  # report one change as applied
@@ -72,6 +58,7 @@ class Writer:
     phase: int  # executor order; GraphQL writers of one phase share documents
     write: Rest | None = None  # REST: apply every change, calling ctx.done after each
     build: Builder | None = None  # GraphQL: the mutations, tagged with their changes
+    needs: tuple[Route | Operation, ...] = ()  # what it calls: its permissions derive from this
 
     def __post_init__(self) -> None:
         if (self.write is None) == (self.build is None):
@@ -106,6 +93,11 @@ def writer(kind: str) -> Writer:
 
 def writers() -> dict[str, Writer]:
     return dict(_WRITERS)
+
+
+def write_needs() -> tuple[Route | Operation, ...]:
+    """Every route and mutation the registered writers call."""
+    return tuple(need for w in _WRITERS.values() for need in w.needs)
 
 
 def each(one: Callable[[Change, WriteContext], Mutation]) -> Builder:

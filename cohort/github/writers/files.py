@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cohort.github import mutations as mut
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, each, register_writer
 from cohort.reconcile.kinds.files import FilesPayload
 from cohort.reconcile.plan import Change
@@ -22,4 +23,4 @@ def _files(change: Change, ctx: WriteContext) -> mut.Mutation:
     return mut.commit_files(f"{ctx.org}/{p.repo}", branch, head, files, headline)
 
 
-WRITER = register_writer(Writer("files", 40, build=each(_files)))
+WRITER = register_writer(Writer("files", 40, build=each(_files), needs=(routes.COMMIT_FILES,)))

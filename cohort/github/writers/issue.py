@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cohort.github import mutations as mut
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, each, register_writer
 from cohort.reconcile.kinds.issue import IssuePayload
 from cohort.reconcile.plan import Change
@@ -16,4 +17,6 @@ def _issue(change: Change, ctx: WriteContext) -> mut.Mutation:
     return mut.create_issue(ctx.repo_id(p.repo), p.title, p.body, labels, milestone)
 
 
-WRITER = register_writer(Writer("issue", 50, build=each(_issue)))
+WRITER = register_writer(
+    Writer("issue", 50, build=each(_issue), needs=(routes.CREATE_ISSUE_MUTATION,))
+)

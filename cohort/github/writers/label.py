@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cohort.github import mutations as mut
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, each, register_writer
 from cohort.reconcile.kinds.label import LabelPayload
 from cohort.reconcile.plan import Change
@@ -15,4 +16,6 @@ def _label(change: Change, ctx: WriteContext) -> mut.Mutation:
     return mut.create_label(ctx.repo_id(p.repo), p.name, p.color, p.description)
 
 
-WRITER = register_writer(Writer("label", 40, build=each(_label)))
+WRITER = register_writer(
+    Writer("label", 40, build=each(_label), needs=(routes.CREATE_LABEL, routes.UPDATE_LABEL))
+)

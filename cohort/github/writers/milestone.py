@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, register_writer
 from cohort.reconcile.kinds.milestone import MilestonePayload
 from cohort.reconcile.plan import Change
@@ -17,12 +18,20 @@ def write_milestones(changes: Sequence[Change], ctx: WriteContext) -> None:
             "description": p.description,
             "due_on": f"{p.due_on}T12:00:00Z",
         }
+        repo = f"{ctx.org}/{p.repo}"
         if p.number is not None:
-            ctx.client.rest("PATCH", f"/repos/{ctx.org}/{p.repo}/milestones/{p.number}", body)
+            ctx.client.call(routes.UPDATE_MILESTONE, body=body, repo=repo, number=p.number)
         else:
-            made = ctx.client.rest("POST", f"/repos/{ctx.org}/{p.repo}/milestones", body)
+            made = ctx.client.call(routes.CREATE_MILESTONE, body=body, repo=repo)
             ctx.ids.milestones[(p.repo, p.title)] = made["node_id"]
         ctx.done(change)
 
 
-WRITER = register_writer(Writer("milestone", 30, write=write_milestones))
+WRITER = register_writer(
+    Writer(
+        "milestone",
+        30,
+        write=write_milestones,
+        needs=(routes.CREATE_MILESTONE, routes.UPDATE_MILESTONE),
+    )
+)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, register_writer
 from cohort.reconcile.kinds.repo import RepoPayload
 from cohort.reconcile.plan import Change
@@ -15,10 +16,10 @@ def write_repos(changes: Sequence[Change], ctx: WriteContext) -> None:
     for change in changes:
         p = change.payload_as(RepoPayload)
         if change.action == "update":
-            ctx.client.rest(
-                "PATCH",
-                f"/repos/{ctx.org}/{p.name}",
-                {"description": p.description, "visibility": p.visibility},
+            ctx.client.call(
+                routes.UPDATE_REPO,
+                body={"description": p.description, "visibility": p.visibility},
+                repo=f"{ctx.org}/{p.name}",
             )
         else:
             _create(p, ctx)
@@ -39,8 +40,15 @@ def _create(p: RepoPayload, ctx: WriteContext) -> None:
     team = ctx.ids.teams.get(str(p.team))
     if team:
         body["team_id"] = team[1]
-    made = ctx.client.rest("POST", f"/orgs/{ctx.org}/repos", body)
+    made = ctx.client.call(routes.CREATE_REPO, body=body, org=ctx.org)
     ctx.ids.repos[p.name] = made["node_id"]
 
 
-WRITER = register_writer(Writer("repo", 20, write=write_repos))
+WRITER = register_writer(
+    Writer(
+        "repo",
+        20,
+        write=write_repos,
+        needs=(routes.CREATE_REPO, routes.UPDATE_REPO, routes.READ_GRAPHQL),
+    )
+)

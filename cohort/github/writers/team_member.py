@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from cohort.errors import InvitationQuotaError
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, register_writer
 from cohort.reconcile.kinds.team_member import TeamMemberPayload
 from cohort.reconcile.plan import Change
@@ -15,15 +16,20 @@ def write_members(changes: Sequence[Change], ctx: WriteContext) -> None:
     full = False
     for change in changes:
         p = change.payload_as(TeamMemberPayload)
-        path = f"/orgs/{ctx.org}/teams/{p.team}/memberships/{p.login}"
         if change.action == "remove":
-            ctx.client.rest("DELETE", path)
+            ctx.client.call(routes.DELETE_MEMBERSHIP, org=ctx.org, team=p.team, login=p.login)
         elif full and p.invite:
             ctx.queued.append(change)
             continue
         else:
             try:
-                ctx.client.rest("PUT", path, {"role": p.role})
+                ctx.client.call(
+                    routes.PUT_MEMBERSHIP,
+                    body={"role": p.role},
+                    org=ctx.org,
+                    team=p.team,
+                    login=p.login,
+                )
             except InvitationQuotaError:
                 full = True
                 ctx.queued.append(change)
@@ -31,4 +37,11 @@ def write_members(changes: Sequence[Change], ctx: WriteContext) -> None:
         ctx.done(change)
 
 
-WRITER = register_writer(Writer("team-member", 60, write=write_members))
+WRITER = register_writer(
+    Writer(
+        "team-member",
+        60,
+        write=write_members,
+        needs=(routes.PUT_MEMBERSHIP, routes.DELETE_MEMBERSHIP),
+    )
+)

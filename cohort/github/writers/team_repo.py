@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from cohort.github import mutations as mut
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, register_writer
 from cohort.reconcile.kinds.team_repo import TeamRepoPayload
 from cohort.reconcile.model import Permission
@@ -26,4 +27,4 @@ def build_grants(changes: Sequence[Change], ctx: WriteContext) -> list[mut.Mutat
     return out
 
 
-WRITER = register_writer(Writer("team-repo", 40, build=build_grants))
+WRITER = register_writer(Writer("team-repo", 40, build=build_grants, needs=(routes.TEAM_ACCESS,)))

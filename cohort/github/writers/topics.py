@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cohort.github import mutations as mut
+from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, each, register_writer
 from cohort.reconcile.kinds.topics import TopicsPayload
 from cohort.reconcile.plan import Change
@@ -13,4 +14,4 @@ def _topics(change: Change, ctx: WriteContext) -> mut.Mutation:
     return mut.topics(ctx.repo_id(p.repo), list(p.topics))
 
 
-WRITER = register_writer(Writer("topics", 40, build=each(_topics)))
+WRITER = register_writer(Writer("topics", 40, build=each(_topics), needs=(routes.UPDATE_TOPICS,)))
