@@ -9,17 +9,19 @@ from typing import Any, TypeVar
 
 from cohort.github import routes
 from cohort.github.ports import RestPort
+from cohort.github.routes import Route
 from cohort.reconcile.model import ActualState, ActualTeam, DesiredState, PendingInvitation
 
 PER_PAGE = 100
 QUOTA_WINDOW = dt.timedelta(hours=24)
 
 
-def rest_pages(client: RestPort, path: str) -> Iterator[dict[str, Any]]:
-    """Every item of a paged REST list, 100 a page, until a short page."""
+def rest_pages(client: RestPort, route: Route, **where: str | int) -> Iterator[dict[str, Any]]:
+    """Every item of a paged REST list route, 100 a page, until a short page."""
     page = 1
     while True:
-        body = client.rest("GET", path, params={"per_page": PER_PAGE, "page": page})
+        params = {"per_page": PER_PAGE, "page": page}
+        body = client.rest(route.method, route.url(**where), None, params)
         items = [i for i in body if isinstance(i, dict)] if isinstance(body, list) else []
         yield from items
         if len(body if isinstance(body, list) else []) < PER_PAGE:
@@ -43,8 +45,8 @@ def read_people(client: RestPort, desired: DesiredState, actual: ActualState) ->
             retired={s: _alive(t, found) for s, t in actual.retired.items()},
         )
     if not actual.org_members and _newcomers(desired, actual):
-        url = routes.LIST_ORG_MEMBERS.url(org=desired.org)
-        members = frozenset(str(m["login"]).lower() for m in rest_pages(client, url))
+        found_members = rest_pages(client, routes.LIST_ORG_MEMBERS, org=desired.org)
+        members = frozenset(str(m["login"]).lower() for m in found_members)
         actual = replace(actual, org_members=members)
     return actual
 
@@ -84,7 +86,7 @@ def read_invitations(
         for login in team.pending if team else ():
             teams_of.setdefault(login.lower(), []).append(slug)
     out = {}
-    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org)):
+    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS, org=org):
         login = str(item.get("login") or "")
         if login.lower() in teams_of:
             out[login.lower()] = PendingInvitation(
@@ -101,7 +103,7 @@ def quota_frees(client: RestPort, org: str, now: dt.datetime) -> dt.datetime:
     accepted invitations of the window are not listed, so it may free a little later)."""
     sent = [
         parse(str(i.get("created_at") or ""))
-        for i in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org))
+        for i in rest_pages(client, routes.LIST_ORG_INVITATIONS, org=org)
     ]
     recent = sorted(t for t in sent if t is not None and now - t < QUOTA_WINDOW)
     return (recent[0] if recent else now) + QUOTA_WINDOW

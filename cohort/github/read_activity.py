@@ -80,7 +80,7 @@ def read_activity(
 def read_pending(client: GitHubPort, org: str) -> tuple[Invitation, ...]:
     """Pending org invitations (one REST read per 100), for "not accepted after N days"."""
     out = []
-    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS.url(org=org)):
+    for item in rest_pages(client, routes.LIST_ORG_INVITATIONS, org=org):
         created = parse_time(str(item.get("created_at") or "")) if item.get("login") else None
         if created is not None:
             out.append(Invitation(str(item["login"]), created))

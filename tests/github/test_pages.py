@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort, plan_cohort
+from cohort.loading import load_cohort
 from cohort.reconcile.safety import Allowances
 from cohort.scaffolds import desired_state
 from tests.conftest import EXAMPLE

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from cohort.clock import SimulatedClock
-from cohort.config.load import load_cohort
 from cohort.github.app_auth import APPLY_PERMISSIONS, app_client
 from cohort.github.apply import apply_cohort, check_token, plan_cohort
 from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
+from cohort.loading import load_cohort
 from cohort.reconcile.prerequisites import MissingPrerequisiteError
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox import Sandbox, SandboxTransport

@@ -71,6 +71,7 @@ def test_apply_permissions_derive_from_what_apply_calls() -> None:
         "issues": "write",
         "members": "write",
         "metadata": "read",
+        "pages": "write",
     }
     rank = routes.RANK
     assert all(rank[APPLY_PERMISSIONS[k]] >= rank[v] for k, v in derived.items())
