@@ -46,7 +46,9 @@ class Deliverer:
         return self.jobs.unfinished_tasks == 0
 
     def stop(self) -> None:
+        """Finish what is queued, then end the thread."""
         self.jobs.put(None)
+        self.thread.join(timeout=15)
 
     def _run(self) -> None:
         with httpx.Client(timeout=10.0) as client:
