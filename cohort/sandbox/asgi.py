@@ -146,6 +146,7 @@ def bind(host: str, port: int) -> tuple[socket.socket, str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(128)  # connections queue from now on, before the server loop starts
     return sock, f"http://{host}:{sock.getsockname()[1]}"
 
 

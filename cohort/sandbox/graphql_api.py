@@ -19,6 +19,7 @@ from graphql import (
     validate,
 )
 
+from cohort.sandbox import graphql_limits
 from cohort.sandbox import graphql_views as v
 from cohort.sandbox.auth import Principal
 from cohort.sandbox.graphql_mutations import MUTATIONS, MutationCtx
@@ -88,7 +89,7 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
         "viewer": v.user(state, who.login),
         "repository": repository,
         "organization": organization,
-        "user": lambda login: v.user(state, login) if login in state.users else None,
+        "user": lambda login: v.user(state, found) if (found := state.canonical(login)) else None,
         "rateLimit": lambda **_: {
             "cost": 1,
             "limit": 5000,
@@ -160,7 +161,11 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
         sb.record("request", "graphql", [p.message for p in problems] or ["no operation"])
         errors = [_error(p) for p in problems] or [{"message": "No operation given"}]
         return Outcome(Response(200, {"errors": errors}), "graphql:query", "read")
-    return _execute(sb, who, doc, op, payload.get("variables") or {})
+    variables = payload.get("variables") or {}
+    refused = graphql_limits.check(schema(), doc, op, variables)
+    if refused:
+        return Outcome(Response(200, {"errors": refused}), "graphql:query", "read")
+    return _execute(sb, who, doc, op, variables)
 
 
 def _execute(
