@@ -141,6 +141,16 @@ def _prepare(text: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
     return doc, tuple(validate(schema(), doc))
 
 
+@functools.lru_cache(maxsize=512)
+def _limits(text: str, name: str | None, variables: str) -> list[dict[str, Any]]:
+    """GitHub's pagination and node-limit errors, once per distinct document and variables."""
+    doc, _ = _prepare(text)
+    op = _operation(doc, name) if doc is not None else None
+    if doc is None or op is None:
+        return []
+    return graphql_limits.check(schema(), doc, op, json.loads(variables))
+
+
 def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
     """Answer one GraphQL request as an Outcome for the Sandbox to finish."""
     from cohort.sandbox.core import Outcome
@@ -162,7 +172,8 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
         errors = [_error(p) for p in problems] or [{"message": "No operation given"}]
         return Outcome(Response(200, {"errors": errors}), "graphql:query", "read")
     variables = payload.get("variables") or {}
-    refused = graphql_limits.check(schema(), doc, op, variables)
+    name = payload.get("operationName")
+    refused = _limits(text, name, json.dumps(variables, sort_keys=True, default=str))
     if refused:
         return Outcome(Response(200, {"errors": refused}), "graphql:query", "read")
     return _execute(sb, who, doc, op, variables)

@@ -12,6 +12,7 @@ GitHub's rules, from "Inviting users to join your organization" (docs.github.com
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from cohort.sandbox import lookup, shapes
@@ -22,6 +23,7 @@ DAY = 86400.0
 EXPIRY = 7 * DAY
 
 
+@functools.lru_cache(maxsize=65536)
 def _when(stamp: str) -> float:
     return dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp()
 
@@ -47,12 +49,10 @@ def expire(state: State, org: Org, now: float) -> None:
 
 def check_limit(org: Org, now: float) -> None:
     """Refuse an invitation over GitHub's 24-hour limit (422, GitHub's validation shape)."""
-    recent = [
-        stamp
-        for stamp in [i.created_at for i in org.invitations + org.expired] + org.sent
-        if now - _when(stamp) < DAY
-    ]
-    if len(recent) >= limit(org):
+    org.sent = [s for s in org.sent if now - _when(s) < DAY]
+    org.expired = [i for i in org.expired if now - _when(i.created_at) < DAY]
+    stamps = [i.created_at for i in org.invitations + org.expired] + org.sent
+    if sum(1 for stamp in stamps if now - _when(stamp) < DAY) >= limit(org):
         raise ApiError(
             422,
             "Validation Failed",
