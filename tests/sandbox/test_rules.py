@@ -403,3 +403,17 @@ def test_graphql_user_login_is_case_insensitive(sb: Sandbox, olga: httpx.Client)
     sb.add_user("JaneDoe42")
     found = graphql(olga, '{ user(login: "janedoe42") { login } }')
     assert found["data"]["user"]["login"] == "JaneDoe42"
+
+
+@pytest.mark.parametrize(("workflows", "status"), [(None, 404), ("write", 201)])
+def test_an_app_writes_workflows_only_with_the_workflows_permission(
+    sb: Sandbox, proj: str, workflows: str | None, status: int
+) -> None:
+    from cohort.sandbox.tokens import mint_installation_token
+
+    granted = {"contents": "write"} | ({"workflows": workflows} if workflows else {})
+    sb.register_app(78, "ci-bot", "unused", permissions=granted, org="acme")
+    token = mint_installation_token(sb.state, sb.state.apps[78], None, granted, sb.clock.wall())
+    bot = client(sb, token.token)
+    body = {"message": "ci", "content": b64("on: push\n")}
+    assert bot.put(f"{proj}/contents/.github/workflows/ci.yml", json=body).status_code == status
