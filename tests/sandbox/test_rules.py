@@ -417,3 +417,13 @@ def test_an_app_writes_workflows_only_with_the_workflows_permission(
     bot = client(sb, token.token)
     body = {"message": "ci", "content": b64("on: push\n")}
     assert bot.put(f"{proj}/contents/.github/workflows/ci.yml", json=body).status_code == status
+
+
+def test_repository_invitations_expire_after_seven_days(
+    sb: Sandbox, olga: httpx.Client, proj: str
+) -> None:
+    assert olga.put(f"{proj}/collaborators/otto", json={"permission": "push"}).status_code == 201
+    sb.clock.sleep(7 * 86400)
+    assert olga.get(f"{proj}/invitations").json() == []
+    assert sb.accept_invitations("otto") == []
+    assert "otto" not in sb.state.repos["acme/proj"].collaborators
