@@ -21,7 +21,7 @@ from graphql import (
 
 from cohort.sandbox import graphql_limits
 from cohort.sandbox import graphql_views as v
-from cohort.sandbox.auth import Principal
+from cohort.sandbox.auth import Principal, missing_scopes
 from cohort.sandbox.graphql_mutations import MUTATIONS, MutationCtx
 from cohort.sandbox.routing import graphql_introspection
 from cohort.sandbox.wire import ApiError, Ctx, Response, iso
@@ -70,6 +70,9 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
 
     def repository(owner: str, name: str, **_: Any) -> Any:
         repo = state.repo(owner, name)
+        missing = missing_scopes(who, "contents", "read", repo) if repo else ""
+        if missing:
+            raise v.GqlError("INSUFFICIENT_SCOPES", missing)
         visible = repo is not None and _visible(sb, who, repo)
         if repo is None or not visible:
             raise v.GqlError(

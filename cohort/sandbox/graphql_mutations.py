@@ -57,7 +57,8 @@ def _repo(m: MutationCtx, node_id: Any, permission: str) -> Repo:
     try:
         graphql_check(m.who, permission, repo, m.state)
     except ApiError as err:
-        raise v.GqlError("FORBIDDEN", err.message) from err
+        scopes = err.message.startswith("Your token has not been granted")
+        raise v.GqlError("INSUFFICIENT_SCOPES" if scopes else "FORBIDDEN", err.message) from err
     if repo.archived:
         raise v.GqlError("UNPROCESSABLE", "Repository was archived so is read-only.")
     return repo

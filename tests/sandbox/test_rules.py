@@ -427,3 +427,19 @@ def test_repository_invitations_expire_after_seven_days(
     assert olga.get(f"{proj}/invitations").json() == []
     assert sb.accept_invitations("otto") == []
     assert "otto" not in sb.state.repos["acme/proj"].collaborators
+
+
+def test_graphql_refuses_a_private_repository_without_the_repo_scope(
+    sb: Sandbox, olga: httpx.Client
+) -> None:
+    olga.post("/orgs/acme/repos", json={"name": "secret", "private": True, "auto_init": True})
+    limited = client(sb, sb.issue_token("olga", scopes=["read:org"]))
+    answer = graphql(limited, '{ repository(owner: "acme", name: "secret") { name } }')
+    assert answer["errors"][0]["type"] == "INSUFFICIENT_SCOPES"
+    assert answer["errors"][0]["message"].startswith(
+        "Your token has not been granted the required scopes to execute this query. "
+        "The 'repository' field requires one of the following scopes: ['repo']"
+    )
+    assert graphql(olga, '{ repository(owner: "acme", name: "secret") { name } }')["data"] == {
+        "repository": {"name": "secret"}
+    }
