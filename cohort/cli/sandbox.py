@@ -14,11 +14,11 @@ if TYPE_CHECKING:
 
 
 @click.group("sandbox")
-def command() -> None:
+def sandbox_command() -> None:
     """The local GitHub sandbox: same REST and GraphQL, checked against GitHub's description."""
 
 
-@command.command("serve")
+@sandbox_command.command("serve")
 @click.option("--port", type=int, default=0, show_default=True, help="0 picks a free port.")
 @click.option(
     "--state",
@@ -94,8 +94,8 @@ def _seeder(cohort_file: Path) -> Callable[[Sandbox], str]:
     """Seed a sandbox with the cohort's organization and people; says what it seeded."""
 
     def seed(box: Sandbox) -> str:
-        from cohort.config.load import load_cohort
         from cohort.github.connect import seed_sandbox
+        from cohort.loading import load_cohort
 
         loaded = load_cohort(cohort_file)
         seed_sandbox(box, loaded.cohort)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.generate import MessyProgram, messy_program
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort
+from cohort.loading import load_cohort
 from cohort.reconcile.safety import Allowances
 from cohort.scaffolds import desired_state
 from tests.github.orgkit import Org, make_org
