@@ -46,7 +46,9 @@ class Deliverer:
         return self.jobs.unfinished_tasks == 0
 
     def stop(self) -> None:
+        """Finish what is queued, then end the thread."""
         self.jobs.put(None)
+        self.thread.join(timeout=15)
 
     def _run(self) -> None:
         with httpx.Client(timeout=10.0) as client:
@@ -144,6 +146,7 @@ def bind(host: str, port: int) -> tuple[socket.socket, str]:
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(128)  # connections queue from now on, before the server loop starts
     return sock, f"http://{host}:{sock.getsockname()[1]}"
 
 

@@ -246,4 +246,23 @@ def graphql_check(who: Principal, permission: str, repo: Repo | None, state: Sta
     if who.kind == "installation" and who.token is not None:
         _check_installation(who.token, permission, "write", repo)
     elif who.kind == "user" and repo is not None:
+        missing = missing_scopes(who, permission, "write", repo)
+        if missing:
+            raise ApiError(403, missing)
         _check_user(state, who.login, permission, "write", repo, repo.owner)
+
+
+def missing_scopes(who: Principal, permission: str, level: str, repo: Repo | None) -> str:
+    """GitHub's GraphQL ``INSUFFICIENT_SCOPES`` message, or "" when the token's scopes do."""
+    token = who.token
+    if who.kind != "user" or token is None or token.scopes is None:
+        return ""
+    wanted = accepted_scopes(permission, level, repo)
+    if not wanted or set(wanted) & set(token.scopes):
+        return ""
+    return (
+        "Your token has not been granted the required scopes to execute this query. "
+        f"The '{'repository' if repo else 'organization'}' field requires one of the following "
+        f"scopes: {wanted}, but your token has only been granted the: {list(token.scopes)} "
+        "scopes. Please modify your token's scopes at: https://github.com/settings/tokens."
+    )

@@ -10,7 +10,7 @@ from typing import Any
 
 from cohort.sandbox import graphql_repo as gr
 from cohort.sandbox import graphql_views as v
-from cohort.sandbox import rules
+from cohort.sandbox import rules, webhooks
 from cohort.sandbox.auth import Principal, graphql_check
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import add_label, new_issue
@@ -57,7 +57,8 @@ def _repo(m: MutationCtx, node_id: Any, permission: str) -> Repo:
     try:
         graphql_check(m.who, permission, repo, m.state)
     except ApiError as err:
-        raise v.GqlError("FORBIDDEN", err.message) from err
+        scopes = err.message.startswith("Your token has not been granted")
+        raise v.GqlError("INSUFFICIENT_SCOPES" if scopes else "FORBIDDEN", err.message) from err
     if repo.archived:
         raise v.GqlError("UNPROCESSABLE", "Repository was archived so is read-only.")
     return repo
@@ -102,6 +103,8 @@ def create_commit_on_branch(m: MutationCtx, i: dict[str, Any]) -> View:
     sha = commit_changes(
         m.state, repo, branch["branchName"], changes, message, m.who.login, m.ctx.now
     )
+    before = {**repo.git.refs, f"refs/heads/{branch['branchName']}": head}
+    webhooks.ref_changes(m.state, m.ctx.now, repo, before, m.who.login)
     return {"commit": gr.commit(m.state, repo, sha), "ref": None}
 
 

@@ -12,16 +12,18 @@ GitHub's rules, from "Inviting users to join your organization" (docs.github.com
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
 
 from cohort.sandbox import lookup, shapes
-from cohort.sandbox.state import Org, OrgInvitation, State
+from cohort.sandbox.state import Org, OrgInvitation, Repo, State
 from cohort.sandbox.wire import ApiError, Ctx, Request, Response, not_found, op, page_response
 
 DAY = 86400.0
 EXPIRY = 7 * DAY
 
 
+@functools.lru_cache(maxsize=65536)
 def _when(stamp: str) -> float:
     return dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC).timestamp()
 
@@ -45,14 +47,18 @@ def expire(state: State, org: Org, now: float) -> None:
                 del team.pending[login]
 
 
+def expire_repo(repo: Repo, now: float) -> None:
+    """Drop repository invitations older than 7 days ("Invitations to collaborate on a
+    repository expire after 7 days", docs: "Inviting collaborators to a personal repository")."""
+    repo.invitations = [i for i in repo.invitations if now - _when(i.created_at) < EXPIRY]
+
+
 def check_limit(org: Org, now: float) -> None:
     """Refuse an invitation over GitHub's 24-hour limit (422, GitHub's validation shape)."""
-    recent = [
-        stamp
-        for stamp in [i.created_at for i in org.invitations + org.expired] + org.sent
-        if now - _when(stamp) < DAY
-    ]
-    if len(recent) >= limit(org):
+    org.sent = [s for s in org.sent if now - _when(s) < DAY]
+    org.expired = [i for i in org.expired if now - _when(i.created_at) < DAY]
+    stamps = [i.created_at for i in org.invitations + org.expired] + org.sent
+    if sum(1 for stamp in stamps if now - _when(stamp) < DAY) >= limit(org):
         raise ApiError(
             422,
             "Validation Failed",
@@ -104,6 +110,7 @@ def accept(state: State, login: str, now: float) -> list[str]:
             team.members[login] = team.pending.pop(login)
             done.append(f"member of team {team.org}/{team.slug}")
     for repo in state.repos.values():
+        expire_repo(repo, now)
         for inv in [i for i in repo.invitations if i.invitee.lower() == login.lower()]:
             repo.collaborators[login] = inv.permission
             repo.invitations.remove(inv)
@@ -116,6 +123,7 @@ def accept_repo_invitation(ctx: Ctx, req: Request) -> Response:
     number = int(req.params["invitation_id"])
     login = req.principal.login
     for repo in ctx.state.repos.values():
+        expire_repo(repo, ctx.now)
         inv = next((i for i in repo.invitations if i.id == number), None)
         if inv is not None and inv.invitee.lower() == login.lower():
             repo.collaborators[inv.invitee] = inv.permission

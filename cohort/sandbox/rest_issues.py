@@ -6,7 +6,7 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.shapes_issues import issue_counts
 from cohort.sandbox.state import PERMISSION_RANK, Comment, Issue, Label, Milestone, Repo
@@ -302,6 +302,7 @@ def add_comment(ctx: Ctx, item: Issue, body: str, login: str) -> Comment:
 def create_comment(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
     made = add_comment(ctx, item, str(lookup.body(req)["body"]), req.principal.login)
+    webhooks.commented(ctx.state, ctx.now, repo, item, made, req.principal.login)
     return Response(201, shape.comment(ctx.state, repo, item, made))
 
 
@@ -333,15 +334,19 @@ def _names(body: Any) -> list[Any]:
 @op("issues/add-labels")
 def add_labels(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
+    before = list(item.label_ids)
     extra = label_ids(ctx, repo, _names(req.body))
     item.label_ids += [i for i in extra if i not in item.label_ids]
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 
 @op("issues/set-labels")
 def set_labels(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
+    before = list(item.label_ids)
     item.label_ids = label_ids(ctx, repo, _names(req.body))
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 
@@ -352,6 +357,8 @@ def remove_label(ctx: Ctx, req: Request) -> Response:
     if found is None or found.id not in item.label_ids:
         raise not_found()
     item.label_ids.remove(found.id)
+    before = [*item.label_ids, found.id]
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 

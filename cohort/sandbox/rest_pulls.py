@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox import lookup, rules
+from cohort.sandbox import lookup, rules, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import new_issue
@@ -106,8 +106,11 @@ def create_pull(ctx: Ctx, req: Request) -> Response:
     ctx.created -= 1
     item.body = data.get("body")
     item.pull = PullData(head, base, head_sha, base_sha, draft=bool(data.get("draft")))
-    if not item.pull.draft:
-        ctx.created += len(rules.request_code_owners(ctx.state, repo, item))
+    owners = [] if item.pull.draft else rules.request_code_owners(ctx.state, repo, item)
+    ctx.created += len(owners)
+    who = req.principal.login
+    webhooks.pull_request(ctx.state, ctx.now, repo, item, "opened", who)
+    webhooks.review_requested(ctx.state, ctx.now, repo, item, owners, who)
     return Response(201, _full(ctx, repo, item))
 
 
@@ -165,6 +168,7 @@ def create_review(ctx: Ctx, req: Request) -> Response:
         ctx.stamp,
     )
     pr.reviews.append(made)
+    webhooks.reviewed(ctx.state, ctx.now, repo, item, made, req.principal.login)
     if req.principal.login in pr.requested_users:
         pr.requested_users.remove(req.principal.login)
     return Response(200, shape.review(ctx.state, repo, item, made))
@@ -190,7 +194,10 @@ def request(ctx: Ctx, repo: Repo, item: Issue, users: list[str], teams: list[str
 def request_reviewers(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.pull(ctx, req)
     data = lookup.body(req)
+    before = list(item.pull.requested_users) if item.pull else []
     request(ctx, repo, item, list(data.get("reviewers", [])), list(data.get("team_reviewers", [])))
+    added = [u for u in (item.pull.requested_users if item.pull else []) if u not in before]
+    webhooks.review_requested(ctx.state, ctx.now, repo, item, added, req.principal.login)
     return Response(201, shape.pull_simple(ctx.state, repo, item))
 
 
@@ -229,6 +236,7 @@ def merge(ctx: Ctx, req: Request) -> Response:
     )
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
     item.state, item.closed_at, item.closed_by = "closed", ctx.stamp, req.principal.login
+    webhooks.pull_request(ctx.state, ctx.now, repo, item, "closed", req.principal.login)
     return Response(
         200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"}
     )

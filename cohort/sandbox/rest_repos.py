@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from cohort.sandbox import lookup, shapes
+from cohort.sandbox import lookup, rest_invitations, shapes
 from cohort.sandbox.commits import auto_init
 from cohort.sandbox.state import Label, Repo, RepoInvitation
 from cohort.sandbox.wire import (
@@ -192,6 +192,7 @@ def add_collaborator(ctx: Ctx, req: Request) -> Response:
     if login in repo.collaborators or (org is not None and org.is_member(login)):
         repo.collaborators[login] = perm
         return Response(204)
+    rest_invitations.expire_repo(repo, ctx.now)
     pending = next((i for i in repo.invitations if i.invitee == login), None)
     if pending is None:
         number, node_id = ctx.state.node("RepositoryInvitation")
@@ -211,6 +212,7 @@ def remove_collaborator(ctx: Ctx, req: Request) -> Response:
 @op("repos/list-invitations")
 def list_invitations(ctx: Ctx, req: Request) -> Response:
     repo = lookup.repo(ctx, req)
+    rest_invitations.expire_repo(repo, ctx.now)
     items = [shapes.repo_invitation(ctx.state, repo, i) for i in repo.invitations]
     return page_response(req, items)
 

@@ -136,6 +136,8 @@ def comment(state: State, repo: Repo, item: Issue, c: Comment) -> dict[str, Any]
         "html_url": f"{WEB}/{repo.full_name}/issues/{item.number}#issuecomment-{c.id}",
         "issue_url": f"{API}/repos/{repo.full_name}/issues/{item.number}",
         "author_association": "MEMBER",
+        "performed_via_github_app": None,
+        "reactions": _reactions(f"{API}/repos/{repo.full_name}/issues/comments/{c.id}/reactions"),
     }
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from cohort.sandbox import shapes
 from cohort.sandbox import shapes_issues as shape
-from cohort.sandbox.state import App, Delivery, Issue, Label, Repo, State
+from cohort.sandbox.state import App, Comment, Delivery, Issue, Label, Repo, Review, State
 from cohort.sandbox.wire import iso
 
 # The events cohort's App subscribes to, and ``push`` (GitHub sends it to Apps with contents).
@@ -35,6 +35,18 @@ def _listeners(state: State, repo: Repo, event: str) -> list[App]:
         for a in state.apps.values()
         if a.org == repo.owner and a.webhook_url and event in a.events
     ]
+
+
+def _webhook_form(node: Any) -> Any:
+    """Repositories inside webhook payloads carry no ``organization`` object (it is top-level)."""
+    if isinstance(node, list):
+        return [_webhook_form(x) for x in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _webhook_form(v) for k, v in node.items()}
+    if "full_name" in out and isinstance(out.get("organization"), dict):
+        del out["organization"]
+    return out
 
 
 def emit(
@@ -65,7 +77,7 @@ def emit(
                 str(uuid.UUID(int=number + (state.seed << 64))),
                 event,
                 body.get("action"),
-                json.dumps(payload),
+                json.dumps(_webhook_form(payload)),
                 iso(now),
                 app.app_id,
                 repo.id,
@@ -150,6 +162,8 @@ def pull_request(
 ) -> None:
     from cohort.sandbox.rest_pulls import stats
 
+    if not _listeners(state, repo, "pull_request"):
+        return
     body = {
         "action": action,
         "number": item.number,
@@ -159,19 +173,73 @@ def pull_request(
     emit(state, now, "pull_request", repo, sender, body)
 
 
-def labeled(state: State, now: float, repo: Repo, item: Issue, lab: Label, sender: str) -> None:
+def labels_changed(
+    state: State, now: float, repo: Repo, item: Issue, before: list[int], sender: str
+) -> None:
+    """``labeled``/``unlabeled`` for each label added to or removed from an issue or PR."""
+    if not listening(state):
+        return
+    by_id = {lab.id: lab for lab in repo.labels}
+    for action, ids in (
+        ("labeled", [i for i in item.label_ids if i not in before]),
+        ("unlabeled", [i for i in before if i not in item.label_ids]),
+    ):
+        for number in ids:
+            if number in by_id:
+                _label_event(state, now, repo, item, by_id[number], sender, action)
+
+
+def _label_event(
+    state: State, now: float, repo: Repo, item: Issue, lab: Label, sender: str, action: str
+) -> None:
     label = shape.label(repo, lab)
     if item.pull is not None:
-        pull_request(state, now, repo, item, "labeled", sender, label=label)
+        pull_request(state, now, repo, item, action, sender, label=label)
         return
-    body = {"action": "labeled", "issue": shape.issue(state, repo, item), "label": label}
+    body = {"action": action, "issue": shape.issue(state, repo, item), "label": label}
     emit(state, now, "issues", repo, sender, body)
+
+
+def commented(
+    state: State, now: float, repo: Repo, item: Issue, made: Comment, sender: str
+) -> None:
+    if not _listeners(state, repo, "issue_comment"):
+        return
+    body = {
+        "action": "created",
+        "issue": shape.issue(state, repo, item),
+        "comment": shape.comment(state, repo, item, made),
+    }
+    emit(state, now, "issue_comment", repo, sender, body)
+
+
+def reviewed(state: State, now: float, repo: Repo, item: Issue, made: Review, sender: str) -> None:
+    if not _listeners(state, repo, "pull_request_review"):
+        return
+    body = {
+        "action": "submitted",
+        "review": shape.review(state, repo, item, made),
+        "pull_request": shape.pull_simple(state, repo, item),
+    }
+    emit(state, now, "pull_request_review", repo, sender, body)
+
+
+def review_requested(
+    state: State, now: float, repo: Repo, item: Issue, logins: list[str], sender: str
+) -> None:
+    for login in logins:
+        reviewer = shapes.user(state, login)
+        pull_request(
+            state, now, repo, item, "review_requested", sender, requested_reviewer=reviewer
+        )
 
 
 def push(
     state: State, now: float, repo: Repo, ref: str, before: str | None, after: str, sender: str
 ) -> None:
     """A ``push`` event for a branch moving from ``before`` to ``after``."""
+    if not _listeners(state, repo, "push"):
+        return
     zero = "0" * 40
     commit = repo.git.commits[after]
     pushed = {
@@ -210,6 +278,8 @@ def listening(state: State) -> bool:
 
 def ref_changes(state: State, now: float, repo: Repo, before: dict[str, str], sender: str) -> None:
     """``push`` for each branch that moved, and ``synchronize`` for pull requests it heads."""
+    if not listening(state):
+        return
     for ref, sha in repo.git.refs.items():
         if not ref.startswith("refs/heads/") or before.get(ref) == sha:
             continue

@@ -347,3 +347,99 @@ def test_pages_need_the_pages_permission_for_an_app(
         403,
         "Resource not accessible by integration",
     )
+
+
+# -- GraphQL limits ---------------------------------------------------------------------------
+
+
+def graphql(olga: httpx.Client, query: str) -> dict[str, Any]:
+    answer = olga.post("/graphql", json={"query": query})
+    assert answer.status_code == 200
+    return dict(answer.json())
+
+
+def test_graphql_connections_need_first_or_last_up_to_100(olga: httpx.Client, proj: str) -> None:
+    missing = graphql(
+        olga, '{ repository(owner: "acme", name: "proj") { labels { nodes { name } } } }'
+    )
+    assert missing == {
+        "errors": [
+            {
+                "type": "MISSING_PAGINATION_BOUNDARIES",
+                "message": "You must provide a `first` or `last` value to properly paginate the "
+                "`labels` connection.",
+            }
+        ]
+    }
+    too_many = graphql(
+        olga,
+        '{ repository(owner: "acme", name: "proj") { labels(first: 101) { nodes { name } } } }',
+    )
+    assert too_many["errors"][0]["message"] == (
+        "Requesting 101 records on the `labels` connection exceeds the `first` limit of 100 "
+        "records."
+    )
+    counted = graphql(olga, '{ repository(owner: "acme", name: "proj") { labels { totalCount } } }')
+    assert counted["data"]["repository"]["labels"]["totalCount"] == 9
+
+
+def test_graphql_node_limit_is_computed_as_github_documents(olga: httpx.Client) -> None:
+    # 100 teams x 100 repositories x 100 labels = 1,000,000 (+ 100 + 10,000) > 500,000
+    query = """{ organization(login: "acme") { teams(first: 100) { nodes {
+      repositories(first: 100) { nodes { labels(first: 100) { nodes { name } } } } } } } }"""
+    refused = graphql(olga, query)
+    assert refused["errors"] == [
+        {
+            "type": "MAX_NODE_LIMIT_EXCEEDED",
+            "message": "By the time this query traverses to the labels connection, it is "
+            "requesting up to 1,010,100 possible nodes which exceeds the maximum limit of 500,000.",
+        }
+    ]
+    within = query.replace("labels(first: 100)", "labels(first: 40)")  # 410,100 nodes
+    assert graphql(olga, within) == {"data": {"organization": {"teams": {"nodes": []}}}}
+
+
+def test_graphql_user_login_is_case_insensitive(sb: Sandbox, olga: httpx.Client) -> None:
+    sb.add_user("JaneDoe42")
+    found = graphql(olga, '{ user(login: "janedoe42") { login } }')
+    assert found["data"]["user"]["login"] == "JaneDoe42"
+
+
+@pytest.mark.parametrize(("workflows", "status"), [(None, 404), ("write", 201)])
+def test_an_app_writes_workflows_only_with_the_workflows_permission(
+    sb: Sandbox, proj: str, workflows: str | None, status: int
+) -> None:
+    from cohort.sandbox.tokens import mint_installation_token
+
+    granted = {"contents": "write"} | ({"workflows": workflows} if workflows else {})
+    sb.register_app(78, "ci-bot", "unused", permissions=granted, org="acme")
+    token = mint_installation_token(sb.state, sb.state.apps[78], None, granted, sb.clock.wall())
+    bot = client(sb, token.token)
+    body = {"message": "ci", "content": b64("on: push\n")}
+    assert bot.put(f"{proj}/contents/.github/workflows/ci.yml", json=body).status_code == status
+
+
+def test_repository_invitations_expire_after_seven_days(
+    sb: Sandbox, olga: httpx.Client, proj: str
+) -> None:
+    assert olga.put(f"{proj}/collaborators/otto", json={"permission": "push"}).status_code == 201
+    sb.clock.sleep(7 * 86400)
+    assert olga.get(f"{proj}/invitations").json() == []
+    assert sb.accept_invitations("otto") == []
+    assert "otto" not in sb.state.repos["acme/proj"].collaborators
+
+
+def test_graphql_refuses_a_private_repository_without_the_repo_scope(
+    sb: Sandbox, olga: httpx.Client
+) -> None:
+    olga.post("/orgs/acme/repos", json={"name": "secret", "private": True, "auto_init": True})
+    limited = client(sb, sb.issue_token("olga", scopes=["read:org"]))
+    answer = graphql(limited, '{ repository(owner: "acme", name: "secret") { name } }')
+    assert answer["errors"][0]["type"] == "INSUFFICIENT_SCOPES"
+    assert answer["errors"][0]["message"].startswith(
+        "Your token has not been granted the required scopes to execute this query. "
+        "The 'repository' field requires one of the following scopes: ['repo']"
+    )
+    assert graphql(olga, '{ repository(owner: "acme", name: "secret") { name } }')["data"] == {
+        "repository": {"name": "secret"}
+    }
