@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from benchmarks.generate import messy_program
 from cohort.config.load import parse_cohort
@@ -27,12 +28,15 @@ def test_programs_are_shaped_like_real_terms(teams: int) -> None:
 
 def test_a_65_team_program_is_messy_and_valid() -> None:
     program = messy_program(65, seed=1)
-    loaded = parse_cohort(program.text, "generated.yml", TEMPLATES).cohort
-    handles = {m.handle for m in loaded.mentors} | {m.handle for m in loaded.mentees}
-    in_teams = {h for t in loaded.teams for h in [*t.mentors, *t.mentees]}
+    raw = yaml.safe_load(program.text)
+    handles = {m["handle"] for m in raw["mentors"]} | {m["handle"] for m in raw["mentees"]}
+    in_teams = {h for t in raw["teams"] for h in [*t["mentors"], *t["mentees"]]}
     respelled = in_teams - handles
     assert respelled
     assert {h.lower() for h in respelled} <= {h.lower() for h in handles}
+    loaded = parse_cohort(program.text, "generated.yml", TEMPLATES).cohort
+    unified = {h for t in loaded.teams for h in [*t.mentors, *t.mentees]}
+    assert unified <= handles  # once loaded, teams name people as the lists spell them (issue 15)
     assert any(not p.brief.isascii() for p in loaded.projects)
     assert max(len(p.brief) for p in loaded.projects) > 1800
     assert any(not m.name.isascii() for m in loaded.mentors)
