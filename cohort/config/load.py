@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,17 +72,59 @@ def load_cohort(path: Path, display: str | None = None) -> LoadedCohort:
         raise InvalidInput([Problem(name, 0, 0, "", "is a directory, not a file")]) from None
     except OSError as exc:
         raise InvalidInput([Problem(name, 0, 0, "", f"cannot read: {exc.strerror}")]) from None
-    extra = _organizer_templates(raw, path)
-    from cohort.templates import available_templates
+    extra = organizer_templates(raw, path, name)
+    from cohort.templates import TemplateError, available_templates
 
-    loaded = parse_cohort(raw, name, available_templates(extra))
+    try:
+        known = available_templates(extra)
+    except TemplateError as exc:
+        raise InvalidInput([Problem(name, 0, 0, "templates_dir", str(exc))]) from None
+    loaded = parse_cohort(raw, name, known)
     return LoadedCohort(loaded.cohort, loaded.file, loaded.document, extra)
 
 
-def _organizer_templates(raw: bytes, path: Path) -> tuple[Path, ...]:
-    """The organizer's templates folder (``templates_dir``, default ``templates``) if it exists."""
-    import re
+def organizer_templates(raw: bytes, path: Path, name: str) -> tuple[Path, ...]:
+    """The organizer's templates folder (``templates_dir``, default ``templates``) if it exists.
 
+    The folder must lie inside the repository holding cohort.yml, reached without symbolic
+    links; an absolute or ``..`` value is never looked at (validation reports it).
+    """
     match = re.search(rb"^templates_dir:\s*['\"]?([A-Za-z0-9._/-]+)", raw, re.MULTILINE)
-    folder = path.parent / (match.group(1).decode() if match else "templates")
-    return (folder,) if folder.is_dir() else ()
+    value = match.group(1).decode() if match else "templates"
+    parts = value.split("/")
+    if value.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        return ()
+    base = path.parent.absolute()
+    folder = base.joinpath(*parts)
+    for depth in range(1, len(parts) + 1):
+        step = base.joinpath(*parts[:depth])
+        if step.is_symlink():
+            raise InvalidInput(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        "templates_dir",
+                        f"{step} is a symbolic link; symbolic links are refused in templates "
+                        "(keep the templates in the organizer repository)",
+                    )
+                ]
+            )
+    if not folder.is_dir():
+        return ()
+    root = repository_root(base)
+    if not folder.resolve().is_relative_to(root):
+        raise InvalidInput(
+            [Problem(name, 0, 0, "templates_dir", f"{folder} is outside the repository {root}")]
+        )
+    return (folder,)
+
+
+def repository_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``.git``, else ``start`` (resolved)."""
+    real = start.resolve()
+    for folder in (real, *real.parents):
+        if (folder / ".git").exists():
+            return folder
+    return real

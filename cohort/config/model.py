@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from cohort.config.api_url import url_problem
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
@@ -32,16 +33,25 @@ class Program(Strict):
     name: str = Field(min_length=1, max_length=120, description="Program name shown to people.")
     cohort: Slug = Field(description="Slug of this cohort, e.g. 2027-spring.")
     organization: Handle = Field(description="GitHub organization that holds the team repos.")
-    api_url: str = Field(
-        default="https://api.github.com",
-        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
-        description="REST API root; https://HOST/api/v3 for GitHub Enterprise Server.",
+    api_url: str | None = Field(
+        default=None,
+        max_length=300,
+        description="A hint only: the REST API root the operator must choose (--api-url or "
+        "GITHUB_API_URL); a differing choice is refused. https only (http for loopback).",
     )
     organizer_repo: str | None = Field(
         default=None,
         pattern=r"^[A-Za-z0-9._-]{1,100}$",
         description="Repository (in the organization) that holds cohort.yml and summaries.",
     )
+
+    @field_validator("api_url")
+    @classmethod
+    def _safe_url(cls, value: str | None) -> str | None:
+        problem = url_problem(value) if value is not None else ""
+        if problem:
+            raise ValueError(f"{value!r} is not a usable API URL: {problem}")
+        return value
 
 
 class WeekRange(Strict):
@@ -204,8 +214,20 @@ class CohortFile(Strict):
     templates_dir: str = Field(
         default="templates",
         pattern=r"^[A-Za-z0-9._/-]{1,200}$",
-        description="Organizer templates, relative to cohort.yml.",
+        description="Organizer templates, relative to cohort.yml and inside its repository "
+        "(no absolute path, no '..', no symbolic links).",
     )
+
+    @field_validator("templates_dir")
+    @classmethod
+    def _relative_inside(cls, value: str) -> str:
+        parts = value.split("/")
+        if value.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(
+                f"templates_dir {value!r} must be a relative path below cohort.yml's folder "
+                "(no leading '/', no '.' or '..' parts, no '//')"
+            )
+        return value
 
     @model_validator(mode="after")
     def _nothing(self) -> CohortFile:
