@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from cohort.config.checks import check_cohort
+from cohort.config.checks import check_cohort, cohort_warnings
 from cohort.config.errors_map import problems_from
 from cohort.config.model import CohortFile
 from cohort.config.repair import repaired
@@ -25,6 +25,7 @@ class LoadedCohort:
     file: str
     document: Document
     templates_dirs: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -> LoadedCohort:
@@ -40,7 +41,7 @@ def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -
     problems = check_cohort(cohort, doc, known_templates)
     if problems:
         raise InvalidInput(problems)
-    return LoadedCohort(cohort, file, doc)
+    return LoadedCohort(cohort, file, doc, warnings=tuple(sorted(cohort_warnings(cohort, doc))))
 
 
 def _cross_checks(doc: Document, exc: ValidationError, known: Iterable[str]) -> list[Problem]:
@@ -80,7 +81,7 @@ def load_cohort(path: Path, display: str | None = None) -> LoadedCohort:
     except TemplateError as exc:
         raise InvalidInput([Problem(name, 0, 0, "templates_dir", str(exc))]) from None
     loaded = parse_cohort(raw, name, known)
-    return LoadedCohort(loaded.cohort, loaded.file, loaded.document, extra)
+    return LoadedCohort(loaded.cohort, loaded.file, loaded.document, extra, loaded.warnings)
 
 
 def organizer_templates(raw: bytes, path: Path, name: str) -> tuple[Path, ...]:

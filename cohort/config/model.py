@@ -19,6 +19,8 @@ Handle = Annotated[str, Field(pattern=HANDLE_RE, description="a GitHub login")]
 Skill = Annotated[str, Field(min_length=1, max_length=40)]
 Level = Literal["first-year", "second-year", "senior", "professional"]
 PHASES: tuple[str, ...] = ("design", "code", "deployment")
+FIRST_START = dt.date(2000, 1, 1)  # a cohort starts in this range; dates far out overflow
+LAST_START = dt.date(2100, 12, 31)
 
 
 class Strict(BaseModel):
@@ -78,6 +80,26 @@ class Calendar(Strict):
     weeks: int = Field(default=12, ge=1, le=104, description="Length of the cohort in weeks.")
     timezone: str = Field(default="UTC", description="IANA time zone of the program.")
     phases: Phases = Field(default_factory=Phases)
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _iso_date_in_range(cls, value: object) -> object:
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        if not isinstance(text, str):
+            return value  # pydantic reports the type
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(
+                f"'{text}' is not a date in the form YYYY-MM-DD (use YYYY-MM-DD, e.g. 2027-02-01)"
+            )
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day of the calendar (month 01-12, day 01-31)")  # noqa: B904
+        if not FIRST_START <= day <= LAST_START:
+            raise ValueError(
+                f"start {text} is outside {FIRST_START.isoformat()}..{LAST_START.isoformat()}"
+            )
+        return day
 
     @field_validator("timezone")
     @classmethod
