@@ -1,4 +1,4 @@
-"""Which REST API root a token may be sent to: the operator's choice, never the cohort file's (pure).
+"""Which REST API root a token may be sent to: the operator's, never the cohort file's (pure).
 
 A cohort file is data that anyone can write in a pull request; the host that receives the
 token comes only from the command line, the environment (``GITHUB_API_URL``, which GitHub

@@ -7,8 +7,9 @@ import re
 from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from cohort.config.api_url import url_problem
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from cohort.config.api_url import url_problem
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
 HANDLE_RE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 from collections.abc import Iterator
@@ -32,10 +33,8 @@ def listener() -> Iterator[tuple[str, list[bytes]]]:
             return
         with conn:
             conn.settimeout(2)
-            try:
+            with contextlib.suppress(OSError):
                 received.append(conn.recv(65536))
-            except OSError:
-                pass
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
