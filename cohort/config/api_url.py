@@ -11,6 +11,8 @@ from __future__ import annotations
 import ipaddress
 from urllib.parse import urlsplit
 
+from cohort.errors import UsageError
+
 DEFAULT_API = "https://api.github.com"
 _LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
 
@@ -51,7 +53,7 @@ def normalized(url: str) -> str:
     return f"{parts.scheme.lower()}://{netloc}{parts.path.rstrip('/')}"
 
 
-class ApiUrlError(ValueError):
+class ApiUrlError(UsageError):
     """The API root is unsafe, or the cohort file names another host than the operator chose."""
 
 

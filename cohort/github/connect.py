@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cohort.clock import SimulatedClock
-from cohort.config.api_url import ApiUrlError, choose_api_url
+from cohort.config.api_url import choose_api_url
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
 from cohort.github.client import Client
@@ -81,10 +81,7 @@ def connect(
 
 def _api_url(cohort: CohortFile, operator: str | None) -> str:
     """The operator's API root (flag, GITHUB_API_URL or default); cohort.yml only hints."""
-    try:
-        return choose_api_url(operator, cohort.program.api_url)
-    except ApiUrlError as exc:
-        raise UsageError(str(exc)) from None
+    return choose_api_url(operator, cohort.program.api_url)  # ApiUrlError is a UsageError
 
 
 def _sandbox(cohort: CohortFile, state_file: Path | None) -> Connection:
