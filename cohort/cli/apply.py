@@ -52,6 +52,11 @@ if TYPE_CHECKING:
     "its signature; destructive changes not in it are refused.",
 )
 @click.option(
+    "--reviewed-push",
+    is_flag=True,
+    help="Like --reviewed-commit, for the commit of this push (the push event, or GITHUB_SHA).",
+)
+@click.option(
     "--repo",
     envvar="GITHUB_REPOSITORY",
     show_envvar=True,
@@ -77,6 +82,7 @@ def command(
     checksum: str | None,
     reviewed_plan: Path | None,
     reviewed_commit: str | None,
+    reviewed_push: bool,
     repo: str | None,
     comment_author: str,
 ) -> int:
@@ -105,6 +111,12 @@ def command(
         return int(ExitCode.OK)
     digest: str | None
     destructive: frozenset[str] | None
+    if reviewed_push:
+        from cohort.actions.env import pushed_commit, read_event
+
+        reviewed_commit = reviewed_commit or pushed_commit(read_event())
+        if not reviewed_commit:
+            raise UsageError("--reviewed-push needs a push event or GITHUB_SHA")
     if reviewed_commit is not None:
         if reviewed_plan is not None:
             raise UsageError("use --reviewed-commit or --reviewed-plan, not both")
