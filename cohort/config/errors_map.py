@@ -82,6 +82,10 @@ def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
         return doc.problem(loc, f"expected {_TYPE_WORDS[kind]}, got {got}", hint)
     if kind == "string_pattern_mismatch":
         return _pattern_problem(loc, value, err, doc)
+    if kind == "literal_error":
+        return doc.problem(
+            loc, f"{_describe(value)} is not one of the choices", _hint_for(kind, err)
+        )
     return doc.problem(loc, _clean(err["msg"]), _hint_for(kind, err))
 
 
