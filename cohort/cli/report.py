@@ -85,18 +85,24 @@ def annotation_lines(problems: Sequence[Problem], level: str = "error") -> str:
     return "\n".join(lines)
 
 
-def problems_markdown(file: str, problems: list[Problem]) -> str:
-    if not problems:
-        return f"### ✅ `{file}` is valid\n"
+def problems_markdown(file: str, problems: list[Problem], warnings: Sequence[Problem] = ()) -> str:
+    head = (
+        f"### ❌ `{file}`: {len(problems)} problem(s)\n\n{_table(problems)}"
+        if problems
+        else f"### ✅ `{file}` is valid\n"
+    )
+    if warnings:
+        head += f"\n#### ⚠️ {len(warnings)} warning(s)\n\n{_table(warnings)}"
+    return head
+
+
+def _table(problems: Sequence[Problem]) -> str:
     rows = "\n".join(
         f"| `{p.location()}` | `{p.path or '-'}` | {p.message.replace('|', '/')} | "
         f"{p.hint.replace('|', '/')} |"
         for p in problems
     )
-    return (
-        f"### ❌ `{file}`: {len(problems)} problem(s)\n\n| where | key | problem | hint |\n"
-        f"|---|---|---|---|\n{rows}\n"
-    )
+    return f"| where | key | problem | hint |\n|---|---|---|---|\n{rows}\n"
 
 
 def write_step_summary(markdown: str) -> None:

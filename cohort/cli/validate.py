@@ -44,7 +44,7 @@ def command(cohort_file: Path, output_format: str) -> int:
         problems = exc.problems
         summary = problems_text(problems)
     if in_actions():
-        write_step_summary(problems_markdown(str(cohort_file), problems))
+        write_step_summary(problems_markdown(str(cohort_file), problems, warnings))
         if problems:
             click.echo(annotation_lines(problems))
         if warnings:
@@ -52,7 +52,7 @@ def command(cohort_file: Path, output_format: str) -> int:
     if output_format == "json":
         click.echo(problems_json(str(cohort_file), problems, warnings))
     elif output_format == "markdown":
-        click.echo(problems_markdown(str(cohort_file), problems))
+        click.echo(problems_markdown(str(cohort_file), problems, warnings))
     else:
         click.echo(summary, err=bool(problems))
         if warnings:

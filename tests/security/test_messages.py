@@ -63,3 +63,21 @@ def test_warnings_are_shown_and_do_not_fail_validation(
     assert run(["validate", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.count("warning: ") == 3
+
+
+def test_warnings_become_annotations_and_a_table_under_actions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = variant(tmp_path, r"start: \S+", "start: 2027-02-02")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(["validate", str(path)]) == 0
+    out = capsys.readouterr().out
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if text.startswith("  start: 2027-02-02"))
+    assert f"::warning file={path},line={line},col=10,title=cohort%3A calendar.start::" in out
+    table = summary.read_text(encoding="utf-8")
+    assert "is valid" in table
+    assert "#### ⚠️ 1 warning(s)" in table
+    assert "start 2027-02-02 is a Tuesday, not a Monday" in table
