@@ -39,6 +39,8 @@ def listener() -> Iterator[tuple[str, list[bytes]]]:
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.getsockname()[1]}", received
+    with contextlib.suppress(OSError):
+        server.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
     server.close()
     thread.join(timeout=5)
 
