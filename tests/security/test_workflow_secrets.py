@@ -32,8 +32,8 @@ HOLDERS = [
 ]
 
 
-def test_some_jobs_hold_the_key() -> None:
-    assert {job for _, job in HOLDERS} == {"plan", "apply", "summary", "drift"}
+def test_the_plan_and_apply_jobs_hold_the_key() -> None:
+    assert {"plan", "apply", "summary", "drift"} <= {job for _, job in HOLDERS}
 
 
 @pytest.mark.parametrize(("name", "job_name"), HOLDERS)
