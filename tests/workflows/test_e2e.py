@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -335,3 +336,34 @@ def test_a_plan_comment_edited_after_review_reviews_nothing(
     assert "remove team-member 2027-spring-aurora/bkumar" in err  # exactly the forged key
     assert world.box.counters()["writes"] == writes
     assert world.http.get(team).json()["state"] == "active"
+
+
+def test_comment_reviewed_writes_the_verified_plan_of_the_merged_pull_request(
+    world: World, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cohort.actions.plan_comment import from_json, signing_key
+    from cohort.cli.main import run
+
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    number, head = open_pull_request(world, text)
+    first = run_pr_workflow(world, monkeypatch, number, head, "pr-1")
+    assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    out = tmp_path / "reviewed.json"
+    argv = ["comment", "reviewed", "--repo", REPO, "--sha", world.head("main"), "--out", str(out)]
+    argv += ["--token", world.bot_token, "--api-url", world.url]
+    for name in ("GITHUB_EVENT_PATH", "COHORT_PLAN_SIGNING_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COHORT_APP_PRIVATE_KEY", world.private_key)
+    assert run(argv) == 0
+    reviewed = from_json(json.loads(out.read_text(encoding="utf-8")))
+    key = signing_key(None, world.private_key)
+    assert key is not None
+    assert reviewed.verified(key)
+    assert (reviewed.digest, reviewed.number, reviewed.head_sha, reviewed.repository) == (
+        first.outputs[0]["plan-digest"],
+        number,
+        head,
+        REPO,
+    )
+    monkeypatch.delenv("COHORT_APP_PRIVATE_KEY")
+    assert run(argv) == 3  # without the key nothing can be verified
