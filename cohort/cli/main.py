@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 from cohort import __version__
-from cohort.project import DISTRIBUTION, PROJECT_URL, build_info
 from cohort.errors import CohortError, ExitCode
+from cohort.project import DISTRIBUTION, PROJECT_URL, build_info
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
