@@ -32,7 +32,8 @@ def test_hadolint_reports_nothing() -> None:
 
 def test_base_image_is_pinned_by_digest() -> None:
     froms = re.findall(r"^FROM (\S+)", DOCKERFILE, flags=re.MULTILINE)
-    assert froms and all(re.fullmatch(r"[\w.:/-]+@sha256:[0-9a-f]{64}", f) for f in froms)
+    assert froms
+    assert all(re.fullmatch(r"[\w.:/-]+@sha256:[0-9a-f]{64}", f) for f in froms)
 
 
 def test_runs_as_non_root_with_its_own_writable_data_directory() -> None:
@@ -56,7 +57,7 @@ class _Health(http.server.BaseHTTPRequestHandler):
     body = b'{"ok": true, "pending": 0}'
     status = 200
 
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         self.send_response(self.status if self.path == "/healthz" else 404)
         self.end_headers()
         self.wfile.write(self.body)
