@@ -51,6 +51,10 @@ def test_init_then_validate_then_plan_on_the_sandbox(
     assert run(["validate", str(repo / "cohort.yml")]) == 0
     assert run(["plan", "--sandbox", str(repo / "cohort.yml"), "--detailed-exitcode"]) == 2
     assert "Plan: " in capsys.readouterr().out
+    assert run(["demo", str(repo / "cohort.yml")]) == 0
+    demo = capsys.readouterr().out
+    assert "is valid: 1 teams, 1 mentors, 3 mentees." in demo
+    assert "✓ second plan: no changes." in demo
 
 
 def test_init_keeps_sign_up_forms_out_of_the_organizer_repository(tmp_path: Path) -> None:
