@@ -63,3 +63,11 @@ def test_the_mentors_app_has_no_administrative_permission() -> None:
     assert {"administration", "members", "workflows"} & set(
         manifest["default_permissions"]
     ) == set()
+
+
+def test_the_apply_token_asks_for_no_more_than_the_apply_app_has() -> None:
+    from cohort.github.app_auth import APPLY_PERMISSIONS, READ_PERMISSIONS
+
+    manifest = json.loads((ROOT / "app" / "apply-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["default_permissions"] == APPLY_PERMISSIONS
+    assert set(READ_PERMISSIONS) <= set(manifest["default_permissions"])
