@@ -12,9 +12,9 @@ from cohort.errors import ExitCode, UsageError
 NEXT_STEPS = {
     "repo": (
         "Next: read README.md (register the GitHub App, set the secrets and the environment),\n"
-        "edit cohort.yml, then check it and rehearse it with no token:\n"
+        "edit cohort.yml (replace the example team), then check it and rehearse it with no token:\n"
         "  cohort validate {cohort}\n"
-        "  cohort plan --sandbox {cohort}"
+        "  cohort demo {cohort}"
     ),
     "forms": (
         "Next: push this folder to a PRIVATE repository and collect sign-ups; then\n"
