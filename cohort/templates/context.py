@@ -36,11 +36,29 @@ def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, ob
         ],
         "mentors": [{"handle": h, "name": mentors[h].name} for h in team.mentors if h in mentors],
         "calendar": _calendar(cohort),
+        "organizers": list(cohort.organizers),
+        "contact": {
+            "questions": program.contact.questions,
+            "organizers": program.contact.organizers,
+        },
+        "meeting": _meeting(team, cohort.calendar.timezone),
         "labels": [
             {"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE
         ],
         "pages_url": f"https://{org.lower()}.github.io/{repo_name}/",
         "image": f"ghcr.io/{org.lower()}/{repo_name.lower()}",
+    }
+
+
+def _meeting(team: Team, default_zone: str) -> dict[str, str] | None:
+    meeting = team.meeting
+    if meeting is None:
+        return None
+    return {
+        "day": meeting.day.capitalize(),
+        "time": meeting.time,
+        "timezone": meeting.timezone or default_zone,
+        "place": meeting.place or "",
     }
 
 
