@@ -17,6 +17,13 @@ from cohort.labels import phase_label
 from cohort.templates.blobs import blob_sha
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
+from cohort.templates.jinja_env import (
+    BoundedSandbox,
+    Budget,
+    budget_scope,
+    make_environment,
+    render_stream,
+)
 from cohort.templates.model import (
     CODEOWNERS_PATH,
     STAMP_PATH,
@@ -27,13 +34,6 @@ from cohort.templates.model import (
     TemplateSecurityError,
 )
 from cohort.templates.paths import check_path
-from cohort.templates.sandbox import (
-    BoundedSandbox,
-    Budget,
-    budget_scope,
-    make_environment,
-    render_stream,
-)
 
 FILES = "files/"
 SUFFIX = ".jinja"
