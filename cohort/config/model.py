@@ -270,6 +270,16 @@ class CohortFile(Strict):
     teams: list[Team] = Field(default_factory=list)
     repositories: Repositories = Field(default_factory=Repositories)
     policy: Policy = Field(default_factory=Policy)
+    skill_aliases: dict[
+        Annotated[str, Field(min_length=1, max_length=40)],
+        Annotated[str, Field(min_length=1, max_length=40)],
+    ] = Field(
+        default_factory=dict,
+        description=(
+            "Extra skill synonyms (alias: skill) on top of the built-in table, e.g. "
+            "{rust-lang: rust}; used when matching sign-ups to projects."
+        ),
+    )
     templates_dir: str = Field(
         default="templates",
         pattern=TEMPLATES_DIR_RE,
