@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cohort.config.api_url import url_problem
+
 SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
 HANDLE_RE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
 TEMPLATES_DIR_RE = r"^[A-Za-z0-9._/-]{1,200}$"
@@ -19,6 +21,8 @@ Handle = Annotated[str, Field(pattern=HANDLE_RE, description="a GitHub login")]
 Skill = Annotated[str, Field(min_length=1, max_length=40)]
 Level = Literal["first-year", "second-year", "senior", "professional"]
 PHASES: tuple[str, ...] = ("design", "code", "deployment")
+FIRST_START = dt.date(2000, 1, 1)  # a cohort starts in this range; dates far out overflow
+LAST_START = dt.date(2100, 12, 31)
 
 
 class Strict(BaseModel):
@@ -27,22 +31,96 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+HTTPS_URL_RE = r"^https://[^\s/]+(/\S*)?$"
+
+
+def _no_email(value: str | None) -> str | None:
+    if value is not None and "@" in value and not value.startswith("https://"):
+        raise ValueError(
+            "an e-mail address would be public (cohort.yml and every team README are); "
+            "use a GitHub handle or an https:// link, such as a private form"
+        )
+    return value
+
+
+class Contact(Strict):
+    """Where mentees ask questions and how they reach organizers privately (shown in READMEs)."""
+
+    questions: str | None = Field(
+        default=None,
+        pattern=HTTPS_URL_RE,
+        description="https:// link to the channel for questions (chat, forum, discussions).",
+    )
+    organizers: str | None = Field(
+        default=None,
+        pattern=r"^(https://\S+|[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)$",
+        description=(
+            "How to reach organizers privately: a GitHub handle or an https:// link such as a "
+            "private form. Never an e-mail address: this file and team READMEs are public."
+        ),
+    )
+
+    _email = field_validator("organizers", "questions", mode="before")(_no_email)
+
+
+class Meeting(Strict):
+    """A team's weekly meeting with its mentors."""
+
+    day: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="24-hour HH:MM.")
+    timezone: str | None = Field(
+        default=None, description="IANA time zone; the calendar's time zone when left out."
+    )
+    place: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="Where: an https:// video-call link or a room.",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as UTC") from exc
+        return value
+
+    _email = field_validator("place", mode="before")(_no_email)
+
+
 class Program(Strict):
     """Who runs the cohort and where on GitHub it lives."""
 
     name: str = Field(min_length=1, max_length=120, description="Program name shown to people.")
     cohort: Slug = Field(description="Slug of this cohort, e.g. 2027-spring.")
     organization: Handle = Field(description="GitHub organization that holds the team repos.")
-    api_url: str = Field(
-        default="https://api.github.com",
-        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
-        description="REST API root; https://HOST/api/v3 for GitHub Enterprise Server.",
+    api_url: str | None = Field(
+        default=None,
+        max_length=300,
+        description="A hint only: the REST API root the operator must choose (--api-url or "
+        "GITHUB_API_URL); a differing choice is refused. https only (http for loopback).",
     )
     organizer_repo: str | None = Field(
         default=None,
         pattern=r"^[A-Za-z0-9._-]{1,100}$",
         description="Repository (in the organization) that holds cohort.yml and summaries.",
     )
+    contact: Contact = Field(
+        default_factory=Contact,
+        description="Where mentees ask questions and reach organizers privately.",
+    )
+
+    @field_validator("api_url")
+    @classmethod
+    def _safe_url(cls, value: str | None) -> str | None:
+        problem = url_problem(value) if value is not None else ""
+        if problem:
+            raise ValueError(f"{value!r} is not a usable API URL: {problem}")
+        return value
 
 
 class WeekRange(Strict):
@@ -69,6 +147,26 @@ class Calendar(Strict):
     weeks: int = Field(default=12, ge=1, le=104, description="Length of the cohort in weeks.")
     timezone: str = Field(default="UTC", description="IANA time zone of the program.")
     phases: Phases = Field(default_factory=Phases)
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _iso_date_in_range(cls, value: object) -> object:
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        if not isinstance(text, str):
+            return value  # pydantic reports the type
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(
+                f"'{text}' is not a date in the form YYYY-MM-DD (use YYYY-MM-DD, e.g. 2027-02-01)"
+            )
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day of the calendar (month 01-12, day 01-31)")  # noqa: B904
+        if not FIRST_START <= day <= LAST_START:
+            raise ValueError(
+                f"start {text} is outside {FIRST_START.isoformat()}..{LAST_START.isoformat()}"
+            )
+        return day
 
     @field_validator("timezone")
     @classmethod
@@ -121,6 +219,9 @@ class Team(Strict):
     project: Slug
     mentees: list[Handle] = Field(default_factory=list)
     mentors: list[Handle] = Field(default_factory=list)
+    meeting: Meeting | None = Field(
+        default=None, description="The team's weekly meeting, shown in its README."
+    )
 
 
 class Repositories(Strict):
@@ -209,11 +310,33 @@ class CohortFile(Strict):
     teams: list[Team] = Field(default_factory=list)
     repositories: Repositories = Field(default_factory=Repositories)
     policy: Policy = Field(default_factory=Policy)
+    skill_aliases: dict[
+        Annotated[str, Field(min_length=1, max_length=40)],
+        Annotated[str, Field(min_length=1, max_length=40)],
+    ] = Field(
+        default_factory=dict,
+        description=(
+            "Extra skill synonyms (alias: skill) on top of the built-in table, e.g. "
+            "{rust-lang: rust}; used when matching sign-ups to projects."
+        ),
+    )
     templates_dir: str = Field(
         default="templates",
         pattern=TEMPLATES_DIR_RE,
-        description="Organizer templates, relative to cohort.yml.",
+        description="Organizer templates, relative to cohort.yml and inside its repository "
+        "(no absolute path, no '..', no symbolic links).",
     )
+
+    @field_validator("templates_dir")
+    @classmethod
+    def _relative_inside(cls, value: str) -> str:
+        parts = value.split("/")
+        if value.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(
+                f"templates_dir {value!r} must be a relative path below cohort.yml's folder "
+                "(no leading '/', no '.' or '..' parts, no '//')"
+            )
+        return value
 
     @model_validator(mode="after")
     def _nothing(self) -> CohortFile:

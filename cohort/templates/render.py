@@ -11,9 +11,10 @@ from typing import Any
 
 from jinja2 import DictLoader
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
+from cohort.templates.blobs import blob_sha
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
 from cohort.templates.jinja_env import (
@@ -64,8 +65,20 @@ def _errors(where: str) -> Iterator[None]:
         raise
     except SecurityError as exc:
         raise TemplateSecurityError(f"{where}: {exc}") from exc
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        raise TemplateSecurityError(
+            f"{where}: a macro, include or expression nests without end (deeper than Python "
+            "allows); give the recursion a condition that stops it"
+        ) from None
+    except (OverflowError, MemoryError) as exc:
         raise TemplateSecurityError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{where}: {exc.message}; templates see only the documented context "
+            "(docs/reference/templates.md): check the spelling, or use | default(...)"
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
     except JinjaError as exc:
         raise TemplateError(f"{where}: {exc}") from exc
     except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
@@ -86,7 +99,7 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
         issues = tuple(_render_issues(template, env, ctx))
     mentors = ctx.get("mentors", [])
     files[CODEOWNERS_PATH] = codeowners([m["handle"] for m in mentors])
-    files[STAMP_PATH] = _stamp(template, ctx, variables)
+    files[STAMP_PATH] = _stamp(template, ctx, variables, files)
     if sum(len(data) for data in files.values()) > MAX_TOTAL_OUTPUT:
         raise TemplateSecurityError(f"{template.name}: output larger than {MAX_TOTAL_OUTPUT} bytes")
     return RenderedProject(
@@ -128,7 +141,7 @@ def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) 
         if source in template.verbatim:
             files[path] = template.verbatim[source]
         else:
-            files[path] = _render_text(env, source, ctx).encode("utf-8")
+            files[path] = _render_text(template, env, source, ctx).encode("utf-8")
     return files
 
 
@@ -144,9 +157,15 @@ def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str |
     return check_path(name)
 
 
-def _render_text(env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
-    with _errors(name):
-        return render_stream(env.get_template(name).generate(ctx), name)
+def _render_text(template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+    where = _located(template, name)
+    with _errors(where):
+        return render_stream(env.get_template(name).generate(ctx), where)
+
+
+def _located(template: Template, name: str) -> str:
+    """Where a source is, for messages: ``template 'x' (folder/name)``."""
+    return f"template {template.name!r} ({template.root / name})"
 
 
 def _render_issues(
@@ -156,13 +175,22 @@ def _render_issues(
         where = f"{template.name} issue {spec.key}"
         with _errors(where):
             title = " ".join(env.from_string(spec.title).render(ctx).split())
-        body = _render_text(env, spec.body, ctx)
+        body = _render_text(template, env, spec.body, ctx)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 
 
-def _stamp(template: Template, ctx: Mapping[str, Any], variables: Mapping[str, object]) -> bytes:
-    """``.cohort/template.json``: what this repository was generated from, for later updates."""
+def _stamp(
+    template: Template,
+    ctx: Mapping[str, Any],
+    variables: Mapping[str, object],
+    files: Mapping[str, bytes],
+) -> bytes:
+    """``.cohort/template.json``: what this repository was generated from, for later updates.
+
+    ``files`` maps every generated path to its git blob SHA: the base of the three-way merge
+    that proposes a later version of the template (``cohort update-templates``).
+    """
     project = ctx.get("project")
     inputs = {
         "cohort": ctx.get("cohort"),
@@ -172,5 +200,10 @@ def _stamp(template: Template, ctx: Mapping[str, Any], variables: Mapping[str, o
         "project": project.get("id") if isinstance(project, Mapping) else None,
         "variables": dict(sorted(variables.items())),
     }
-    stamp = {"template": template.name, "version": template.version, "inputs": inputs}
+    stamp = {
+        "template": template.name,
+        "version": template.version,
+        "inputs": inputs,
+        "files": {path: blob_sha(data) for path, data in sorted(files.items())},
+    }
     return (json.dumps(stamp, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
