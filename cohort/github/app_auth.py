@@ -85,7 +85,8 @@ def installation_token(
             raise MissingPrerequisiteError(
                 f"the App's installation on '{org}' lacks {', '.join(lacking)}; nothing was "
                 "written. Add it in the App's settings (Permissions & events), then have an "
-                "organization owner accept the new permissions (docs/reference/app.md#permissions)"
+                "organization owner accept the new permissions "
+                "(docs/reference/app.md#apply-app-permissions)"
             )
         mint = routes.INSTALLATION_TOKEN
         minted = _json(

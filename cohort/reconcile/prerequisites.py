@@ -66,7 +66,7 @@ def refuse_classic(missing: list[Need]) -> MissingPrerequisiteError:
     return MissingPrerequisiteError(
         f"the token lacks the scope {names}; nothing was written. Grant it at "
         "https://github.com/settings/tokens (edit the token, tick the scope), or use the "
-        "apply App (docs/reference/app.md#permissions)"
+        "apply App (docs/reference/app.md#apply-app-permissions)"
     )
 
 
