@@ -32,6 +32,7 @@ class Executor:
         self.desired = desired
         self.org = desired.org
         self.ids = Ids.from_actual(actual)
+        self.viewer = actual.viewer
         self.progress = progress or (lambda change, status: None)
         self.applied: list[Change] = []
 
@@ -62,12 +63,35 @@ class Executor:
 
     # --- REST steps -----------------------------------------------------------------------
     def _team(self, c: Change) -> None:
+        """Create a team with its org-member maintainers; its creator leaves unless wanted."""
+        maintainers = [str(m) for m in c.data.get("maintainers") or []]  # type: ignore[attr-defined]
         body = self.client.rest(
             "POST",
             f"/orgs/{self.org}/teams",
-            {"name": c.data["name"], "description": c.data["description"], "privacy": "closed"},
+            {
+                "name": c.data["name"],
+                "description": c.data["description"],
+                "privacy": "closed",
+                "maintainers": maintainers,
+            },
         )
-        self.ids.teams[str(c.data["slug"])] = (body["node_id"], int(body["id"]))
+        slug = str(c.data["slug"])
+        self.ids.teams[slug] = (body["node_id"], int(body["id"]))
+        if self._creator_leaves(slug, maintainers):
+            self.client.rest("DELETE", f"/orgs/{self.org}/teams/{slug}/memberships/{self.viewer}")
+
+    def _creator_leaves(self, slug: str, maintainers: list[str]) -> bool:
+        """GitHub makes a user who creates a team its maintainer; drop one the cohort lacks."""
+        viewer = self.viewer.lower()
+        team = self.desired.teams.get(slug)
+        wanted = {m.lower() for m in team.members} if team else set()
+        protected = {k.lower() for k in self.desired.protected_logins}
+        return bool(
+            viewer
+            and not viewer.endswith("[bot]")
+            and viewer not in wanted | protected
+            and viewer not in {m.lower() for m in maintainers}
+        )
 
     def _repo(self, c: Change) -> None:
         name = str(c.data["name"])

@@ -50,6 +50,7 @@ REPO_CONNECTIONS = (
     ),
     Connection("collaborators", "edges { permission node { login } }", "affiliation: DIRECT"),
 )
+ORG_MEMBERS = Connection("membersWithRole", "edges { node { login } }")
 _TEAM_FIELDS = "id databaseId slug " + fields(TEAM_CONNECTIONS)
 _REPO_FIELDS = (
     "id name visibility description isArchived defaultBranchRef { name target { oid } } "
@@ -59,6 +60,10 @@ _REPO_FIELDS = (
 
 def team_owner(org: str, slug: str) -> Owner:
     return (("organization", f"login: {json.dumps(org)}"), ("team", f"slug: {json.dumps(slug)}"))
+
+
+def org_owner(org: str) -> Owner:
+    return (("organization", f"login: {json.dumps(org)}"),)
 
 
 def repo_owner(org: str, name: str) -> Owner:
@@ -100,6 +105,12 @@ def parse_team(slug: str, node: dict[str, Any] | None) -> ActualTeam | None:
     pending = {n["invitee"]["login"] for n in node["invitations"]["nodes"] if n.get("invitee")}
     repos = {e["node"]["name"]: PERMISSIONS[e["permission"]] for e in node["repositories"]["edges"]}
     return ActualTeam(slug, node["id"], int(node["databaseId"]), members, pending, repos)
+
+
+def parse_logins(page: dict[str, Any]) -> frozenset[str]:
+    """Lower-case logins of a paged connection of users (edges or nodes)."""
+    nodes = [e["node"] for e in page.get("edges") or []] + list(page.get("nodes") or [])
+    return frozenset(str(n["login"]).lower() for n in nodes if n and n.get("login"))
 
 
 def parse_repo(name: str, paths: Sequence[str], node: dict[str, Any] | None) -> ActualRepo | None:

@@ -8,10 +8,13 @@ from typing import Any, cast
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, TooBigError, adaptive, query_batch
 from cohort.github.client import Client
-from cohort.github.paging import RIDE, Pager, more, rest_pages
+from cohort.github.paging import RIDE, Pager, Pending, more, rest_pages
 from cohort.github.queries import (
+    ORG_MEMBERS,
     REPO_CONNECTIONS,
     TEAM_CONNECTIONS,
+    org_owner,
+    parse_logins,
     parse_repo,
     parse_team,
     repo_owner,
@@ -41,6 +44,9 @@ def read_actual(
     """
     pager = Pager()
     viewer, team_nodes = _read_teams(client, desired.org, list(desired.teams), pager)
+    members: dict[str, Any] = {}
+    if any(node is None for _, node in team_nodes):  # a new team can name its maintainers
+        pager.add([Pending(org_owner(desired.org), ORG_MEMBERS, "", members)])
     wanted: Chunk = [(name, _paths(desired, name)) for name in desired.repos]
     repo_nodes = adaptive(
         wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk, pager), _name
@@ -54,7 +60,9 @@ def read_actual(
             repo.pending_collaborators = _invitations(client, desired.org, name)
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
-    return ActualState(desired.org, viewer, plan, teams, repos)
+    actual = ActualState(desired.org, viewer, plan, teams, repos)
+    actual.org_members = parse_logins(members)
+    return actual
 
 
 def read_teams(

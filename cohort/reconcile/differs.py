@@ -15,26 +15,45 @@ from cohort.reconcile.model import (
 from cohort.reconcile.plan import Action, Change
 
 
-def diff_team(want: DesiredTeam, have: ActualTeam | None) -> list[Change]:
+def diff_team(
+    want: DesiredTeam, have: ActualTeam | None, *, org_members: frozenset[str] = frozenset()
+) -> list[Change]:
+    """Create a missing team, naming its maintainers who are org members in the same request."""
     if have is not None:
         return []
-    return [
-        Change(
-            "team",
-            "create",
-            None,
-            want.cohort_team,
-            want.slug,
-            data={"slug": want.slug, "name": want.name, "description": want.description},
-        )
-    ]
+    data: dict[str, object] = {
+        "slug": want.slug,
+        "name": want.name,
+        "description": want.description,
+        "maintainers": founding_maintainers(want, org_members),
+    }
+    return [Change("team", "create", None, want.cohort_team, want.slug, data=data)]
+
+
+def founding_maintainers(want: DesiredTeam, org_members: frozenset[str]) -> list[str]:
+    """Maintainers who can be named when the team is created: those already org members."""
+    return sorted(
+        login
+        for login, role in want.members.items()
+        if role == "maintainer" and login.lower() in org_members
+    )
 
 
 def diff_team_members(
-    want: DesiredTeam, have: ActualTeam | None, *, keep: frozenset[str], viewer: str
+    want: DesiredTeam,
+    have: ActualTeam | None,
+    *,
+    keep: frozenset[str],
+    viewer: str,
+    org_members: frozenset[str] = frozenset(),
 ) -> list[Change]:
-    """Add, re-role and remove members; pending invitations count as present."""
-    current = dict(have.members) if have else {}
+    """Add, re-role and remove members; pending invitations count as present.
+
+    For a team still to be created, its founding maintainers come with the creation.
+    """
+    current: dict[str, Role] = dict(have.members) if have else {}
+    if have is None:
+        current = dict.fromkeys(founding_maintainers(want, org_members), "maintainer")
     pending = {p.lower() for p in have.pending} if have else set()
     protected = {*keep, viewer.lower()}
     return _member_upserts(want, current, pending) + _member_removals(want, current, protected)

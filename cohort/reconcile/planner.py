@@ -19,9 +19,13 @@ def make_plan(desired: DesiredState, actual: ActualState) -> Plan:
     managed = 0
     for slug, team in desired.teams.items():
         have = actual.teams.get(slug)
-        changes += differs.diff_team(team, have)
+        changes += differs.diff_team(team, have, org_members=actual.org_members)
         changes += differs.diff_team_members(
-            team, have, keep=desired.protected_logins, viewer=actual.viewer
+            team,
+            have,
+            keep=desired.protected_logins,
+            viewer=actual.viewer,
+            org_members=actual.org_members,
         )
         changes += differs.diff_team_repos(team, have)
         managed += len(team.members) + len(team.repos)
