@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from cohort.errors import OutcomeUnknownError
@@ -11,11 +12,12 @@ from cohort.github import mutations as mut
 from cohort.github.build_mutations import build
 from cohort.github.client import Client
 from cohort.github.ids import Ids
+from cohort.github.schedule import ContentStep, interleave
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
 Progress = Callable[[Change, str], None]
-GRAPHQL_KINDS = ("topics", "files", "label", "protection", "team-repo")
+PLAIN_GRAPHQL = ("topics", "files", "protection", "team-repo")
 
 
 class Executor:
@@ -35,22 +37,61 @@ class Executor:
         self.viewer = actual.viewer
         self.progress = progress or (lambda change, status: None)
         self.applied: list[Change] = []
+        self.finished: set[object] = set()
 
     def run(self, plan: Plan) -> list[Change]:
+        """Content-creating writes as early as their prerequisites allow; plain writes fill in.
+
+        GitHub's caps (80 created objects a minute, 500 an hour) set a large cohort's run time,
+        so invitations (team memberships) go right after their team is created, issues right
+        after their labels and milestones, and other writes fill the waits for the caps.
+        """
         by_kind: dict[str, list[Change]] = defaultdict(list)
         for change in plan.changes:
             by_kind[change.kind].append(change)
-        self._each(by_kind["team"], self._team)
+        members: dict[str, list[Change]] = defaultdict(list)
+        for c in by_kind["team-member"]:
+            members[str(c.data["team"])].append(c)
+        for c in by_kind["team"]:
+            self._each([c], self._team)
+            self._each(members.pop(str(c.data["slug"]), []), self._team_member)
+        self._each([c for group in members.values() for c in group], self._team_member)
         self._each(by_kind["repo"], self._repo)
         created = [c.data["name"] for c in by_kind["repo"] if c.action == "create"]
         if created:
             self.ids.refresh_heads(self.client, self.org, [str(n) for n in created])
-        self._each(by_kind["milestone"], self._milestone)
-        self._graphql([c for kind in GRAPHQL_KINDS for c in by_kind[kind]])
-        self._graphql(by_kind["issue"])
-        for kind in ("team-member", "collaborator", "archive"):
-            self._each(by_kind[kind], getattr(self, "_" + kind.replace("-", "_")))
+        plain = self._prerequisites(by_kind["milestone"], by_kind["label"])
+        plain += [
+            partial(self._send, doc)
+            for doc in mut.chunk(build(_plain_graphql(by_kind), self.desired, self.ids))
+        ]
+        for kind in ("collaborator", "archive"):
+            step = getattr(self, "_" + kind)
+            plain += [partial(self._each, [c], step) for c in by_kind[kind]]
+        content = [self._issues(group, by_kind) for group in _groups(by_kind["issue"])]
+        interleave(content, plain, self.client.transport.pacer, self.finished)
         return self.applied
+
+    def _prerequisites(
+        self, milestones: list[Change], labels: list[Change]
+    ) -> list[Callable[[], None]]:
+        """Milestones and label documents, repository by repository, so issues start early."""
+        steps: list[Callable[[], None]] = []
+        left = list(milestones)
+        for doc in mut.chunk(build(labels, self.desired, self.ids)):
+            repos = {m.repo for m in doc.mutations}
+            steps += [partial(self._each, [c], self._milestone) for c in left if c.repo in repos]
+            left = [c for c in left if c.repo not in repos]
+            steps.append(partial(self._send, doc))
+        return steps + [partial(self._each, [c], self._milestone) for c in left]
+
+    def _issues(self, group: list[Change], by_kind: dict[str, list[Change]]) -> ContentStep:
+        """One document of issues, built when sent (it needs the new label and milestone IDs)."""
+        repos = {c.repo for c in group}
+        needs = frozenset(
+            c for kind in ("milestone", "label") for c in by_kind[kind] if c.repo in repos
+        )
+        return ContentStep(len(group), needs, partial(self._graphql, group))
 
     def _each(self, changes: list[Change], step: Callable[[Change], None]) -> None:
         for change in changes:
@@ -59,6 +100,7 @@ class Executor:
 
     def _done(self, change: Change) -> None:
         self.applied.append(change)
+        self.finished.add(change)
         self.progress(change, "done")
 
     # --- REST steps -----------------------------------------------------------------------
@@ -149,22 +191,34 @@ class Executor:
 
     # --- GraphQL batches ------------------------------------------------------------------
     def _graphql(self, changes: list[Change]) -> None:
-        pending = build(changes, self.desired, self.ids)
-        for doc in mut.chunk(pending):
-            result = self.client.graphql(doc.text())
-            missing = 0
-            for i, m in enumerate(doc.mutations):
-                data = result.data.get(f"m{i}")
-                if data is None:
-                    missing += 1
-                else:
-                    self.ids.record(m, data)
-            if result.errors or missing:
-                messages = "; ".join(str(e.get("message")) for e in result.errors[:3])
-                raise OutcomeUnknownError(
-                    f"a batched GraphQL write applied {len(doc.mutations) - missing} of "
-                    f"{len(doc.mutations)} mutations: {messages or 'no result'}"
-                )
-            for change in dict.fromkeys(t for m in doc.mutations for t in m.tags):
-                if isinstance(change, Change):
-                    self._done(change)
+        for doc in mut.chunk(build(changes, self.desired, self.ids)):
+            self._send(doc)
+
+    def _send(self, doc: mut.Document) -> None:
+        result = self.client.graphql(doc.text())
+        missing = 0
+        for i, m in enumerate(doc.mutations):
+            data = result.data.get(f"m{i}")
+            if data is None:
+                missing += 1
+            else:
+                self.ids.record(m, data)
+        if result.errors or missing:
+            messages = "; ".join(str(e.get("message")) for e in result.errors[:3])
+            raise OutcomeUnknownError(
+                f"a batched GraphQL write applied {len(doc.mutations) - missing} of "
+                f"{len(doc.mutations)} mutations: {messages or 'no result'}"
+            )
+        for change in dict.fromkeys(t for m in doc.mutations for t in m.tags):
+            if isinstance(change, Change):
+                self._done(change)
+
+
+def _groups(issues: list[Change]) -> list[list[Change]]:
+    """Issues in document-sized groups, in plan (repository) order."""
+    size = mut.MAX_CONTENT
+    return [issues[i : i + size] for i in range(0, len(issues), size)]
+
+
+def _plain_graphql(by_kind: dict[str, list[Change]]) -> list[Change]:
+    return [c for kind in PLAIN_GRAPHQL for c in by_kind[kind]]

@@ -50,7 +50,7 @@ def earliest(t: int, created: list[int], n: int) -> int:
     """The first time ≥ ``t`` at which ``n`` more objects fit every window (sorted input)."""
     if n == 0:
         return t
-    for window, cap in CAPS:
+    for _, cap in CAPS:
         if n > cap:
             raise UnschedulableError(f"one write creates {n} objects; at most {cap} fit")
     moved = True
