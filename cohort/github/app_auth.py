@@ -83,7 +83,12 @@ def installation_token(
 def _json(response: httpx.Response, what: str) -> dict[str, Any]:
     if response.status_code >= 400:
         message = response.json().get("message", "") if response.content else ""
-        raise GitHubError(f"could not {what}: HTTP {response.status_code} {message}")
+        raise GitHubError(
+            f"could not {what}: HTTP {response.status_code} {message}",
+            status=response.status_code,
+            method=response.request.method,
+            path=response.request.url.path,
+        )
     body = response.json()
     if not isinstance(body, dict):
         raise GitHubError(f"could not {what}: unexpected answer")

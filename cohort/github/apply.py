@@ -48,7 +48,7 @@ def apply_cohort(
     report = ApplyReport(first_plan=plan)
     while not plan.empty:
         report.rounds += 1
-        executor = Executor(client, desired, actual, progress)
+        executor = Executor(client, desired, actual, progress, client.transport.pacer)
         try:
             report.applied += executor.run(plan)
             return report

@@ -9,6 +9,7 @@ from functools import partial
 
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
+from cohort.github import routes
 from cohort.github.client import Client
 from cohort.github.mentoring_io import (
     Action,
@@ -64,7 +65,7 @@ def run_evaluations(
 
 
 def _require_private(client: Client, repo: str) -> None:
-    info = client.rest("GET", f"/repos/{repo}")
+    info = client.call(routes.GET_REPO, repo=repo)
     if not info.get("private"):
         raise UsageError(
             f"{repo} is public; evaluations hold personal feedback, so use a private "
@@ -85,7 +86,7 @@ def _write_forms(client: Client, repo: str) -> list[str]:
         }
         if have is not None:
             body["sha"] = have[1]
-        client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
+        client.call(routes.PUT_CONTENT, body=body, repo=repo, path=path)
         written.append(path)
     return written
 
@@ -114,7 +115,7 @@ def _round(
     if r.remind(today) and text is not None:
         tag = marker("evaluation-reminder", r.kind)
         if not any(tag in b for _, b in comments(client, repo, number)):
-            client.rest("POST", f"/repos/{repo}/issues/{number}/comments", {"body": text})
+            client.call(routes.CREATE_COMMENT, body={"body": text}, repo=repo, number=number)
             reminded = True
     done = sum(1 for x in rows if x.submitted)
     return RoundResult(r.kind, number, action, done, len(rows), reminded)

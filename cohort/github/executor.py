@@ -1,197 +1,153 @@
-"""Execute a plan: REST where GitHub has no mutation, batched GraphQL documents elsewhere."""
+"""Execute a plan phase by phase: REST where GitHub has no mutation, batched GraphQL elsewhere.
+
+What each kind does and when is its registered writer (``cohort.github.writers``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
+from cohort.clock import SystemClock
 from cohort.errors import OutcomeUnknownError
 from cohort.github import mutations as mut
-from cohort.github.build_mutations import build
-from cohort.github.client import Client
 from cohort.github.ids import Ids
+from cohort.github.pacing import Pacer
 from cohort.github.schedule import ContentStep, interleave
+from cohort.github.writers import WriteContext, Writer, writer
+from cohort.github.writers.base import WritePort
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
 Progress = Callable[[Change, str], None]
-PLAIN_GRAPHQL = ("topics", "files", "protection", "team-repo")
 
 
 class Executor:
-    """Runs one plan in kind order; raises on the first failure (the caller re-plans)."""
+    """Runs one plan in writer phase order; raises on the first failure (the caller re-plans)."""
 
     def __init__(
         self,
-        client: Client,
+        client: WritePort,
         desired: DesiredState,
         actual: ActualState,
         progress: Progress | None = None,
+        pacer: Pacer | None = None,
     ) -> None:
         self.client = client
         self.desired = desired
         self.org = desired.org
         self.ids = Ids.from_actual(actual)
-        self.viewer = actual.viewer
         self.progress = progress or (lambda change, status: None)
         self.applied: list[Change] = []
         self.finished: set[object] = set()
+        self.context = WriteContext(client, desired, self.ids, self._done, actual.viewer)
+        self.pacer = pacer or Pacer(SystemClock())
 
     def run(self, plan: Plan) -> list[Change]:
-        """Content-creating writes as early as their prerequisites allow; plain writes fill in.
+        """Phases in order, but content-creating writes as early as they can go.
 
-        GitHub's caps (80 created objects a minute, 500 an hour) set a large cohort's run time,
-        so invitations (team memberships) go right after their team is created, issues right
-        after their labels and milestones, and other writes fill the waits for the caps.
+        GitHub's caps (80 created objects a minute, 500 an hour) set a large cohort's run
+        time: a ``follows`` writer's changes (invitations) go right behind their team's
+        creation; a ``content_after`` writer's documents (issues) go as soon as what they
+        need exists in their repositories, and every other write fills the caps' waits.
         """
         by_kind: dict[str, list[Change]] = defaultdict(list)
         for change in plan.changes:
             by_kind[change.kind].append(change)
-        members: dict[str, list[Change]] = defaultdict(list)
-        for c in by_kind["team-member"]:
-            members[str(c.data["team"])].append(c)
-        for c in by_kind["team"]:
-            self._each([c], self._team)
-            self._each(members.pop(str(c.data["slug"]), []), self._team_member)
-        self._each([c for group in members.values() for c in group], self._team_member)
-        self._each(by_kind["repo"], self._repo)
-        created = [c.data["name"] for c in by_kind["repo"] if c.action == "create"]
-        if created:
-            self.ids.refresh_heads(self.client, self.org, [str(n) for n in created])
-        plain = self._prerequisites(by_kind["milestone"], by_kind["label"])
-        plain += [
-            partial(self._send, doc)
-            for doc in mut.chunk(build(_plain_graphql(by_kind), self.desired, self.ids))
+        used = [writer(kind) for kind in by_kind]
+        followers = [w for w in used if w.follows]
+        content = [w for w in used if w.content_after]
+        needed = {k for w in content for k in w.content_after if k in by_kind}
+        rest = phases([w for w in used if w not in followers and w not in content])
+        split = next((i for i, ph in enumerate(rest) if {w.kind for w in ph} & needed), len(rest))
+        self._whole(rest[:split], followers, by_kind)
+        plain = self._by_repo(rest[split:], needed, by_kind)
+        steps = [
+            self._content(w, group, by_kind) for w in content for group in _groups(by_kind[w.kind])
         ]
-        for kind in ("collaborator", "archive"):
-            step = getattr(self, "_" + kind)
-            plain += [partial(self._each, [c], step) for c in by_kind[kind]]
-        content = [self._issues(group, by_kind) for group in _groups(by_kind["issue"])]
-        interleave(content, plain, self.client.transport.pacer, self.finished)
+        interleave(steps, plain, self.pacer, self.finished)
         return self.applied
 
-    def _prerequisites(
-        self, milestones: list[Change], labels: list[Change]
+    def _whole(
+        self, early: list[list[Writer]], followers: list[Writer], by_kind: dict[str, list[Change]]
+    ) -> None:
+        """Run ``early`` phases whole; a follower's changes go right behind what they follow."""
+        lead = {w.follows for w in followers}
+        waiting = {w.kind: list(by_kind[w.kind]) for w in followers}
+        teams = {c.team for ph in early for w in ph if w.kind in lead for c in by_kind[w.kind]}
+        for w in followers:  # changes whose team is not created in this plan go first
+            self._write(w, [c for c in waiting[w.kind] if c.team not in teams])
+        for phase in early:
+            for w in phase:
+                if w.kind not in lead:
+                    self._run_phase([w], by_kind)
+                    continue
+                for change in by_kind[w.kind]:
+                    self._write(w, [change])
+                    for f in followers:
+                        self._write(f, [c for c in waiting[f.kind] if c.team == change.team])
+
+    def _by_repo(
+        self, late: list[list[Writer]], needed: set[str], by_kind: dict[str, list[Change]]
     ) -> list[Callable[[], None]]:
-        """Milestones and label documents, repository by repository, so issues start early."""
+        """Steps of the later phases; where content waits, a repository's at a time."""
         steps: list[Callable[[], None]] = []
-        left = list(milestones)
-        for doc in mut.chunk(build(labels, self.desired, self.ids)):
-            repos = {m.repo for m in doc.mutations}
-            steps += [partial(self._each, [c], self._milestone) for c in left if c.repo in repos]
-            left = [c for c in left if c.repo not in repos]
-            steps.append(partial(self._send, doc))
-        return steps + [partial(self._each, [c], self._milestone) for c in left]
+        held: list[tuple[str | None, Callable[[], None]]] = []  # REST steps content waits for
+        for phase in late:
+            urgent = bool({w.kind for w in phase} & needed)
+            if phase[0].build is None:
+                for w in phase:
+                    one = [(c.repo, partial(self._write, w, [c])) for c in by_kind[w.kind]]
+                    held += one if urgent else []
+                    steps += [] if urgent else [s for _, s in one]
+                continue
+            for doc in self._documents(phase, by_kind, by_repo=urgent):
+                repos = {m.repo for m in doc.mutations}
+                steps += [s for r, s in held if r in repos]
+                held = [(r, s) for r, s in held if r not in repos]
+                steps.append(partial(self._send, doc))
+        return [s for _, s in held] + steps
 
-    def _issues(self, group: list[Change], by_kind: dict[str, list[Change]]) -> ContentStep:
-        """One document of issues, built when sent (it needs the new label and milestone IDs)."""
+    def _content(
+        self, w: Writer, group: list[Change], by_kind: dict[str, list[Change]]
+    ) -> ContentStep:
+        """One document's worth of content, built when sent (it needs IDs made before)."""
         repos = {c.repo for c in group}
-        needs = frozenset(
-            c for kind in ("milestone", "label") for c in by_kind[kind] if c.repo in repos
-        )
-        return ContentStep(len(group), needs, partial(self._graphql, group))
+        needs = frozenset(c for k in w.content_after for c in by_kind[k] if c.repo in repos)
+        assert w.build is not None
+        build = w.build
+        return ContentStep(len(group), needs, lambda: self._graphql(build(group, self.context)))
 
-    def _each(self, changes: list[Change], step: Callable[[Change], None]) -> None:
-        for change in changes:
-            step(change)
-            self._done(change)
+    def _run_phase(self, phase: list[Writer], by_kind: dict[str, list[Change]]) -> None:
+        if phase[0].build is None:
+            for w in phase:
+                self._write(w, by_kind[w.kind])
+        else:
+            for doc in self._documents(phase, by_kind):
+                self._send(doc)
+
+    def _write(self, w: Writer, changes: list[Change]) -> None:
+        if changes:
+            assert w.write is not None
+            w.write(changes, self.context)
+
+    def _documents(
+        self, phase: list[Writer], by_kind: dict[str, list[Change]], *, by_repo: bool = False
+    ) -> list[mut.Document]:
+        pending = [m for w in phase if w.build for m in w.build(by_kind[w.kind], self.context)]
+        if by_repo:
+            rank = {name: i for i, name in enumerate(self.desired.repos)}
+            pending.sort(key=lambda m: rank.get(m.repo, len(rank)))
+        return mut.chunk(pending)
 
     def _done(self, change: Change) -> None:
         self.applied.append(change)
         self.finished.add(change)
         self.progress(change, "done")
 
-    # --- REST steps -----------------------------------------------------------------------
-    def _team(self, c: Change) -> None:
-        """Create a team with its org-member maintainers; its creator leaves unless wanted."""
-        maintainers = [str(m) for m in c.data.get("maintainers") or []]  # type: ignore[attr-defined]
-        body = self.client.rest(
-            "POST",
-            f"/orgs/{self.org}/teams",
-            {
-                "name": c.data["name"],
-                "description": c.data["description"],
-                "privacy": "closed",
-                "maintainers": maintainers,
-            },
-        )
-        slug = str(c.data["slug"])
-        self.ids.teams[slug] = (body["node_id"], int(body["id"]))
-        if self._creator_leaves(slug, maintainers):
-            self.client.rest("DELETE", f"/orgs/{self.org}/teams/{slug}/memberships/{self.viewer}")
-
-    def _creator_leaves(self, slug: str, maintainers: list[str]) -> bool:
-        """GitHub makes a user who creates a team its maintainer; drop one the cohort lacks."""
-        viewer = self.viewer.lower()
-        team = self.desired.teams.get(slug)
-        wanted = {m.lower() for m in team.members} if team else set()
-        protected = {k.lower() for k in self.desired.protected_logins}
-        return bool(
-            viewer
-            and not viewer.endswith("[bot]")
-            and viewer not in wanted | protected
-            and viewer not in {m.lower() for m in maintainers}
-        )
-
-    def _repo(self, c: Change) -> None:
-        name = str(c.data["name"])
-        if c.action == "update":
-            self.client.rest(
-                "PATCH",
-                f"/repos/{self.org}/{name}",
-                {"description": c.data["description"], "visibility": c.data["visibility"]},
-            )
-            return
-        body: dict[str, Any] = {
-            "name": name,
-            "description": c.data["description"],
-            "visibility": c.data["visibility"],
-            "auto_init": True,
-            "has_wiki": False,
-        }
-        team = self.ids.teams.get(str(c.data["team"]))
-        if team:
-            body["team_id"] = team[1]
-        created = self.client.rest("POST", f"/orgs/{self.org}/repos", body)
-        self.ids.repos[name] = created["node_id"]
-
-    def _milestone(self, c: Change) -> None:
-        repo = str(c.data["repo"])
-        body = {
-            "title": c.data["title"],
-            "description": c.data["description"],
-            "due_on": f"{c.data['due_on']}T12:00:00Z",
-        }
-        if c.action == "update":
-            self.client.rest(
-                "PATCH", f"/repos/{self.org}/{repo}/milestones/{c.data['number']}", body
-            )
-            return
-        made = self.client.rest("POST", f"/repos/{self.org}/{repo}/milestones", body)
-        self.ids.milestones[(repo, str(c.data["title"]))] = made["node_id"]
-
-    def _team_member(self, c: Change) -> None:
-        path = f"/orgs/{self.org}/teams/{c.data['team']}/memberships/{c.data['login']}"
-        if c.action == "remove":
-            self.client.rest("DELETE", path)
-        else:
-            self.client.rest("PUT", path, {"role": c.data["role"]})
-
-    def _collaborator(self, c: Change) -> None:
-        path = f"/repos/{self.org}/{c.data['repo']}/collaborators/{c.data['login']}"
-        if c.action == "remove":
-            self.client.rest("DELETE", path)
-        else:
-            self.client.rest("PUT", path, {"permission": c.data["permission"]})
-
-    def _archive(self, c: Change) -> None:
-        self.client.rest("PATCH", f"/repos/{self.org}/{c.data['name']}", {"archived": True})
-
-    # --- GraphQL batches ------------------------------------------------------------------
-    def _graphql(self, changes: list[Change]) -> None:
-        for doc in mut.chunk(build(changes, self.desired, self.ids)):
+    def _graphql(self, pending: list[mut.Mutation]) -> None:
+        for doc in mut.chunk(pending):
             self._send(doc)
 
     def _send(self, doc: mut.Document) -> None:
@@ -214,11 +170,25 @@ class Executor:
                 self._done(change)
 
 
-def _groups(issues: list[Change]) -> list[list[Change]]:
-    """Issues in document-sized groups, in plan (repository) order."""
+def _groups(changes: list[Change]) -> list[list[Change]]:
+    """Content changes in document-sized groups, in plan (repository) order."""
     size = mut.MAX_CONTENT
-    return [issues[i : i + size] for i in range(0, len(issues), size)]
+    return [changes[i : i + size] for i in range(0, len(changes), size)]
 
 
-def _plain_graphql(by_kind: dict[str, list[Change]]) -> list[Change]:
-    return [c for kind in PLAIN_GRAPHQL for c in by_kind[kind]]
+def phases(used: list[Writer]) -> list[list[Writer]]:
+    """Writers grouped by phase, in phase order; within a phase, in plan (kind) order.
+
+    ``used`` comes in plan order. A phase mixing REST and GraphQL writers is a bug.
+    """
+    grouped: dict[int, list[Writer]] = defaultdict(list)
+    for w in used:
+        grouped[w.phase].append(w)
+    out = []
+    for phase in sorted(grouped):
+        group = grouped[phase]
+        if len({w.build is None for w in group}) > 1:
+            names = ", ".join(w.kind for w in group)
+            raise AssertionError(f"phase {phase} mixes REST and GraphQL writers ({names})")
+        out.append(group)
+    return out

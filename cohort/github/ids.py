@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from cohort.errors import GitHubError
-from cohort.github.client import Client
+from cohort.github.client import GraphQLResult
 from cohort.github.mutations import Mutation
 from cohort.reconcile.model import ActualState
+
+
+class GraphQLPort(Protocol):
+    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult: ...
 
 
 @dataclass
@@ -38,7 +42,7 @@ class Ids:
                 ids.milestones[(name, title)] = node_id
         return ids
 
-    def refresh_heads(self, client: Client, org: str, names: list[str]) -> None:
+    def refresh_heads(self, client: GraphQLPort, org: str, names: list[str]) -> None:
         """One read for the node id and head commit of repositories created this run."""
         for start in range(0, len(names), 50):
             part = names[start : start + 50]

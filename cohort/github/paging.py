@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -135,12 +135,12 @@ class Pager:
             self.absorb(result.data, riders)
 
 
-def rest_pages(client: Client, path: str, params: dict[str, Any] | None = None) -> list[Any]:
-    """Every item of a REST list endpoint, ``per_page`` 100, until a page comes back short."""
+def rest_pages(fetch: Callable[[dict[str, Any]], Any]) -> list[Any]:
+    """Every item of a REST list: ``fetch(params)`` page by page, 100 a page, until one is short."""
     items: list[Any] = []
     page = 1
     while True:
-        batch = client.rest("GET", path, params={**(params or {}), "per_page": PAGE, "page": page})
+        batch = fetch({"per_page": PAGE, "page": page})
         got = batch if isinstance(batch, list) else []
         items += got
         if len(got) < PAGE:

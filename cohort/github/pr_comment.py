@@ -12,8 +12,10 @@ from cohort.actions.plan_comment import (
     find_plan_comment,
     parse_reviewed,
 )
-from cohort.errors import GitHubError
+from cohort.errors import NotFoundError, UnprocessableError
+from cohort.github import routes
 from cohort.github.client import Client
+from cohort.github.routes import Route
 
 PAGE = 100
 
@@ -27,10 +29,13 @@ class Posted:
     url: str
 
 
-def _pages(client: Client, path: str, params: Mapping[str, Any] | None = None) -> Iterator[Any]:
+def _pages(
+    client: Client, route: Route, params: Mapping[str, Any] | None = None, **where: str | int
+) -> Iterator[Any]:
     page = 1
     while True:
-        batch = client.rest("GET", path, params={**(params or {}), "per_page": PAGE, "page": page})
+        paged = {**(params or {}), "per_page": PAGE, "page": page}
+        batch = client.rest(route.method, route.url(**where), params=paged)
         if not isinstance(batch, list):
             return
         yield from batch
@@ -41,7 +46,7 @@ def _pages(client: Client, path: str, params: Mapping[str, Any] | None = None) -
 
 def list_comments(client: Client, repository: str, number: int) -> list[dict[str, Any]]:
     """Every comment of an issue or pull request, oldest first."""
-    return list(_pages(client, f"/repos/{repository}/issues/{number}/comments"))
+    return list(_pages(client, routes.LIST_COMMENTS, repo=repository, number=number))
 
 
 def upsert_plan_comment(
@@ -50,23 +55,24 @@ def upsert_plan_comment(
     """Update the PR's plan comment in place, or create it: at most one write request."""
     existing = find_plan_comment(list_comments(client, repository, number), author)
     if existing is None:
-        made = client.rest("POST", f"/repos/{repository}/issues/{number}/comments", {"body": body})
+        made = client.call(
+            routes.CREATE_COMMENT, body={"body": body}, repo=repository, number=number
+        )
         return Posted("created", int(made["id"]), str(made.get("html_url", "")))
     comment_id = int(existing["id"])
     if existing.get("body") == body:
         return Posted("unchanged", comment_id, str(existing.get("html_url", "")))
-    path = f"/repos/{repository}/issues/comments/{comment_id}"
-    updated = client.rest("PATCH", path, {"body": body})
+    updated = client.call(
+        routes.UPDATE_COMMENT, body={"body": body}, repo=repository, comment_id=comment_id
+    )
     return Posted("updated", comment_id, str(updated.get("html_url", "")))
 
 
 def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any] | None:
     """The merged pull request that produced commit ``sha`` on the base branch, if any."""
     try:
-        associated = client.rest("GET", f"/repos/{repository}/commits/{sha}/pulls")
-    except GitHubError as exc:  # a server without the endpoint, or a sha it does not know
-        if "HTTP 404" not in str(exc) and "HTTP 422" not in str(exc):
-            raise
+        associated = client.call(routes.PULLS_FOR_COMMIT, repo=repository, sha=sha)
+    except (NotFoundError, UnprocessableError):  # no such endpoint, or an unknown sha
         associated = None
     candidates = associated if isinstance(associated, list) else []
     for pr in candidates:
@@ -75,7 +81,7 @@ def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any]
     if associated is not None and candidates:
         return dict(candidates[0])
     params = {"state": "closed", "sort": "updated", "direction": "desc"}
-    for pr in _pages(client, f"/repos/{repository}/pulls", params):
+    for pr in _pages(client, routes.LIST_PULLS, params, repo=repository):
         if pr.get("merge_commit_sha") == sha:
             return dict(pr)
     return None

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 from cohort.errors import GitHubError
+from cohort.github import routes
 from cohort.github.batching import BATCH, TooBigError, adaptive, query_batch
 from cohort.github.client import Client
 from cohort.github.paging import RIDE, Pager, Pending, more, rest_pages
@@ -31,6 +32,8 @@ from cohort.reconcile.model import (
     Permission,
 )
 
+# What reading the actual state calls (GraphQL reads are batched queries).
+READ_NEEDS = (routes.GET_ORG, routes.LIST_INVITATIONS, routes.READ_GRAPHQL)
 TEAM_BATCH = 100  # teams per document: about 300 nodes each, far under 500,000 nodes
 
 
@@ -140,7 +143,7 @@ def _org_plan(client: Client, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
-    body = client.rest("GET", f"/orgs/{desired.org}")
+    body = client.call(routes.GET_ORG, org=desired.org)
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
 
@@ -157,7 +160,9 @@ INVITED = {
 def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
     out: dict[str, Permission] = {}
-    for item in rest_pages(client, f"/repos/{org}/{repo}/invitations"):
+    where = f"{org}/{repo}"
+    pages = rest_pages(lambda p: client.call(routes.LIST_INVITATIONS, params=p, repo=where))
+    for item in pages:
         invitee = item.get("invitee") if isinstance(item, dict) else None
         permission = INVITED.get(str(item.get("permissions")), "push") if invitee else None
         if isinstance(invitee, dict) and permission:
