@@ -10,8 +10,9 @@ from collections.abc import Callable
 from functools import partial
 
 from cohort.clock import SystemClock
-from cohort.errors import OutcomeUnknownError
+from cohort.errors import GitHubError, OutcomeUnknownError
 from cohort.github import mutations as mut
+from cohort.github.client import GraphQLResult
 from cohort.github.ids import Ids
 from cohort.github.pacing import Pacer
 from cohort.github.schedule import ContentStep, interleave
@@ -21,6 +22,7 @@ from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
 Progress = Callable[[Change, str], None]
+TOO_BIG = frozenset({"RESOURCE_LIMITS_EXCEEDED", "MAX_NODE_LIMIT_EXCEEDED"})
 
 
 class Executor:
@@ -151,7 +153,18 @@ class Executor:
             self._send(doc)
 
     def _send(self, doc: mut.Document) -> None:
-        result = self.client.graphql(doc.text())
+        """Send one document; one refused as too big before anything ran is sent in halves."""
+        try:
+            result = self.client.graphql(doc.text(), doc.variables())
+        except GitHubError as exc:
+            if exc.status != 413 or len(doc.mutations) < 2:
+                raise
+            result = None
+        if len(doc.mutations) > 1 and (result is None or _refused_for_size(result)):
+            for half in doc.halves():
+                self._send(half)
+            return
+        assert result is not None
         missing = 0
         for i, m in enumerate(doc.mutations):
             data = result.data.get(f"m{i}")
@@ -168,6 +181,11 @@ class Executor:
         for change in dict.fromkeys(t for m in doc.mutations for t in m.tags):
             if isinstance(change, Change):
                 self._done(change)
+
+
+def _refused_for_size(result: GraphQLResult) -> bool:
+    """Refused whole (no data at all) as too big: nothing in the document ran."""
+    return not result.data and bool(result.error_types() & TOO_BIG)
 
 
 def _groups(changes: list[Change]) -> list[list[Change]]:
