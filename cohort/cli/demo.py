@@ -56,19 +56,28 @@ def command(cohort_file: Path, sandbox_state: Path | None) -> int:
         f"pace: {modelled}."
     )
     again = plan_cohort(client, session.desired)
-    mark = "✓" if again.empty else "✗"
-    click.echo(f"{mark} second plan: {'no changes' if again.empty else 'NOT EMPTY'}.")
-    valid = True
-    if box is not None:
-        valid = not box.contract_errors
-        click.echo(
-            f"✓ {len(box.log)} requests, every one valid against GitHub's API description."
-            if valid
-            else f"✗ {len(box.contract_errors)} of {len(box.log)} requests did not match "
-            f"GitHub's API description; first: {box.contract_errors[0]}"
-        )
+    errors = list(box.contract_errors) if box is not None else []
+    lines = closing(again.empty, [str(e) for e in errors], len(box.log) if box else None)
+    click.echo("\n".join(lines))
     session.connection.close()
-    return int(ExitCode.OK if again.empty and valid else ExitCode.RUNTIME)
+    return int(ExitCode.OK if again.empty and not errors else ExitCode.RUNTIME)
+
+
+def closing(replan_empty: bool, contract_errors: list[str], requests: int | None) -> list[str]:
+    """The demo's last lines: ✓ only for what succeeded, ✗ for what did not."""
+    lines = [
+        "✓ second plan: no changes."
+        if replan_empty
+        else "✗ second plan: NOT EMPTY (the organization does not match the cohort yet)."
+    ]
+    if requests is not None and not contract_errors:
+        lines.append(f"✓ {requests} requests, every one valid against GitHub's API description.")
+    elif requests is not None:
+        lines.append(
+            f"✗ {len(contract_errors)} of {requests} requests did not match GitHub's API "
+            f"description; first: {contract_errors[0]}"
+        )
+    return lines
 
 
 def _modelled(log: Sequence[LoggedRequest]) -> str:
