@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import cohort_text
 from cohort.clock import SimulatedClock
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort, plan_cohort
 from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
 from cohort.github.modelled import READ_MS, Step, modelled_seconds
+from cohort.loading import load_cohort
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox import Sandbox, SandboxTransport

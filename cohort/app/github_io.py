@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from cohort.app import endpoints as ep
-from cohort.app.changes import Change, Comment, RequestReview, SetLabels, TrackInstallation
 from cohort.app.events import label_names, logins
+from cohort.app.reactions import Comment, Reaction, RequestReview, SetLabels, TrackInstallation
 from cohort.app.size import ChangedFile
 from cohort.errors import NotFoundError
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
 
 MAX_FILE_PAGES = 30  # GitHub lists at most 3,000 files of a pull request
 MAX_PULL_PAGES = 5
@@ -19,7 +19,7 @@ MAX_PULL_PAGES = 5
 Tracker = Callable[[TrackInstallation], None]
 
 
-def pull_files(client: Client, repo: str, num: int) -> tuple[ChangedFile, ...]:
+def pull_files(client: RestPort, repo: str, num: int) -> tuple[ChangedFile, ...]:
     """The changed files of a pull request (paginated, bounded)."""
     out: list[ChangedFile] = []
     for page in range(1, MAX_FILE_PAGES + 1):
@@ -39,7 +39,7 @@ def pull_files(client: Client, repo: str, num: int) -> tuple[ChangedFile, ...]:
     return tuple(out)
 
 
-def open_pulls(client: Client, repo: str) -> list[dict[str, Any]]:
+def open_pulls(client: RestPort, repo: str) -> list[dict[str, Any]]:
     """Open pull requests of a repository (their labels and requested reviewers)."""
     out: list[dict[str, Any]] = []
     for page in range(1, MAX_PULL_PAGES + 1):
@@ -69,7 +69,7 @@ def fresh_state(pulls: list[dict[str, Any]], num: int) -> tuple[frozenset[str] |
     return None, None
 
 
-def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> bytes | None:
+def file_text(client: RestPort, repo: str, path: str, ref: str | None = None) -> bytes | None:
     """A file's bytes from the contents API, or None when it does not exist."""
     params = {"ref": ref} if ref else None
     try:
@@ -81,7 +81,7 @@ def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> b
     return base64.b64decode(str(found.get("content", "")))
 
 
-def apply(client: Client, changes: list[Change], track: Tracker | None = None) -> int:
+def apply(client: RestPort, changes: list[Reaction], track: Tracker | None = None) -> int:
     """Carry out the changes; returns the number of GitHub writes sent."""
     writes = 0
     for change in changes:
@@ -100,14 +100,14 @@ def apply(client: Client, changes: list[Change], track: Tracker | None = None) -
     return writes
 
 
-def apply_local(changes: list[Change], track: Tracker | None) -> None:
+def apply_local(changes: list[Reaction], track: Tracker | None) -> None:
     """Record installation changes (they never touch GitHub)."""
     for change in changes:
         if isinstance(change, TrackInstallation) and track is not None:
             track(change)
 
 
-def _labels(client: Client, change: SetLabels) -> int:
+def _labels(client: RestPort, change: SetLabels) -> int:
     """One write: add when nothing goes away, otherwise set the whole list."""
     repo, number = change.repo, change.number
     if not change.removed:

@@ -15,7 +15,8 @@ from cohort.cli.options import (
     github_options,
     safety_options,
 )
-from cohort.errors import ExitCode, UsageError
+from cohort.errors import UsageError
+from cohort.usecases import ApplyOutcome, run_apply
 
 if TYPE_CHECKING:
     from cohort.github.apply import ApplyReport
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     default=None,
     help="The reviewed plan as JSON (plan --out); implies --checksum.",
 )
-def command(
+def apply_command(
     cohort_file: Path,
     output_format: str,
     github: GitHubOptions,
@@ -51,7 +52,7 @@ def command(
     confirm: bool,
     checksum: str | None,
     reviewed_plan: Path | None,
-) -> int:
+) -> ApplyOutcome:
     """Apply COHORT_FILE to its organization.
 
     Without --confirm this is exactly `cohort plan`. With it, writes go one at a time,
@@ -60,34 +61,36 @@ def command(
     """
     from cohort.cli.progress import progress_printer
     from cohort.cli.session import open_session
-    from cohort.github.apply import apply_cohort, plan_cohort
     from cohort.reconcile.render import render_json, render_text
-    from cohort.reconcile.safety import Allowances, check_safety
+    from cohort.reconcile.safety import Allowances
 
     session = open_session(cohort_file, github, write=confirm)
     policy = session.loaded.cohort.policy
     allow = Allowances(allow_removals, allow_archive, allow_publish, policy.removal_limit)
     client = session.connection.client
     if not confirm:
-        plan = check_safety(plan_cohort(client, session.desired), allow)
+        planned = run_apply(client, session.desired, allow=allow, confirm=False)
+        plan = planned.plan
         text = render_json(plan) if output_format == "json" else render_text(plan)
         click.echo(text, nl=False)
         if not plan.empty and output_format == "text":
             click.echo("This was a plan. Re-run with --confirm to apply it.")
-        return int(ExitCode.OK)
+        return planned
     digest, destructive = _reviewed(checksum, reviewed_plan)
     with progress_printer(enabled=output_format == "text") as progress:
-        report = apply_cohort(
+        outcome = run_apply(
             client,
             session.desired,
             allow=allow,
+            confirm=True,
             reviewed_digest=digest,
             reviewed_destructive=destructive,
             progress=progress,
         )
     session.connection.close()
-    _show(report, client.counters, output_format)
-    return int(ExitCode.OK)
+    assert outcome.report is not None
+    _show(outcome.report, client.counters, output_format)
+    return outcome
 
 
 def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:

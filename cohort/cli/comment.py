@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from cohort.actions.plan_comment import DEFAULT_AUTHOR
 from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
+from cohort.workflow.plan_comment import DEFAULT_AUTHOR
 
 _author = click.option(
     "--author",
@@ -29,11 +29,11 @@ _repo = click.option(
 
 
 @click.group("comment")
-def command() -> None:
+def comment_command() -> None:
     """Post the plan on a pull request, or read the plan reviewed on a merged one."""
 
 
-@command.command("post")
+@comment_command.command("post")
 @cohort_argument
 @github_options
 @click.option(
@@ -69,10 +69,10 @@ def post(
     The comment is written with --token (the workflow's GITHUB_TOKEN); the organization is
     read with the App (--app-id) when the plan is computed here.
     """
-    from cohort.actions.env import append_summary, pull_request_ref, read_event
-    from cohort.actions.plan_comment import compose
     from cohort.github.client import DEFAULT_API, Client
     from cohort.github.pr_comment import upsert_plan_comment
+    from cohort.workflow.env import append_summary, pull_request_ref, read_event
+    from cohort.workflow.plan_comment import compose
 
     ref = pull_request_ref(read_event(), repo or "")
     repository = repo or (ref.repository if ref else None)
@@ -115,7 +115,7 @@ def _plan_now(cohort_file: Path, github: GitHubOptions) -> tuple[str, list[str]]
     return render_markdown(plan), [c.key() for c in plan.destructive()]
 
 
-@command.command("reviewed")
+@comment_command.command("reviewed")
 @_repo
 @click.option("--sha", default=None, help="The pushed commit (default: the push event's).")
 @click.option(
@@ -146,10 +146,10 @@ def reviewed(
     When there is none (a direct push, a missing or foreign comment), the file reviews
     nothing, so apply refuses every destructive change and applies the rest.
     """
-    from cohort.actions.env import append_summary, pushed_commit, read_event
-    from cohort.actions.plan_comment import NOTHING_REVIEWED
     from cohort.github.client import DEFAULT_API, Client
     from cohort.github.pr_comment import reviewed_plan_for_commit
+    from cohort.workflow.env import append_summary, pushed_commit, read_event
+    from cohort.workflow.plan_comment import NOTHING_REVIEWED
 
     sha = sha or pushed_commit(read_event())
     if not repo or not sha or not token:

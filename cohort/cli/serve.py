@@ -62,7 +62,7 @@ from cohort.cli.options import cohort_source_options
 )
 @cohort_source_options
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
-def command(
+def serve_command(
     host: str,
     port: int,
     webhook_secret: str,

@@ -11,10 +11,11 @@ import click
 
 from cohort.cli.options import GitHubOptions
 from cohort.cli.report import in_actions
-from cohort.config.load import LoadedCohort, load_cohort
+from cohort.config.load import LoadedCohort
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
 from cohort.github.connect import AppCredentials, Connection, connect
+from cohort.loading import load_cohort
 from cohort.reconcile.model import DesiredState
 
 

@@ -21,13 +21,13 @@ from cohort.errors import ExitCode, InvalidInput
 @click.command("validate")
 @cohort_argument
 @format_option(("text", "json", "markdown"))
-def command(cohort_file: Path, output_format: str) -> int:
+def validate_command(cohort_file: Path, output_format: str) -> int:
     """Check COHORT_FILE and report every problem with file:line:column and a hint.
 
     Under GitHub Actions, problems also become annotations on the PR diff and a table in
     the step summary. Exit code 0 when valid, 3 when not.
     """
-    from cohort.config.load import load_cohort
+    from cohort.loading import load_cohort
 
     try:
         loaded = load_cohort(cohort_file)

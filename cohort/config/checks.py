@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from cohort.config.model import PHASES, CohortFile
+from cohort.config.naming import repo_name
 from cohort.config.source import Document, Path
 from cohort.errors import Problem
 
@@ -184,8 +185,6 @@ def _calendar(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
 
 
 def _repo_names(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
-    from cohort.naming import repo_name
-
     seen: dict[str, str] = {}
     for t, team in enumerate(cohort.teams):
         name = repo_name(cohort, team)

@@ -1,4 +1,4 @@
-"""From cohort.yml text to a validated Cohort (pure), and from a path (the one I/O step)."""
+"""From cohort.yml text to a validated Cohort (pure); ``cohort.loading`` reads it from a path."""
 
 from __future__ import annotations
 
@@ -28,7 +28,12 @@ class LoadedCohort:
 
 def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -> LoadedCohort:
     """Validate cohort text; raise InvalidInput listing every problem."""
-    doc = read_document(text, file)
+    return validate_document(read_document(text, file), known_templates)
+
+
+def validate_document(doc: Document, known_templates: Iterable[str]) -> LoadedCohort:
+    """Validate a parsed cohort document; raise InvalidInput listing every problem."""
+    file = doc.file
     if not isinstance(doc.data, dict):
         raise InvalidInput([Problem(file, 1, 1, "", "the top level must be a mapping of keys")])
     try:
@@ -58,30 +63,3 @@ def _cross_checks(doc: Document, exc: ValidationError, known: Iterable[str]) -> 
         for p in check_cohort(cohort, doc, known)
         if not any(p.path == s or p.path.startswith(s + ".") for s in skip)
     ]
-
-
-def load_cohort(path: Path, display: str | None = None) -> LoadedCohort:
-    """Read and validate a cohort file, resolving its organizer templates folder."""
-    name = display or str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise InvalidInput([Problem(name, 0, 0, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise InvalidInput([Problem(name, 0, 0, "", "is a directory, not a file")]) from None
-    except OSError as exc:
-        raise InvalidInput([Problem(name, 0, 0, "", f"cannot read: {exc.strerror}")]) from None
-    extra = _organizer_templates(raw, path)
-    from cohort.templates import available_templates
-
-    loaded = parse_cohort(raw, name, available_templates(extra))
-    return LoadedCohort(loaded.cohort, loaded.file, loaded.document, extra)
-
-
-def _organizer_templates(raw: bytes, path: Path) -> tuple[Path, ...]:
-    """The organizer's templates folder (``templates_dir``, default ``templates``) if it exists."""
-    import re
-
-    match = re.search(rb"^templates_dir:\s*['\"]?([A-Za-z0-9._/-]+)", raw, re.MULTILINE)
-    folder = path.parent / (match.group(1).decode() if match else "templates")
-    return (folder,) if folder.is_dir() else ()

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
 HANDLE_RE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
+TEMPLATES_DIR_RE = r"^[A-Za-z0-9._/-]{1,200}$"
 LABEL_COLOR_RE = r"^[0-9a-fA-F]{6}$"
 
 Slug = Annotated[str, Field(pattern=SLUG_RE, description="lower-case letters, digits and '-'")]
@@ -203,7 +204,7 @@ class CohortFile(Strict):
     policy: Policy = Field(default_factory=Policy)
     templates_dir: str = Field(
         default="templates",
-        pattern=r"^[A-Za-z0-9._/-]{1,200}$",
+        pattern=TEMPLATES_DIR_RE,
         description="Organizer templates, relative to cohort.yml.",
     )
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -23,19 +22,11 @@ from cohort.errors import (
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
+from cohort.github.ports import GraphQLResult
 from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
 DEFAULT_API = "https://api.github.com"
-
-
-@dataclass
-class GraphQLResult:
-    data: dict[str, Any]
-    errors: list[dict[str, Any]]
-
-    def error_types(self) -> set[str]:
-        return {str(e.get("type", "")) for e in self.errors}
 
 
 class Client:
@@ -70,6 +61,11 @@ class Client:
 
     def __repr__(self) -> str:
         return f"Client(api_url={self.api_url!r})"
+
+    @property
+    def pacer(self) -> Pacer:
+        """The write pacing in force (the executor asks it whether a write would wait)."""
+        return self.transport.pacer
 
     @property
     def counters(self) -> Counters:

@@ -12,12 +12,11 @@ from functools import partial
 from cohort.clock import SystemClock
 from cohort.errors import GitHubError, OutcomeUnknownError
 from cohort.github import mutations as mut
-from cohort.github.client import GraphQLResult
 from cohort.github.ids import Ids
 from cohort.github.pacing import Pacer
+from cohort.github.ports import GitHubPort, GraphQLResult
 from cohort.github.schedule import ContentStep, interleave
 from cohort.github.writers import WriteContext, Writer, writer
-from cohort.github.writers.base import WritePort
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
@@ -30,7 +29,7 @@ class Executor:
 
     def __init__(
         self,
-        client: WritePort,
+        client: GitHubPort,
         desired: DesiredState,
         actual: ActualState,
         progress: Progress | None = None,

@@ -9,11 +9,11 @@ import hashlib
 from cohort.config.model import CohortFile
 from cohort.errors import NotFoundError, UnprocessableError, UsageError
 from cohort.github import routes
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
 
 
 def put_file(
-    client: Client,
+    client: RestPort,
     repo: str,
     path: str,
     text: str,
@@ -31,7 +31,7 @@ def put_file(
 
 
 def open_file_pr(
-    client: Client,
+    client: RestPort,
     repo: str,
     path: str,
     text: str,
@@ -62,7 +62,7 @@ def open_file_pr(
 
 
 def propose_cohort_change(
-    client: Client, cohort: CohortFile, path: str, text: str, body: str
+    client: RestPort, cohort: CohortFile, path: str, text: str, body: str
 ) -> str:
     """A pull request in the organizer repository that changes the cohort file to ``text``."""
     if not cohort.program.organizer_repo:

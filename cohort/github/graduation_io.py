@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import NotFoundError
 from cohort.github import routes
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
 from cohort.mentoring.portfolio import ClosedIssue, TeamFacts
-from cohort.naming import repo_name
 
 
-def read_team_facts(client: Client, cohort: CohortFile) -> dict[str, TeamFacts]:
+def read_team_facts(client: RestPort, cohort: CohortFile) -> dict[str, TeamFacts]:
     """Two reads per team: the repository (its homepage) and its closed issues."""
     org = cohort.program.organization
     out = {}

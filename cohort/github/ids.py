@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 from cohort.errors import GitHubError
-from cohort.github.client import GraphQLResult
 from cohort.github.mutations import Mutation
+from cohort.github.ports import GraphQLPort
 from cohort.reconcile.model import ActualState
-
-
-class GraphQLPort(Protocol):
-    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult: ...
 
 
 @dataclass

@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from cohort.errors import GitHubError, NotFoundError, OutcomeUnknownError
 from cohort.github import routes
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
 
 Action = Literal["created", "updated", "unchanged"]
 
@@ -27,7 +27,7 @@ class Marked:
     labels: tuple[str, ...]
 
 
-def list_labelled(client: Client, repo: str, label: str) -> list[Marked]:
+def list_labelled(client: RestPort, repo: str, label: str) -> list[Marked]:
     """Issues (not PRs) carrying ``label``, open and closed, newest first (one page of 100)."""
     found = client.call(
         routes.LIST_ISSUES,
@@ -53,7 +53,7 @@ def _marked(item: dict[str, Any]) -> Marked:
 
 
 def create_once(
-    client: Client,
+    client: RestPort,
     repo: str,
     payload: dict[str, Any],
     refind: Callable[[], Marked | None],
@@ -71,7 +71,7 @@ def create_once(
 
 
 def upsert(
-    client: Client,
+    client: RestPort,
     repo: str,
     existing: Marked | None,
     payload: dict[str, Any],
@@ -92,7 +92,7 @@ def upsert(
     return existing.number, existing.url, "updated"
 
 
-def close_with_note(client: Client, repo: str, issue: Marked, note: str) -> None:
+def close_with_note(client: RestPort, repo: str, issue: Marked, note: str) -> None:
     """Append ``note`` and close, in one idempotent write."""
     client.call(
         routes.UPDATE_ISSUE,
@@ -106,7 +106,7 @@ def close_with_note(client: Client, repo: str, issue: Marked, note: str) -> None
     )
 
 
-def comments(client: Client, repo: str, number: int) -> list[tuple[str, str]]:
+def comments(client: RestPort, repo: str, number: int) -> list[tuple[str, str]]:
     """(author, body) of an issue's comments (one page of 100)."""
     found = client.call(routes.LIST_COMMENTS, params={"per_page": 100}, repo=repo, number=number)
     if not isinstance(found, list):
@@ -114,7 +114,7 @@ def comments(client: Client, repo: str, number: int) -> list[tuple[str, str]]:
     return [(str((c.get("user") or {}).get("login", "")), str(c.get("body") or "")) for c in found]
 
 
-def file_text(client: Client, repo: str, path: str) -> tuple[str, str] | None:
+def file_text(client: RestPort, repo: str, path: str) -> tuple[str, str] | None:
     """(text, blob sha) of a file on the default branch, or None when it does not exist."""
     try:
         found = client.call(routes.GET_CONTENT, repo=repo, path=path)

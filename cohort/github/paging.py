@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cohort.github.batching import TooBigError, query_batch
-from cohort.github.client import Client
+from cohort.github.ports import GraphQLPort
 
 PAGE = 100  # GitHub's maximum for first/last and per_page
 RIDE = 10  # follow-up pages carried by one batched read of something else (1,000 nodes)
@@ -122,7 +122,7 @@ class Pager:
                     Pending(p.owner, p.connection, str(info["endCursor"]), p.target)
                 )
 
-    def drain(self, client: Client, per_document: int = DRAIN) -> None:
+    def drain(self, client: GraphQLPort, per_document: int = DRAIN) -> None:
         """Read every remaining page; a document refused as too big carries half as many."""
         while self.pending:
             riders = self.take(per_document)

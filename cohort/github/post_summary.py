@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import MARKER_PREFIX
 from cohort.errors import GitHubError, UsageError
 from cohort.github import routes
-from cohort.github.client import Client
-from cohort.naming import MARKER_PREFIX
+from cohort.github.ports import RestPort
 
 SUMMARY_LABEL = "cohort: summary"
 Action = Literal["created", "updated", "unchanged"]
@@ -45,7 +45,7 @@ def summary_week(body: str, cohort: str) -> str | None:
 
 
 def post_summary(
-    client: Client, cohort: CohortFile, week: str, title: str, markdown: str
+    client: RestPort, cohort: CohortFile, week: str, title: str, markdown: str
 ) -> Posted:
     """Create or update ``week``'s issue; link, and close, the latest earlier week's issue."""
     repo = cohort.program.organizer_repo
@@ -75,7 +75,7 @@ def post_summary(
 
 
 def _write_week(
-    client: Client, base: str, this: _Found | None, title: str, body: str
+    client: RestPort, base: str, this: _Found | None, title: str, body: str
 ) -> tuple[int, str, Action]:
     """Create the week's issue, or update it when its text or state differs (one write)."""
     if this is None:
@@ -89,7 +89,7 @@ def _write_week(
     return this.number, this.url, "updated"
 
 
-def _list(client: Client, base: str, cohort: str) -> list[_Found]:
+def _list(client: RestPort, base: str, cohort: str) -> list[_Found]:
     """Every summary issue in the organizer repo (one page of 100, newest first)."""
     body = client.call(
         routes.LIST_ISSUES,

@@ -6,16 +6,16 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cohort.actions.plan_comment import (
+from cohort.errors import NotFoundError, UnprocessableError
+from cohort.github import routes
+from cohort.github.ports import RestPort
+from cohort.github.routes import Route
+from cohort.workflow.plan_comment import (
     DEFAULT_AUTHOR,
     ReviewedPlan,
     find_plan_comment,
     parse_reviewed,
 )
-from cohort.errors import NotFoundError, UnprocessableError
-from cohort.github import routes
-from cohort.github.client import Client
-from cohort.github.routes import Route
 
 PAGE = 100
 
@@ -30,7 +30,7 @@ class Posted:
 
 
 def _pages(
-    client: Client, route: Route, params: Mapping[str, Any] | None = None, **where: str | int
+    client: RestPort, route: Route, params: Mapping[str, Any] | None = None, **where: str | int
 ) -> Iterator[Any]:
     page = 1
     while True:
@@ -44,13 +44,13 @@ def _pages(
         page += 1
 
 
-def list_comments(client: Client, repository: str, number: int) -> list[dict[str, Any]]:
+def list_comments(client: RestPort, repository: str, number: int) -> list[dict[str, Any]]:
     """Every comment of an issue or pull request, oldest first."""
     return list(_pages(client, routes.LIST_COMMENTS, repo=repository, number=number))
 
 
 def upsert_plan_comment(
-    client: Client, repository: str, number: int, body: str, *, author: str = DEFAULT_AUTHOR
+    client: RestPort, repository: str, number: int, body: str, *, author: str = DEFAULT_AUTHOR
 ) -> Posted:
     """Update the PR's plan comment in place, or create it: at most one write request."""
     existing = find_plan_comment(list_comments(client, repository, number), author)
@@ -68,7 +68,7 @@ def upsert_plan_comment(
     return Posted("updated", comment_id, str(updated.get("html_url", "")))
 
 
-def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any] | None:
+def pull_for_commit(client: RestPort, repository: str, sha: str) -> dict[str, Any] | None:
     """The merged pull request that produced commit ``sha`` on the base branch, if any."""
     try:
         associated = client.call(routes.PULLS_FOR_COMMIT, repo=repository, sha=sha)
@@ -88,7 +88,7 @@ def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any]
 
 
 def reviewed_plan_for_commit(
-    client: Client, repository: str, sha: str, *, author: str = DEFAULT_AUTHOR
+    client: RestPort, repository: str, sha: str, *, author: str = DEFAULT_AUTHOR
 ) -> tuple[ReviewedPlan | None, str]:
     """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from."""
     pr = pull_for_commit(client, repository, sha)

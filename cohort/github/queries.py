@@ -6,8 +6,8 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from cohort.config.naming import MARKER_PREFIX
 from cohort.github.paging import Connection, Owner, fields
-from cohort.naming import MARKER_PREFIX
 from cohort.reconcile.model import (
     ActualRepo,
     ActualTeam,

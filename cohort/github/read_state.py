@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any, cast
 
 from cohort.errors import GitHubError
 from cohort.github import routes
 from cohort.github.batching import BATCH, TooBigError, adaptive, query_batch
-from cohort.github.client import Client
 from cohort.github.paging import RIDE, Pager, Pending, more, rest_pages
+from cohort.github.ports import GitHubPort
 from cohort.github.queries import (
     ORG_MEMBERS,
     REPO_CONNECTIONS,
@@ -38,7 +39,7 @@ TEAM_BATCH = 100  # teams per document: about 300 nodes each, far under 500,000 
 
 
 def read_actual(
-    client: Client, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
+    client: GitHubPort, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
     """One document per 100 teams, one per ``batch`` repositories; every connection paged.
 
@@ -60,16 +61,14 @@ def read_actual(
     for (name, paths), node in repo_nodes:
         repo = parse_repo(name, paths, node)
         if repo is not None and desired.repos[name].collaborators:
-            repo.pending_collaborators = _invitations(client, desired.org, name)
+            repo = replace(repo, pending_collaborators=_invitations(client, desired.org, name))
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
-    actual = ActualState(desired.org, viewer, plan, teams, repos)
-    actual.org_members = parse_logins(members)
-    return actual
+    return ActualState(desired.org, viewer, plan, teams, repos, parse_logins(members))
 
 
 def read_teams(
-    client: Client, org: str, slugs: Sequence[str]
+    client: GitHubPort, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
     """The viewer's login and the named teams, every connection read to its end."""
     pager = Pager()
@@ -82,7 +81,7 @@ Node = dict[str, Any] | None
 
 
 def _read_teams(
-    client: Client, org: str, slugs: Sequence[str], pager: Pager
+    client: GitHubPort, org: str, slugs: Sequence[str], pager: Pager
 ) -> tuple[str, list[tuple[str, Node]]]:
     viewer: list[str] = []
 
@@ -103,7 +102,7 @@ def _read_teams(
     return viewer[0], nodes
 
 
-def _ride(client: Client, pager: Pager, size: int, document: Callable[[str], str]) -> Any:
+def _ride(client: GitHubPort, pager: Pager, size: int, document: Callable[[str], str]) -> Any:
     """Send ``document`` with waiting follow-up pages riding along; without them if too big."""
     riders = pager.take(RIDE)
     try:
@@ -130,7 +129,7 @@ def _name(item: tuple[str, Sequence[str]]) -> str:
 
 
 def _read_repos(
-    client: Client, org: str, chunk: Chunk, pager: Pager
+    client: GitHubPort, org: str, chunk: Chunk, pager: Pager
 ) -> list[tuple[tuple[str, Sequence[str]], Node]]:
     data = _ride(client, pager, len(chunk), lambda extra: repos_query(org, chunk, extra))
     nodes = [(item, data.get(f"r{i}")) for i, item in enumerate(chunk)]
@@ -139,7 +138,7 @@ def _read_repos(
     return nodes
 
 
-def _org_plan(client: Client, desired: DesiredState) -> str:
+def _org_plan(client: GitHubPort, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
@@ -157,7 +156,7 @@ INVITED = {
 }
 
 
-def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
+def _invitations(client: GitHubPort, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
     out: dict[str, Permission] = {}
     where = f"{org}/{repo}"

@@ -16,6 +16,13 @@ from jinja2.exceptions import SecurityError
 from cohort.labels import phase_label
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
+from cohort.templates.jinja_env import (
+    BoundedSandbox,
+    Budget,
+    budget_scope,
+    make_environment,
+    render_stream,
+)
 from cohort.templates.model import (
     CODEOWNERS_PATH,
     STAMP_PATH,
@@ -26,13 +33,6 @@ from cohort.templates.model import (
     TemplateSecurityError,
 )
 from cohort.templates.paths import check_path
-from cohort.templates.sandbox import (
-    BoundedSandbox,
-    Budget,
-    budget_scope,
-    make_environment,
-    render_stream,
-)
 
 FILES = "files/"
 SUFFIX = ".jinja"

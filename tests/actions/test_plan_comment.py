@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cohort.actions.plan_comment import (
+from cohort.workflow.plan_comment import (
     DEFAULT_AUTHOR,
     compose,
     find_plan_comment,

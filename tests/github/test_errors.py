@@ -37,7 +37,6 @@ def test_404_is_not_found_with_where_it_happened() -> None:
     error = refusal(answering(404, {"message": "Not Found"}))
     assert type(error) is NotFoundError
     assert (error.status, error.method, error.path) == (404, "GET", "/repos/o/r")
-    assert str(error) == "GET /repos/o/r → HTTP 404: Not Found"
 
 
 def test_403_with_accepted_permissions_is_a_missing_permission() -> None:

@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.generate import cohort_text
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort, plan_cohort
 from cohort.github.paging import rest_pages
+from cohort.loading import load_cohort
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox.faults import Fault, FaultPlan
 from cohort.sandbox.state import Issue, Label, Milestone

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.generate import cohort_text
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort, plan_cohort
+from cohort.loading import load_cohort
 from cohort.reconcile.safety import Allowances
 from cohort.scaffolds import desired_state
 from tests.github.orgkit import Org, make_org

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from cohort.github.client import GraphQLResult
-from cohort.github.executor import Executor
-from cohort.github.writers import WriteContext, Writer, registered_writer, writers
+from cohort.github.executor import Executor, phases
+from cohort.github.ports import GraphQLResult
+from cohort.github.writers import WriteContext, Writer, registered_writer, writer, writers
 from cohort.reconcile.kinds import KindSpec, kinds, order
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Payload
@@ -121,3 +121,22 @@ def test_a_throwaway_kind_leaves_nothing_behind() -> None:
     with registered(KindSpec("welcome", 115, WelcomePayload, diff_welcome)):
         assert "welcome" in order()
     assert order() == BUILT_IN
+
+
+def test_a_phase_may_not_mix_rest_and_graphql_writers() -> None:
+    rest = Writer("a", 5, write=write_welcome)
+    graphql = Writer("b", 5, build=lambda changes, ctx: [])
+    with pytest.raises(AssertionError, match="mixes REST and GraphQL"):
+        phases([rest, graphql])
+
+
+def test_a_writer_needs_exactly_one_way_to_write() -> None:
+    with pytest.raises(ValueError, match="exactly one of write and build"):
+        Writer("a", 5)
+
+
+def test_writers_run_by_phase_then_plan_order() -> None:
+    team = writer("team")
+    member = writer("team-member")
+    topics, label = writer("topics"), writer("label")
+    assert phases([team, topics, label, member]) == [[team], [topics, label], [member]]

@@ -15,9 +15,9 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cohort.clock import SystemClock
-from cohort.config.load import load_cohort
 from cohort.github.app_auth import APPLY_PERMISSIONS
 from cohort.github.connect import seed_sandbox
+from cohort.loading import load_cohort
 from cohort.sandbox import Sandbox, SandboxTransport
 from tests.workflows.harness import (
     ROOT,

@@ -5,45 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Protocol
 
 from cohort.errors import GitHubError
-from cohort.github.client import GraphQLResult
 from cohort.github.ids import Ids
 from cohort.github.mutations import Mutation
+from cohort.github.ports import GitHubPort
 from cohort.github.routes import Operation, Route
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change
-
-
-class WritePort(Protocol):
-    """The calls an apply makes: REST writes, GraphQL documents."""
-
-    def rest(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
-    ) -> Any: ...
-
-    def call(
-        self,
-        route: Route,
-        *,
-        body: dict[str, Any] | None = None,
-        params: dict[str, Any] | None = None,
-        **where: str | int,
-    ) -> Any: ...
-
-    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult: ...
 
 
 @dataclass
 class WriteContext:
     """One apply's shared state: the client, the desired state, IDs known so far."""
 
-    client: WritePort
+    client: GitHubPort
     desired: DesiredState
     ids: Ids
     done: Callable[[Change], None]  # report one change as applied

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from cohort.naming import MARKER_PREFIX
+from cohort.config.naming import MARKER_PREFIX
 
 DIGEST_MARKER = MARKER_PREFIX + "plan digest="
 REVIEWED_MARKER = MARKER_PREFIX + "plan-reviewed "

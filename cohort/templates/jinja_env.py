@@ -1,4 +1,4 @@
-"""The bounded Jinja sandbox: no unsafe attributes, capped sizes, a time budget per render."""
+"""The Jinja environment templates render in: sandboxed, capped sizes, a time budget."""
 
 from __future__ import annotations
 
