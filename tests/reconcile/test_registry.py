@@ -140,3 +140,15 @@ def test_writers_run_by_phase_then_plan_order() -> None:
     member = writer("team-member")
     topics, label = writer("topics"), writer("label")
     assert phases([team, topics, label, member]) == [[team], [topics, label], [member]]
+
+
+def test_a_differ_must_plan_its_own_kind_with_its_own_payload() -> None:
+    def sloppy(desired: DesiredState, actual: ActualState) -> list[Change]:
+        return [Change(kind="sloppy", action="create", repo=None, team=None, target="x")]
+
+    desired = desired_for(example_cohort())
+    with (
+        registered(KindSpec("sloppy", 116, WelcomePayload, sloppy)),
+        pytest.raises(AssertionError, match="carrying Payload"),
+    ):
+        make_plan(desired, matching_actual(desired))
