@@ -15,7 +15,7 @@ from github import Auth, Github, GithubException, InputGitTreeElement
 from github.Organization import Organization
 from github.Repository import Repository
 
-from cohort.naming import MARKER_PREFIX
+from cohort.config.naming import MARKER_PREFIX
 from cohort.reconcile.model import DesiredRepo, DesiredState, DesiredTeam, blob_sha
 
 

@@ -25,6 +25,7 @@ def applied_org(tmp: Path, teams: int) -> Org:
     return org
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("teams", [101, 300])
 def test_a_cohort_past_one_hundred_teams_converges_in_one_apply(tmp_path: Path, teams: int) -> None:
     org = applied_org(tmp_path, teams)
