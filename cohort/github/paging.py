@@ -67,6 +67,8 @@ class Pending:
     def page_of(self, data: dict[str, Any], alias: str) -> dict[str, Any] | None:
         node: Any = data.get(alias)
         for name, _ in self.owner[1:]:
+            if name.startswith("..."):  # an inline fragment adds no level to the answer
+                continue
             node = node.get(name) if isinstance(node, dict) else None
         page = node.get(self.connection.key) if isinstance(node, dict) else None
         return page if isinstance(page, dict) else None
@@ -133,6 +135,23 @@ class Pager:
                 per_document = max(1, len(riders) // 2)
                 continue
             self.absorb(result.data, riders)
+
+
+def send_riding(
+    client: GraphQLPort, pager: Pager, size: int, document: Callable[[str], str]
+) -> dict[str, Any]:
+    """Send ``document(extra)`` with waiting follow-up pages as ``extra``; alone if too big."""
+    riders = pager.take(RIDE)
+    try:
+        result = query_batch(client, document(pager.text(riders)), size + len(riders))
+    except TooBigError:
+        pager.give_back(riders)
+        if not riders:
+            raise
+        result = query_batch(client, document(""), size)
+        riders = []
+    pager.absorb(result.data, riders)
+    return result.data
 
 
 def rest_pages(fetch: Callable[[dict[str, Any]], Any]) -> list[Any]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, cast
 
 from cohort.errors import GitHubError
 from cohort.github import routes
-from cohort.github.batching import BATCH, TooBigError, adaptive, query_batch
-from cohort.github.paging import RIDE, Pager, Pending, more, rest_pages
+from cohort.github.batching import BATCH, adaptive
+from cohort.github.paging import Pager, Pending, more, rest_pages, send_riding
 from cohort.github.ports import GitHubPort
 from cohort.github.queries import (
     ORG_MEMBERS,
@@ -86,7 +86,7 @@ def _read_teams(
     viewer: list[str] = []
 
     def read(chunk: list[str]) -> list[tuple[str, Node]]:
-        data = _ride(client, pager, len(chunk), lambda extra: teams_query(org, chunk, extra))
+        data = send_riding(client, pager, len(chunk), lambda extra: teams_query(org, chunk, extra))
         org_node = data.get("organization")
         if org_node is None:
             raise GitHubError(f"organization '{org}' was not found or is not visible to this token")
@@ -100,21 +100,6 @@ def _read_teams(
     if not viewer:  # no team to read: the viewer alone
         read([])
     return viewer[0], nodes
-
-
-def _ride(client: GitHubPort, pager: Pager, size: int, document: Callable[[str], str]) -> Any:
-    """Send ``document`` with waiting follow-up pages riding along; without them if too big."""
-    riders = pager.take(RIDE)
-    try:
-        result = query_batch(client, document(pager.text(riders)), size + len(riders))
-    except TooBigError:
-        pager.give_back(riders)
-        if not riders:
-            raise
-        result = query_batch(client, document(""), size)
-        riders = []
-    pager.absorb(result.data, riders)
-    return result.data
 
 
 def _paths(desired: DesiredState, name: str) -> list[str]:
@@ -131,7 +116,7 @@ def _name(item: tuple[str, Sequence[str]]) -> str:
 def _read_repos(
     client: GitHubPort, org: str, chunk: Chunk, pager: Pager
 ) -> list[tuple[tuple[str, Sequence[str]], Node]]:
-    data = _ride(client, pager, len(chunk), lambda extra: repos_query(org, chunk, extra))
+    data = send_riding(client, pager, len(chunk), lambda extra: repos_query(org, chunk, extra))
     nodes = [(item, data.get(f"r{i}")) for i, item in enumerate(chunk)]
     for (name, _), node in nodes:
         pager.add(more(node, repo_owner(org, name), REPO_CONNECTIONS))

@@ -84,3 +84,18 @@ def test_rest_pages_reads_until_a_short_page() -> None:
 
     assert rest_pages(fetch) == items
     assert [p["page"] for p in asked] == [1, 2, 3]
+
+
+def test_the_activity_read_pages_issues_to_the_end(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from cohort.github.read_activity import read_activity
+
+    org = cohort_org(tmp_path)
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    crowd_the_first_pages(org)
+    now = dt.datetime(2027, 3, 1, tzinfo=dt.UTC)
+    activity = read_activity(org.fresh_client(), org.cohort, now - dt.timedelta(days=7), now=now)
+    repo = activity.repos["bench-team0"]
+    assert len(repo.issues) == 150 + len(org.desired.repos["bench-team0"].issues)
+    assert not repo.truncated
