@@ -99,9 +99,12 @@ class Executor:
             urgent = bool({w.kind for w in phase} & needed)
             if phase[0].build is None:
                 for w in phase:
-                    one = [(c.repo, partial(self._write, w, [c])) for c in by_kind[w.kind]]
-                    held += one if urgent else []
-                    steps += [] if urgent else [s for _, s in one]
+                    for c in by_kind[w.kind]:
+                        step = partial(self._write, w, [c])
+                        if urgent:  # goes right before the first document of its repository
+                            held.append((c.repo, step))
+                        else:
+                            steps.append(step)
                 continue
             for doc in self._documents(phase, by_kind, by_repo=urgent):
                 repos = {m.repo for m in doc.mutations}
