@@ -99,3 +99,16 @@ def test_the_activity_read_pages_issues_to_the_end(tmp_path: Path) -> None:
     repo = activity.repos["bench-team0"]
     assert len(repo.issues) == 150 + len(org.desired.repos["bench-team0"].issues)
     assert not repo.truncated
+
+
+def test_a_teams_read_refused_as_too_big_is_halved(tmp_path: Path) -> None:
+    org = cohort_org(tmp_path, teams=3)
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    org.box.reset_log()
+    assert plan_cohort(org.fresh_client(), org.desired).empty
+    plain = org.requests()
+    org.box.reset_log()
+    org.box.faults = FaultPlan(seed=1, rules=[Fault("resource-limits", on_request=1)])
+    assert plan_cohort(org.fresh_client(), org.desired).empty
+    assert org.box.faults.fired == [(1, "resource-limits")]
+    assert org.requests() == plain + 2  # the refused document, then its two halves
