@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from cohort.errors import GitHubError
 from cohort.github.batching import TooBigError, query_batch
 from cohort.github.ports import GraphQLPort
 
@@ -154,14 +155,18 @@ def send_riding(
     return result.data
 
 
-def rest_pages(fetch: Callable[[dict[str, Any]], Any]) -> list[Any]:
-    """Every item of a REST list: ``fetch(params)`` page by page, 100 a page, until one is short."""
+def rest_pages(fetch: Callable[[dict[str, Any]], Any], what: str = "a REST list") -> list[Any]:
+    """Every item of a REST list: ``fetch(params)`` page by page, 100 a page, until one is short.
+
+    A page that is not a list raises GitHubError naming ``what``.
+    """
     items: list[Any] = []
     page = 1
     while True:
         batch = fetch({"per_page": PAGE, "page": page})
-        got = batch if isinstance(batch, list) else []
-        items += got
-        if len(got) < PAGE:
+        if not isinstance(batch, list):
+            raise GitHubError(f"{what} did not answer with a list")
+        items += batch
+        if len(batch) < PAGE:
             return items
         page += 1

@@ -112,3 +112,12 @@ def test_a_teams_read_refused_as_too_big_is_halved(tmp_path: Path) -> None:
     assert plan_cohort(org.fresh_client(), org.desired).empty
     assert org.box.faults.fired == [(1, "resource-limits")]
     assert org.requests() == plain + 2  # the refused document, then its two halves
+
+
+def test_rest_pages_refuses_an_answer_that_is_not_a_list() -> None:
+    import pytest
+
+    from cohort.errors import GitHubError
+
+    with pytest.raises(GitHubError, match=r"^comments of o/r#1 did not answer with a list$"):
+        rest_pages(lambda params: {"message": "nope"}, "comments of o/r#1")
