@@ -11,7 +11,7 @@ from typing import Any
 
 from jinja2 import DictLoader, meta
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
 from cohort.templates.codeowners import codeowners
@@ -72,8 +72,20 @@ def _errors(where: str) -> Iterator[None]:
         raise
     except SecurityError as exc:
         raise TemplateSecurityError(f"{where}: {exc}") from exc
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        raise TemplateSecurityError(
+            f"{where}: a macro, include or expression nests without end (deeper than Python "
+            "allows); give the recursion a condition that stops it"
+        ) from None
+    except (OverflowError, MemoryError) as exc:
         raise TemplateSecurityError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{where}: {exc.message}; templates see only the documented context "
+            "(docs/reference/templates.md): check the spelling, or use | default(...)"
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
     except JinjaError as exc:
         raise TemplateError(f"{where}: {exc}") from exc
     except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
@@ -135,7 +147,7 @@ def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) 
         if source in template.verbatim:
             files[path] = template.verbatim[source]
         else:
-            files[path] = _render_text(env, source, ctx, template).encode("utf-8")
+            files[path] = _render_text(template, env, source, ctx).encode("utf-8")
     return files
 
 
@@ -151,16 +163,15 @@ def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str |
     return check_path(name)
 
 
-def _render_text(
-    env: BoundedSandbox, name: str, ctx: Mapping[str, Any], template: Template | None = None
-) -> str:
-    """Render ``name``; with ``template`` given, once per distinct value of what it reads."""
-    key = _input_key(template, env, name, ctx) if template is not None else None
-    cache = _RENDERED.setdefault(template, {}) if template is not None else {}
+def _render_text(template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+    """Render ``name`` once per distinct value of what it reads (teams share most files)."""
+    key = _input_key(template, env, name, ctx)
+    cache = _RENDERED.setdefault(template, {})
     if key is not None and (name, key) in cache:
         return cache[(name, key)]
-    with _errors(name):
-        text = render_stream(env.get_template(name).generate(ctx), name)
+    where = _located(template, name)
+    with _errors(where):
+        text = render_stream(env.get_template(name).generate(ctx), where)
     if key is not None:
         cache[(name, key)] = text
     return text
@@ -221,6 +232,11 @@ def _title(env: BoundedSandbox, template: Template, text: str, ctx: dict[str, An
     return cache[(name, key)]
 
 
+def _located(template: Template, name: str) -> str:
+    """Where a source is, for messages: ``template 'x' (folder/name)``."""
+    return f"template {template.name!r} ({template.root / name})"
+
+
 def _render_issues(
     template: Template, env: BoundedSandbox, ctx: dict[str, Any]
 ) -> Iterator[MilestoneIssue]:
@@ -228,7 +244,7 @@ def _render_issues(
         where = f"{template.name} issue {spec.key}"
         with _errors(where):
             title = " ".join(_title(env, template, spec.title, ctx).split())
-        body = _render_text(env, spec.body, ctx, template)
+        body = _render_text(template, env, spec.body, ctx)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from cohort.github.executor import Executor, phases
+from cohort.github.mutations import Mutation
 from cohort.github.ports import GraphQLResult
 from cohort.github.writers import WriteContext, Writer, registered_writer, writer, writers
 from cohort.reconcile.kinds import KindSpec, kinds, order
@@ -152,3 +153,39 @@ def test_a_differ_must_plan_its_own_kind_with_its_own_payload() -> None:
         pytest.raises(AssertionError, match="carrying Payload"),
     ):
         make_plan(desired, matching_actual(desired))
+
+
+class FakeGraphQL(FakeGitHub):
+    """Answers every mutation of a document; keeps the documents it was sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents: list[str] = []
+
+    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult:
+        self.documents.append(document)
+        count = document.count("clientMutationId")
+        return GraphQLResult({f"m{i}": {"clientMutationId": None} for i in range(count)}, [])
+
+
+def build_pins(changes: Sequence[Change], ctx: WriteContext) -> list[Mutation]:
+    out = []
+    for change in changes:
+        p = change.payload_as(WelcomePayload)
+        m = Mutation("pinWelcome", {"repositoryId": ctx.repo_id(p.repo)}, "clientMutationId")
+        m.tags, m.repo = (change,), p.repo
+        out.append(m)
+    return out
+
+
+def test_a_graphql_kind_is_batched_with_its_phase() -> None:
+    desired = desired_for(example_cohort())
+    actual = matching_actual(desired)
+    kind = KindSpec("welcome", 115, WelcomePayload, diff_welcome)
+    with registered(kind), registered_writer(Writer("welcome", 40, build=build_pins)):
+        plan = make_plan(desired, actual)
+        fake = FakeGraphQL()
+        applied = Executor(fake, desired, actual).run(plan)
+    assert applied == list(plan.changes)
+    assert len(fake.documents) == 1
+    assert fake.documents[0].count("pinWelcome(") == len(desired.repos)
