@@ -220,15 +220,13 @@ def _title(env: BoundedSandbox, template: Template, text: str, ctx: dict[str, An
     """An issue title, compiled once per template and rendered once per distinct input."""
     name = f"<title>{text}"
     reads = _READS.setdefault(template, {})
-    if name not in reads:
-        with _errors(name):
-            reads[name] = frozenset(meta.find_undeclared_variables(env.parse(text)))
+    if name not in reads:  # errors are reported by the caller, with the issue's name
+        reads[name] = frozenset(meta.find_undeclared_variables(env.parse(text)))
     names = reads[name] or frozenset()
     key = json.dumps({n: ctx.get(n) for n in sorted(names)}, sort_keys=True, default=str)
     cache = _RENDERED.setdefault(template, {})
     if (name, key) not in cache:
-        with _errors(name):
-            cache[(name, key)] = env.from_string(text).render(ctx)
+        cache[(name, key)] = env.from_string(text).render(ctx)
     return cache[(name, key)]
 
 
