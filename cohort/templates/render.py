@@ -205,10 +205,11 @@ def _names_read(
         return None if source is None else frozenset()
     try:
         ast = env.parse(source)
-    except JinjaError:
-        return None  # rendering reports the error with its file
-    names = set(meta.find_undeclared_variables(ast))
-    for included in meta.find_referenced_templates(ast):
+        names = set(meta.find_undeclared_variables(ast))
+        included_names = list(meta.find_referenced_templates(ast))
+    except (JinjaError, RecursionError, MemoryError):
+        return None  # rendering meets it again and reports it, naming the file
+    for included in included_names:
         more = None if included is None else _names_read(env, template, included, seen | {name})
         if more is None:
             return None
