@@ -34,24 +34,28 @@ MILESTONES = Connection(
     "nodes { title dueOn open: issues(states: [OPEN]) { totalCount } "
     "closed: issues(states: [CLOSED]) { totalCount } }",
     "states: [OPEN, CLOSED]",
+    size=20,
 )
 ISSUES = Connection(
     "issues",
     "nodes { number title createdAt closedAt milestone { title } }",
     "orderBy: {field: UPDATED_AT, direction: DESC}",
 )
+# Nested page sizes stay small (a page of 50 pull requests each with 10 + 30 nested nodes
+# keeps 25 repositories near 60,000 nodes); later pages are read like any other.
 REVIEW_REQUESTS = Connection(
-    "reviewRequests", "nodes { requestedReviewer { ... on User { login } } }"
+    "reviewRequests", "nodes { requestedReviewer { ... on User { login } } }", size=10
 )
-REVIEWS = Connection("reviews", "nodes { author { login } state submittedAt }")
+REVIEWS = Connection("reviews", "nodes { author { login } state submittedAt }", size=30)
 PULLS = Connection(
     "pullRequests",
     "nodes { number title createdAt mergedAt closedAt isDraft author { login } "
     + fields((REVIEW_REQUESTS, REVIEWS))
     + " }",
     "orderBy: {field: UPDATED_AT, direction: DESC}",
+    size=50,
 )
-COMMENTS = Connection("comments", "nodes { author { login } }")
+COMMENTS = Connection("comments", "nodes { author { login } }", size=50)
 # The latest two check-ins only (by design, not a page): the summary shows the last one.
 _CHECKINS = (
     f"checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}], "
