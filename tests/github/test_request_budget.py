@@ -71,15 +71,3 @@ def test_no_op_reapply_sends_no_writes_and_few_reads(applied: tuple[Org, list[St
     apply_cohort(org.fresh_client(), org.desired, allow=Allowances())
     assert org.writes() == 0
     assert org.requests() <= math.ceil(TEAMS / 25) + 2
-
-
-def test_cold_apply_reaches_the_write_floor_and_the_caps_set_the_time(
-    applied: tuple[Org, list[Step]],
-) -> None:
-    """Issue 16: mentors named at team creation, no creator PUT, content-creating writes first."""
-    org, steps = applied
-    assert sum(s.write for s in steps) <= 8.8 * TEAMS
-    assert modelled_seconds(steps) <= 300
-    for team in org.box.state.teams.values():
-        mentors = [login for login in team.members if login.startswith("mentor")]
-        assert all(team.members[m] == "maintainer" for m in mentors)
