@@ -125,7 +125,7 @@ def apply_cohort(
         report.notes += check_token(client, plan)
     while not plan.empty:
         report.rounds += 1
-        executor = Executor(client, desired, actual, progress)
+        executor = Executor(client, desired, actual, progress, getattr(client, "pacer", None))
         try:
             report.applied += executor.run(plan)
             return _queued(client, desired.org, report, executor.context.queued)

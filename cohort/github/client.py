@@ -69,6 +69,11 @@ class Client:
         return self._token.startswith("github_pat_")
 
     @property
+    def pacer(self) -> Pacer:
+        """The write pacing in force (the executor asks it whether a write would wait)."""
+        return self.transport.pacer
+
+    @property
     def counters(self) -> Counters:
         return self.transport.counters
 

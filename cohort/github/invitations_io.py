@@ -35,8 +35,7 @@ def read_people(client: RestPort, desired: DesiredState, actual: ActualState) ->
     Invitations matter when a cohort team has a pending member; the member list when a
     person is to join a team they are neither in nor invited to (member, or invitation?).
     """
-    pending = {p.lower() for t in _all_teams(actual).values() if t for p in t.pending}
-    if pending:
+    if _moved_or_left(desired, actual):  # only then are invitation ids needed (to cancel)
         found = read_invitations(client, desired.org, actual)
         actual = replace(
             actual,
@@ -59,6 +58,18 @@ def _alive(team: T, invitations: dict[str, PendingInvitation]) -> T:
     if team is None:
         return team
     return replace(team, pending={p for p in team.pending if p.lower() in invitations})
+
+
+def _moved_or_left(desired: DesiredState, actual: ActualState) -> bool:
+    """Whether a pending person's teams differ from the teams the cohort wants them in."""
+    from cohort.reconcile.kinds.invitation import wanted_teams
+
+    teams_of: dict[str, set[str]] = {}
+    for slug, team in _all_teams(actual).items():
+        for login in team.pending if team else ():
+            teams_of.setdefault(login.lower(), set()).add(slug)
+    wanted = wanted_teams(desired)
+    return any(set(wanted.get(login, ())) != slugs for login, slugs in teams_of.items())
 
 
 def _all_teams(actual: ActualState) -> dict[str, ActualTeam | None]:

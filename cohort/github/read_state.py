@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import cast
+from typing import Any, cast
 
 from cohort.errors import GitHubError, NotFoundError
 from cohort.github import routes
-from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
+from cohort.github.batching import BATCH, adaptive, query_batch
 from cohort.github.invitations_io import read_people
+from cohort.github.paging import Pager, Pending, more, rest_pages, send_riding
 from cohort.github.ports import GitHubPort
-from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
+from cohort.github.queries import (
+    ORG_MEMBERS,
+    REPO_CONNECTIONS,
+    TEAM_CONNECTIONS,
+    org_owner,
+    parse_logins,
+    parse_repo,
+    parse_team,
+    repo_owner,
+    repos_query,
+    team_owner,
+    teams_query,
+)
 from cohort.reconcile.model import (
     STAMP_PATH,
     ActualRepo,
@@ -30,25 +43,41 @@ READ_NEEDS = (
     routes.LIST_ORG_INVITATIONS,
     routes.LIST_ORG_MEMBERS,
 )
+TEAM_BATCH = 100  # teams per document: about 300 nodes each, far under 500,000 nodes
 
 
 def read_actual(
     client: GitHubPort, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
-    """One document for the teams (and viewer), then one per ``batch`` repositories."""
-    viewer, teams, named = _teams(client, desired.org, list(desired.teams), desired.prefix)
-    repos: dict[str, ActualRepo | None] = {}
+    """One document per 100 teams, one per ``batch`` repositories; every connection paged.
+
+    Follow-up pages of long connections ride along in the next batched read, so a no-op
+    read stays at ⌈teams/100⌉ + ⌈repos/batch⌉ documents unless a connection is very long.
+    """
+    pager = Pager()
+    named: list[str] = []
+    viewer, team_nodes = _read_teams(
+        client, desired.org, list(desired.teams), pager, desired.prefix, named
+    )
+    members: dict[str, Any] = {}
+    if any(node is None for _, node in team_nodes):  # a new team can name its maintainers
+        pager.add([Pending(org_owner(desired.org), ORG_MEMBERS, "", members)])
     wanted: Chunk = [(name, _paths(desired, name)) for name in desired.repos]
-    for name, repo in adaptive(
-        wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
-    ):
+    repo_nodes = adaptive(
+        wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk, pager), _name
+    )
+    pager.drain(client)
+    teams = {slug: parse_team(slug, node) for slug, node in team_nodes}
+    repos: dict[str, ActualRepo | None] = {}
+    for (name, paths), node in repo_nodes:
+        repo = parse_repo(name, paths, node)
         if repo is not None and desired.repos[name].collaborators:
             repo = replace(repo, pending_collaborators=_invitations(client, desired.org, name))
         if repo is not None and desired.repos[name].pages and not repo.file_oids.get(STAMP_PATH):
             repo = replace(repo, pages=_pages(client, desired.org, name))  # until scaffolded
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
-    actual = ActualState(desired.org, viewer, plan, dict(teams), repos)
+    actual = ActualState(desired.org, viewer, plan, teams, repos, parse_logins(members))
     actual = _read_retired(client, desired, actual, [s for s in named if s not in desired.teams])
     return read_people(client, desired, actual)  # invitations, org members: when they matter
 
@@ -56,26 +85,49 @@ def read_actual(
 def read_teams(
     client: GitHubPort, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
-    viewer, teams, _ = _teams(client, org, slugs)
-    return viewer, teams
+    """The viewer's login and the named teams, every connection read to its end."""
+    pager = Pager()
+    viewer, nodes = _read_teams(client, org, slugs, pager)
+    pager.drain(client)
+    return viewer, {slug: parse_team(slug, node) for slug, node in nodes}
 
 
-def _teams(
-    client: GitHubPort, org: str, slugs: Sequence[str], prefix: str = ""
-) -> tuple[str, dict[str, ActualTeam | None], list[str]]:
-    """viewer, the named teams, and the slugs of the org's teams that start with ``prefix``."""
-    result = client.graphql(teams_query(org, slugs, prefix))
-    raise_unexpected(result)
-    org_node = result.data.get("organization")
-    if org_node is None:
-        raise GitHubError(f"organization '{org}' was not found or is not visible to this token")
-    teams = {slug: parse_team(slug, org_node.get(f"t{i}")) for i, slug in enumerate(slugs)}
-    named = [
-        str(n["slug"])
-        for n in ((org_node.get("named") or {}).get("nodes") or [])
-        if n and prefix and str(n.get("slug", "")).startswith(prefix)
-    ]
-    return str(result.data["viewer"]["login"]), teams, named
+Node = dict[str, Any] | None
+
+
+def _read_teams(
+    client: GitHubPort,
+    org: str,
+    slugs: Sequence[str],
+    pager: Pager,
+    prefix: str = "",
+    named: list[str] | None = None,
+) -> tuple[str, list[tuple[str, Node]]]:
+    """The named teams; with ``prefix``, the first document also lists the org's teams whose
+    slugs start with it into ``named`` (teams cohort.yml no longer lists are found that way)."""
+    viewer: list[str] = []
+
+    def read(chunk: list[str]) -> list[tuple[str, Node]]:
+        ask = prefix if not viewer else ""
+        data = send_riding(
+            client, pager, len(chunk), lambda extra: teams_query(org, chunk, extra, ask)
+        )
+        org_node = data.get("organization")
+        if org_node is None:
+            raise GitHubError(f"organization '{org}' was not found or is not visible to this token")
+        viewer.append(str(data["viewer"]["login"]))
+        if ask and named is not None:
+            nodes_named = (org_node.get("named") or {}).get("nodes") or []
+            named.extend(str(n["slug"]) for n in nodes_named if str(n["slug"]).startswith(ask))
+        nodes = [(slug, org_node.get(f"t{i}")) for i, slug in enumerate(chunk)]
+        for slug, node in nodes:
+            pager.add(more(node, team_owner(org, slug), TEAM_CONNECTIONS))
+        return nodes
+
+    nodes = adaptive(list(slugs), TEAM_BATCH, read, str)
+    if not viewer:  # no team to read: the viewer alone
+        read([])
+    return viewer[0], nodes
 
 
 def _read_retired(
@@ -84,7 +136,7 @@ def _read_retired(
     """Teams cohort.yml no longer lists, and those of their repos that carry the marker."""
     if not slugs:
         return actual
-    _, found, _ = _teams(client, desired.org, slugs)
+    _, found = read_teams(client, desired.org, slugs)
     retired = {slug: team for slug, team in found.items() if team is not None}
     names = sorted(
         {r for t in retired.values() for r in t.repos if r.startswith(desired.prefix)}
@@ -108,12 +160,18 @@ def _paths(desired: DesiredState, name: str) -> list[str]:
 Chunk = list[tuple[str, Sequence[str]]]
 
 
-def _read_repos(client: GitHubPort, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
-    result = query_batch(client, repos_query(org, chunk), len(chunk))
-    return [
-        (name, parse_repo(name, paths, result.data.get(f"r{i}")))
-        for i, (name, paths) in enumerate(chunk)
-    ]
+def _name(item: tuple[str, Sequence[str]]) -> str:
+    return item[0]
+
+
+def _read_repos(
+    client: GitHubPort, org: str, chunk: Chunk, pager: Pager
+) -> list[tuple[tuple[str, Sequence[str]], Node]]:
+    data = send_riding(client, pager, len(chunk), lambda extra: repos_query(org, chunk, extra))
+    nodes = [(item, data.get(f"r{i}")) for i, item in enumerate(chunk)]
+    for (name, _), node in nodes:
+        pager.add(more(node, repo_owner(org, name), REPO_CONNECTIONS))
+    return nodes
 
 
 def _org_plan(client: GitHubPort, desired: DesiredState) -> str:
@@ -145,9 +203,10 @@ INVITED = {
 
 def _invitations(client: GitHubPort, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
-    body = client.call(routes.LIST_INVITATIONS, params={"per_page": 100}, repo=f"{org}/{repo}")
     out: dict[str, Permission] = {}
-    for item in body if isinstance(body, list) else []:
+    where = f"{org}/{repo}"
+    pages = rest_pages(lambda p: client.call(routes.LIST_INVITATIONS, params=p, repo=where))
+    for item in pages:
         invitee = item.get("invitee") if isinstance(item, dict) else None
         permission = INVITED.get(str(item.get("permissions")), "push") if invitee else None
         if isinstance(invitee, dict) and permission:

@@ -67,6 +67,10 @@ def _type_of(value: Any, info: Any, abstract: Any) -> str | None:
 
 def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
     state = sb.state
+    from cohort.sandbox.rest_invitations import expire
+
+    for org in state.orgs.values():  # as on GitHub: an expired invitation is pending nowhere
+        expire(state, org, sb.clock.wall())
 
     def repository(owner: str, name: str, **_: Any) -> Any:
         repo = state.repo(owner, name)

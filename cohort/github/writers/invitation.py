@@ -18,5 +18,11 @@ def write_invitations(changes: Sequence[Change], ctx: WriteContext) -> None:
 
 
 WRITER = register_writer(
-    Writer("invitation", 55, write=write_invitations, needs=(routes.CANCEL_ORG_INVITATION,))
+    Writer(
+        "invitation",
+        55,
+        write=write_invitations,
+        needs=(routes.CANCEL_ORG_INVITATION,),
+        follows="team",  # with the memberships, and before them: cancel, then invite again
+    )
 )
