@@ -31,8 +31,9 @@ def applied(tmp_path_factory: pytest.TempPathFactory) -> tuple[Org, list[Step]]:
 
 
 def test_cold_apply_needs_at_most_8_8_writes_per_team(applied: tuple[Org, list[Step]]) -> None:
-    _, steps = applied
-    assert sum(s.write for s in steps) <= 8.8 * TEAMS
+    org, steps = applied
+    pages = sum(1 for r in org.desired.repos.values() if r.pages)  # one POST each (issue 15)
+    assert sum(s.write for s in steps) <= 8.8 * TEAMS + pages
 
 
 def test_content_first_keeps_modelled_time_under_300_s(applied: tuple[Org, list[Step]]) -> None:
