@@ -27,6 +27,12 @@ SET_LABELS = Endpoint("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "
 REQUEST_REVIEWERS = Endpoint(
     "POST", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
 )
+REMOVE_REVIEWERS = Endpoint(
+    "DELETE", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
+)
+GET_PULL = Endpoint("GET", "/repos/{repo}/pulls/{number}", "pull_requests", "read")
+LIST_REVIEWS = Endpoint("GET", "/repos/{repo}/pulls/{number}/reviews", "pull_requests", "read")
+LIST_COMMENTS = Endpoint("GET", "/repos/{repo}/issues/{number}/comments", "issues", "read")
 CREATE_COMMENT = Endpoint("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
 # App-level (JWT) calls: they need no installation permission.
 INSTALLATION_TOKEN = Endpoint("POST", "/app/installations/{installation_id}/access_tokens", "", "")
@@ -38,6 +44,10 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     ADD_LABELS,
     SET_LABELS,
     REQUEST_REVIEWERS,
+    REMOVE_REVIEWERS,
+    GET_PULL,
+    LIST_REVIEWS,
+    LIST_COMMENTS,
     CREATE_COMMENT,
     INSTALLATION_TOKEN,
 )

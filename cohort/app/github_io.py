@@ -7,14 +7,24 @@ from collections.abc import Callable
 from typing import Any
 
 from cohort.app import endpoints as ep
-from cohort.app.changes import Change, Comment, RequestReview, SetLabels, TrackInstallation
-from cohort.app.events import label_names, logins
+from cohort.app.changes import (
+    Change,
+    Comment,
+    RemoveReviewers,
+    RequestReview,
+    SetLabels,
+    TrackInstallation,
+)
+from cohort.app.events import logins
+from cohort.app.pull_state import PullState, pull_state
 from cohort.app.size import ChangedFile
 from cohort.errors import GitHubError
 from cohort.github.client import Client
 
 MAX_FILE_PAGES = 30  # GitHub lists at most 3,000 files of a pull request
 MAX_PULL_PAGES = 5
+MAX_REVIEW_PAGES = 10
+MAX_COMMENT_PAGES = 10
 
 Tracker = Callable[[TrackInstallation], None]
 
@@ -51,6 +61,30 @@ def open_pulls(client: Client, repo: str) -> list[dict[str, Any]]:
     return out
 
 
+def _pages(client: Client, url: str, most: int) -> list[dict[str, Any]]:
+    """Every item of a paginated listing, oldest first, up to ``most`` pages of 100."""
+    out: list[dict[str, Any]] = []
+    for page in range(1, most + 1):
+        items = client.rest("GET", url, params={"per_page": 100, "page": page}) or []
+        out += [i for i in items if isinstance(i, dict)]
+        if len(items) < 100:
+            break
+    return out
+
+
+def current_pull(client: Client, repo: str, num: int) -> PullState:
+    """The pull request and its reviews as GitHub shows them now (2 reads for most PRs)."""
+    pr = client.rest("GET", ep.GET_PULL.url(repo=repo, number=num))
+    reviews = _pages(client, ep.LIST_REVIEWS.url(repo=repo, number=num), MAX_REVIEW_PAGES)
+    return pull_state(pr, reviews)
+
+
+def comment_bodies(client: Client, repo: str, num: int) -> tuple[str, ...]:
+    """The bodies of an issue's (or PR's) comments, oldest first."""
+    url = ep.LIST_COMMENTS.url(repo=repo, number=num)
+    return tuple(str(c.get("body") or "") for c in _pages(client, url, MAX_COMMENT_PAGES))
+
+
 def review_load(pulls: list[dict[str, Any]]) -> dict[str, int]:
     """Open review requests per lower-case login."""
     load: dict[str, int] = {}
@@ -58,15 +92,6 @@ def review_load(pulls: list[dict[str, Any]]) -> dict[str, int]:
         for login in logins(pr.get("requested_reviewers")):
             load[login.lower()] = load.get(login.lower(), 0) + 1
     return load
-
-
-def fresh_state(pulls: list[dict[str, Any]], num: int) -> tuple[frozenset[str] | None, ...]:
-    """(labels, requested reviewers) of pull request ``num`` from a listing, if it is there."""
-    for pr in pulls:
-        if pr.get("number") == num:
-            requested = frozenset(x.lower() for x in logins(pr.get("requested_reviewers")))
-            return label_names(pr.get("labels")), requested
-    return None, None
 
 
 def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> bytes | None:
@@ -92,6 +117,11 @@ def apply(client: Client, changes: list[Change], track: Tracker | None = None) -
         elif isinstance(change, RequestReview):
             url = ep.REQUEST_REVIEWERS.url(repo=change.repo, number=change.number)
             client.rest("POST", url, {"reviewers": list(change.reviewers)})
+            writes += 1
+        elif isinstance(change, RemoveReviewers):
+            url = ep.REMOVE_REVIEWERS.url(repo=change.repo, number=change.number)
+            body = {"reviewers": list(change.reviewers), "team_reviewers": list(change.teams)}
+            client.rest("DELETE", url, body)
             writes += 1
         elif isinstance(change, Comment):
             url = ep.CREATE_COMMENT.url(repo=change.repo, number=change.number)

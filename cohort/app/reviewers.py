@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
+from cohort.app.pull_state import NEEDS, PullState, review_labels, reviewed_on_head
 from cohort.config.model import CohortFile, Team
-from cohort.naming import repo_name
+from cohort.naming import repo_name, team_slug
 
 
 def team_for_repo(cohort: CohortFile, full_name: str) -> Team | None:
@@ -33,3 +35,45 @@ def pick_reviewer(
     if not pool:
         return None
     return min(pool, key=lambda c: (load.get(c.lower(), 0), pool.index(c)))
+
+
+@dataclass(frozen=True)
+class Routing:
+    """Whom to ask for a review and which extra requests to withdraw."""
+
+    request: tuple[str, ...] = ()
+    remove_users: tuple[str, ...] = ()
+    remove_teams: tuple[str, ...] = ()
+    escalate: bool = False  # nobody can be asked: organizers should hear of it
+
+
+def team_review_slugs(cohort: CohortFile, team: Team) -> frozenset[str]:
+    """GitHub teams whose review request stands for "the team's mentors" (CODEOWNERS)."""
+    slug = team_slug(cohort, team).lower()
+    return frozenset({slug, f"{slug}-mentors"})
+
+
+def route(cohort: CohortFile, team: Team, state: PullState, load: Mapping[str, int]) -> Routing:
+    """Exactly one available mentor asked per waiting pull request (pure).
+
+    A request to the team (CODEOWNERS) or to several mentors is narrowed to the least loaded
+    available one; a request to a mentor who is away moves to another; a waiting PR that nobody
+    is asked about (and no mentor reviewed since the last push) gets one mentor. When every
+    mentor is away, nothing is withdrawn and organizers are to be told.
+    """
+    if NEEDS not in review_labels(state, team.mentors):
+        return Routing()
+    free = [m for m in available_mentors(cohort, team) if m.lower() != state.author]
+    asked = {m.lower() for m in team.mentors} & state.requested_users
+    teams = tuple(sorted(team_review_slugs(cohort, team) & state.requested_teams))
+    keep = pick_reviewer([m for m in free if m.lower() in asked], load)
+    if keep is None and not asked and not teams and reviewed_on_head(state, team.mentors):
+        return Routing()  # a mentor commented on this very commit: the ball is with the author
+    request: tuple[str, ...] = ()
+    if keep is None:
+        keep = pick_reviewer(free, load)
+        if keep is None:
+            return Routing(escalate=True)
+        request = (keep,)
+    extra = tuple(sorted(asked - {keep.lower()}))
+    return Routing(request, extra, teams)
