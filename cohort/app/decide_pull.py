@@ -19,7 +19,7 @@ from cohort.app.pull_state import (
     pull_state,
     with_review_labels,
 )
-from cohort.app.reviewers import route, team_for_repo
+from cohort.app.reviewers import Routing, after_routing, route, team_for_repo
 from cohort.app.size import SIZE_NAMES, changed_lines, size_label
 from cohort.config.model import PHASES, CohortFile, Team
 from cohort.labels import PHASE_LABELS, phase_label
@@ -70,9 +70,10 @@ def settle(repo: str, pr: Any, ctx: Context, reviews: tuple[Any, ...] = ()) -> l
     if not state.open:
         after = with_review_labels(state, team.mentors) - {HELP}
         return label_change(repo, num, state.labels, after)
-    after = wanted_labels(pr, state, team, ctx)
+    plan = route(ctx.cohort, team, state, ctx.load)
+    after = wanted_labels(pr, after_routing(state, plan), team, ctx)
     changes = label_change(repo, num, state.labels, after)
-    return changes + routing(ctx.cohort, team, repo, state, ctx)
+    return changes + routing(ctx.cohort, team, repo, state, plan, ctx)
 
 
 def _with_labels(state: PullState, labels: frozenset[str]) -> PullState:
@@ -80,10 +81,9 @@ def _with_labels(state: PullState, labels: frozenset[str]) -> PullState:
 
 
 def routing(
-    cohort: CohortFile, team: Team, repo: str, state: PullState, ctx: Context
+    cohort: CohortFile, team: Team, repo: str, state: PullState, plan: Routing, ctx: Context
 ) -> list[Change]:
     """One available mentor asked; extra requests withdrawn; organizers told if none can be."""
-    plan = route(cohort, team, state, ctx.load)
     out: list[Change] = []
     if plan.request:
         out.append(RequestReview(repo, state.number, plan.request))

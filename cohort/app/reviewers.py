@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from cohort.app.pull_state import NEEDS, PullState, review_labels, reviewed_on_head
+from cohort.app.pull_state import APPROVED, NEEDS, PullState, review_labels, reviewed_on_head
 from cohort.config.model import CohortFile, Team
 from cohort.naming import repo_name, team_slug
 
@@ -47,6 +47,15 @@ class Routing:
     escalate: bool = False  # nobody can be asked: organizers should hear of it
 
 
+def after_routing(state: PullState, plan: Routing) -> PullState:
+    """The pull request as it will be once the plan's requests are made and withdrawn."""
+    users = (state.requested_users - {u.lower() for u in plan.remove_users}) | {
+        u.lower() for u in plan.request
+    }
+    teams = state.requested_teams - {t.lower() for t in plan.remove_teams}
+    return replace(state, requested_users=users, requested_teams=teams)
+
+
 def team_review_slugs(cohort: CohortFile, team: Team) -> frozenset[str]:
     """GitHub teams whose review request stands for "the team's mentors" (CODEOWNERS)."""
     slug = team_slug(cohort, team).lower()
@@ -61,11 +70,15 @@ def route(cohort: CohortFile, team: Team, state: PullState, load: Mapping[str, i
     is asked about (and no mentor reviewed since the last push) gets one mentor. When every
     mentor is away, nothing is withdrawn and organizers are to be told.
     """
-    if NEEDS not in review_labels(state, team.mentors):
-        return Routing()
-    free = [m for m in available_mentors(cohort, team) if m.lower() != state.author]
     asked = {m.lower() for m in team.mentors} & state.requested_users
     teams = tuple(sorted(team_review_slugs(cohort, team) & state.requested_teams))
+    labels = review_labels(state, team.mentors)
+    if APPROVED in labels:  # done: withdraw asks nobody acted on (CODEOWNERS' co-mentors)
+        idle = tuple(sorted(asked - {r.user for r in state.reviews}))
+        return Routing((), idle, teams) if idle or teams else Routing()
+    if NEEDS not in labels:
+        return Routing()
+    free = [m for m in available_mentors(cohort, team) if m.lower() != state.author]
     keep = pick_reviewer([m for m in free if m.lower() in asked], load)
     if keep is None and not asked and not teams and reviewed_on_head(state, team.mentors):
         return Routing()  # a mentor commented on this very commit: the ball is with the author
