@@ -104,7 +104,7 @@ class FakePull:
             self.apply(change)
 
     def load(self) -> dict[str, int]:
-        return {u: 1 for u in self.state.requested_users}
+        return dict.fromkeys(self.state.requested_users, 1)
 
     def apply(self, change: Change) -> None:
         s = self.state
