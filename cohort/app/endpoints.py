@@ -53,7 +53,12 @@ ENDPOINTS: tuple[Endpoint, ...] = (
 )
 
 # Events the App subscribes to; installation events are always sent to an App.
-SUBSCRIBED_EVENTS: tuple[str, ...] = ("issue_comment", "pull_request", "pull_request_review")
+SUBSCRIBED_EVENTS: tuple[str, ...] = (
+    "issue_comment",
+    "issues",
+    "pull_request",
+    "pull_request_review",
+)
 
 RANK = {"read": 1, "write": 2}
 

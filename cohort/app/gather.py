@@ -11,6 +11,7 @@ from cohort.app import decide_pull, decide_review
 from cohort.app import github_io as io
 from cohort.app.areas import CONFIG_PATH, AreaRules, parse_rules
 from cohort.app.context import Context
+from cohort.app.decide_comment import is_command
 from cohort.app.events import Event, number, text
 from cohort.app.reviewers import available_mentors, team_for_repo
 from cohort.app.source import CohortSource
@@ -19,8 +20,14 @@ from cohort.config.model import CohortFile
 from cohort.github.client import Client
 from cohort.naming import repo_name
 
-NEEDS_COHORT = frozenset({"pull_request", "pull_request_review", "issue_comment"})
+NEEDS_COHORT = frozenset({"pull_request", "pull_request_review", "issue_comment", "issues"})
 PULL_ACTIONS = {"pull_request": decide_pull.ACTIONS, "pull_request_review": decide_review.ACTIONS}
+
+
+def is_help_command(event: Event) -> bool:
+    """A new ``/mentor`` comment (the one event whose handler reads the thread)."""
+    body = text(event.payload, "comment", "body")
+    return event.name == "issue_comment" and event.action == "created" and is_command(body)
 
 
 def wants_pull_state(event: Event) -> bool:
@@ -44,7 +51,14 @@ class Gatherer:
         cohort = self.source.get(event.org, client) if event.name in NEEDS_COHORT else None
         today = self.today(cohort)
         base = Context(cohort, today, self.app_login)
-        if cohort is None or not wants_pull_state(event):
+        if cohort is None:
+            return base
+        if is_help_command(event):  # read the thread: one reply per /mentor comment, ever
+            num = number(event.payload, "issue", "number")
+            if num is not None and team_for_repo(cohort, event.repo) is not None:
+                return replace(base, comments=io.comment_bodies(client, event.repo, num))
+            return base
+        if not wants_pull_state(event):
             return base
         team = team_for_repo(cohort, event.repo)
         num = number(event.payload, "pull_request", "number")
