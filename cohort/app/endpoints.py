@@ -24,6 +24,7 @@ LIST_PULLS = Endpoint("GET", "/repos/{repo}/pulls", "pull_requests", "read")
 GET_CONTENT = Endpoint("GET", "/repos/{repo}/contents/{path}", "contents", "read")
 ADD_LABELS = Endpoint("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
 SET_LABELS = Endpoint("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
+REMOVE_LABEL = Endpoint("DELETE", "/repos/{repo}/issues/{number}/labels/{name}", "issues", "write")
 REQUEST_REVIEWERS = Endpoint(
     "POST", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
 )
@@ -43,6 +44,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     GET_CONTENT,
     ADD_LABELS,
     SET_LABELS,
+    REMOVE_LABEL,
     REQUEST_REVIEWERS,
     REMOVE_REVIEWERS,
     GET_PULL,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import quote
 
 from cohort.app import endpoints as ep
 from cohort.app.changes import (
@@ -140,10 +141,21 @@ def apply_local(changes: list[Change], track: Tracker | None) -> None:
 
 
 def _labels(client: Client, change: SetLabels) -> int:
-    """One write: add when nothing goes away, otherwise set the whole list."""
+    """Add when nothing goes away, remove when nothing comes, otherwise set the whole list."""
     url = ep.ADD_LABELS.url(repo=change.repo, number=change.number)
     if not change.removed:
         client.rest("POST", url, {"labels": sorted(change.added)})
-    else:
-        client.rest("PUT", url, {"labels": sorted(change.after)})
+        return 1
+    if not change.added and (len(change.removed) == 1 or not change.after):
+        for name in sorted(change.removed):  # GitHub refuses to set an empty list
+            gone = ep.REMOVE_LABEL.url(
+                repo=change.repo, number=change.number, name=quote(name, safe="")
+            )
+            try:
+                client.rest("DELETE", gone)
+            except GitHubError as exc:
+                if "HTTP 404" not in str(exc):  # already gone: the state we want
+                    raise
+        return len(change.removed)
+    client.rest("PUT", url, {"labels": sorted(change.after)})
     return 1
