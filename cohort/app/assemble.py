@@ -32,9 +32,16 @@ def open_store(spec: str) -> Store:
     return SQLiteStore(Path(path) if path != ":memory:" else path)
 
 
-def cohort_source(cohort_file: Path | None, organizer_repo: str) -> CohortSource:
-    """A local file when given, else ``cohort.yml`` in the organizer repository."""
-    return PathSource(cohort_file) if cohort_file else RepoSource(organizer_repo)
+def cohort_source(
+    cohort_file: Path | None, organizer_repo: str, *, strict: bool = False
+) -> CohortSource:
+    """A local file when given, else ``cohort.yml`` in the organizer repository.
+
+    ``strict``: a cohort that cannot be read is an error, not a reason to do nothing.
+    """
+    if cohort_file:
+        return PathSource(cohort_file, strict=strict)
+    return RepoSource(organizer_repo, strict=strict)
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,9 @@ def on_event(
         clients = TokenClients(token, env.get("GITHUB_API_URL", DEFAULT_API))
     name = name.removesuffix("_target")  # pull_request_target carries a pull_request payload
     gatherer = Gatherer(
-        cohort_source(cohort_file, organizer_repo), SystemClock(), app_login=ACTIONS_BOT
+        cohort_source(cohort_file, organizer_repo, strict=True),
+        SystemClock(),
+        app_login=ACTIONS_BOT,
     )
     body = Path(path).read_bytes()
     return Processor(clients, gatherer).handle(name, env.get("GITHUB_RUN_ID", "run"), body)
