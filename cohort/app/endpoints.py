@@ -21,6 +21,7 @@ class Endpoint:
 
 LIST_FILES = Endpoint("GET", "/repos/{repo}/pulls/{number}/files", "pull_requests", "read")
 LIST_PULLS = Endpoint("GET", "/repos/{repo}/pulls", "pull_requests", "read")
+GET_COMMIT = Endpoint("GET", "/repos/{repo}/git/commits/{sha}", "contents", "read")
 GET_CONTENT = Endpoint("GET", "/repos/{repo}/contents/{path}", "contents", "read")
 ADD_LABELS = Endpoint("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
 SET_LABELS = Endpoint("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
@@ -42,6 +43,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     LIST_FILES,
     LIST_PULLS,
     GET_CONTENT,
+    GET_COMMIT,
     ADD_LABELS,
     SET_LABELS,
     REMOVE_LABEL,

@@ -73,17 +73,25 @@ def _pages(client: Client, url: str, most: int) -> list[dict[str, Any]]:
     return out
 
 
+def reviews(client: Client, repo: str, num: int) -> list[dict[str, Any]]:
+    """A pull request's reviews, oldest first."""
+    return _pages(client, ep.LIST_REVIEWS.url(repo=repo, number=num), MAX_REVIEW_PAGES)
+
+
 def current_pull(client: Client, repo: str, num: int) -> PullState:
     """The pull request and its reviews as GitHub shows them now (2 reads for most PRs)."""
     pr = client.rest("GET", ep.GET_PULL.url(repo=repo, number=num))
-    reviews = _pages(client, ep.LIST_REVIEWS.url(repo=repo, number=num), MAX_REVIEW_PAGES)
-    return pull_state(pr, reviews)
+    return pull_state(pr, reviews(client, repo, num))
+
+
+def comments(client: Client, repo: str, num: int) -> list[dict[str, Any]]:
+    """An issue's (or pull request's) comments, oldest first."""
+    return _pages(client, ep.LIST_COMMENTS.url(repo=repo, number=num), MAX_COMMENT_PAGES)
 
 
 def comment_bodies(client: Client, repo: str, num: int) -> tuple[str, ...]:
     """The bodies of an issue's (or PR's) comments, oldest first."""
-    url = ep.LIST_COMMENTS.url(repo=repo, number=num)
-    return tuple(str(c.get("body") or "") for c in _pages(client, url, MAX_COMMENT_PAGES))
+    return tuple(str(c.get("body") or "") for c in comments(client, repo, num))
 
 
 def review_load(pulls: list[dict[str, Any]]) -> dict[str, int]:

@@ -163,6 +163,18 @@ class SummaryPolicy(Strict):
     )
 
 
+class ReviewPolicy(Strict):
+    """How the App asks mentors for reviews."""
+
+    reroute_after_working_days: int = Field(
+        default=3,
+        ge=1,
+        le=30,
+        description="Ask another available mentor (or the organizers) when a requested mentor "
+        "has not reviewed for this many working days (Monday to Friday).",
+    )
+
+
 class Policy(Strict):
     """Knobs with defaults; anything unset that touches existing repos is left unmanaged."""
 
@@ -183,6 +195,7 @@ class Policy(Strict):
         description="push comes with the team; maintain: a write per mentor, a read per repo.",
     )
     summary: SummaryPolicy = Field(default_factory=SummaryPolicy)
+    reviews: ReviewPolicy = Field(default_factory=ReviewPolicy)
     archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
 
 
