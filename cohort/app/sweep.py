@@ -13,6 +13,7 @@ from cohort.app.events import label_names, logins
 from cohort.app.pull_state import NEEDS, pull_state
 from cohort.app.reroute import PostedComment, Waiting, parse_time, reroute
 from cohort.config.model import CohortFile
+from cohort.errors import GitHubError
 from cohort.github.client import Client
 from cohort.naming import repo_name
 
@@ -51,12 +52,21 @@ def candidates(pr: dict[str, Any], mentors: list[str]) -> bool:
     return NEEDS in label_names(pr.get("labels")) and bool(asked & {m.lower() for m in mentors})
 
 
+def _open_pulls(client: Client, repo: str) -> list[dict[str, Any]]:
+    """Open pull requests; none for a repository not created yet."""
+    try:
+        return io.open_pulls(client, repo)
+    except GitHubError as exc:
+        if "HTTP 404" in str(exc):
+            return []
+        raise
+
+
 def sweep(client: Client, cohort: CohortFile, now: dt.datetime, *, write: bool) -> SweepResult:
     """Re-route every review that waited too long in the cohort's team repositories."""
     org = cohort.program.organization
     listings = {
-        team.slug: io.open_pulls(client, f"{org}/{repo_name(cohort, team)}")
-        for team in cohort.teams
+        team.slug: _open_pulls(client, f"{org}/{repo_name(cohort, team)}") for team in cohort.teams
     }
     load = io.review_load([pr for pulls in listings.values() for pr in pulls])
     changes: list[Change] = []
