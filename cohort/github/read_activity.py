@@ -19,6 +19,7 @@ from cohort.summary.activity import (
     Commit,
     Issue,
     Milestone,
+    Note,
     PullRequest,
     RepoActivity,
     Review,
@@ -27,13 +28,17 @@ from cohort.summary.activity import (
 )
 
 PULLS, ISSUES, COMMITS, REVIEWS = 50, 100, 100, 30
+PR_COMMITS, COMMENTS, LABELS = 10, 20, 10
+_PEOPLE = f"""comments(last: {COMMENTS}) {{ nodes {{ author {{ login }} createdAt }} }}
+      labels(first: {LABELS}) {{ nodes {{ name }} }}"""
 
 _FIELDS = f"""
   milestones(first: 20, states: [OPEN, CLOSED]) {{ nodes {{ title dueOn
     open: issues(states: [OPEN]) {{ totalCount }} closed: issues(states: [CLOSED]) {{ totalCount }}
   }} }}
   issues(first: {ISSUES}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
-    pageInfo {{ hasNextPage }} nodes {{ number title createdAt closedAt milestone {{ title }} }} }}
+    pageInfo {{ hasNextPage }} nodes {{ number title createdAt closedAt milestone {{ title }}
+      author {{ login }} {_PEOPLE} }} }}
   checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}],
     orderBy: {{field: CREATED_AT, direction: DESC}}) {{
     nodes {{ number createdAt comments(first: 50) {{ nodes {{ author {{ login }} }} }} }} }}
@@ -41,7 +46,10 @@ _FIELDS = f"""
     pageInfo {{ hasNextPage }}
     nodes {{ number title createdAt mergedAt closedAt isDraft author {{ login }}
       reviewRequests(first: 10) {{ nodes {{ requestedReviewer {{ ... on User {{ login }} }} }} }}
-      reviews(first: {REVIEWS}) {{ nodes {{ author {{ login }} state submittedAt }} }} }} }}"""
+      reviews(first: {REVIEWS}) {{ nodes {{ author {{ login }} state submittedAt }} }}
+      commits(last: {PR_COMMITS}) {{ nodes {{ commit {{ committedDate
+        author {{ user {{ login }} }} }} }} }}
+      {_PEOPLE} }} }}"""
 
 
 def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
@@ -126,6 +134,33 @@ def _milestone(m: dict[str, Any]) -> Milestone:
     )
 
 
+def _nodes(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    found = (node.get(key) or {}).get("nodes") or []
+    return [n for n in found if isinstance(n, dict)]
+
+
+def _comments(node: dict[str, Any]) -> tuple[Note, ...]:
+    return tuple(
+        Note(_login(c.get("author")), _when(c["createdAt"]))
+        for c in _nodes(node, "comments")
+        if c.get("createdAt")
+    )
+
+
+def _labels(node: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(n["name"]) for n in _nodes(node, "labels") if "name" in n)
+
+
+def _pushes(node: dict[str, Any]) -> tuple[Note, ...]:
+    out = []
+    for n in _nodes(node, "commits"):
+        commit = n.get("commit") or {}
+        user = (commit.get("author") or {}).get("user")
+        if commit.get("committedDate"):
+            out.append(Note(_login(user) if user else "", _when(commit["committedDate"])))
+    return tuple(out)
+
+
 def _issue(i: dict[str, Any]) -> Issue:
     milestone = i.get("milestone")
     return Issue(
@@ -134,6 +169,9 @@ def _issue(i: dict[str, Any]) -> Issue:
         _when(i["createdAt"]),
         parse_time(i.get("closedAt")),
         str(milestone["title"]) if isinstance(milestone, dict) else None,
+        author=_login(i.get("author")) if i.get("author") else "",
+        labels=_labels(i),
+        comments=_comments(i),
     )
 
 
@@ -158,6 +196,9 @@ def _pull(p: dict[str, Any]) -> PullRequest:
         draft=bool(p.get("isDraft")),
         requested=tuple(requested),
         reviews=tuple(reviews),
+        pushes=_pushes(p),
+        comments=_comments(p),
+        labels=_labels(p),
     )
 
 
