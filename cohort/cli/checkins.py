@@ -16,11 +16,11 @@ from cohort.errors import ExitCode, UsageError
 @github_options
 @click.option(
     "--week",
-    type=int,
     default=None,
+    metavar="N|YYYY-Www",
     envvar="COHORT_CHECKIN_WEEK",
     show_envvar=True,
-    help="Cohort week (default: the current week by the calendar).",
+    help="Cohort week number (3) or ISO week (2027-W07) (default: the current week).",
 )
 @click.option(
     "--meetings",
@@ -33,7 +33,7 @@ from cohort.errors import ExitCode, UsageError
 def command(
     cohort_file: Path,
     github: GitHubOptions,
-    week: int | None,
+    week: str | None,
     meetings: Path | None,
 ) -> int:
     """Create (or update) one check-in issue per team for the week; close last week's.
@@ -44,6 +44,7 @@ def command(
     from cohort.github.checkins_io import run_checkins
     from cohort.mentoring.meetings import parse_slots
     from cohort.reconcile.calendar import cohort_week
+    from cohort.summary.week import cohort_week_of, resolve_week
 
     cohort, connection = open_connection(
         cohort_file,
@@ -51,7 +52,11 @@ def command(
         write=True,
     )
     today = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC).date()
-    chosen = week or cohort_week(cohort.calendar, today)
+    chosen = (
+        cohort_week_of(cohort.calendar, resolve_week(week, cohort.calendar))
+        if week
+        else cohort_week(cohort.calendar, today)
+    )
     if not 1 <= chosen <= cohort.calendar.weeks:
         raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
     slots: dict[str, str] = {}

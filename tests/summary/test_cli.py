@@ -75,6 +75,21 @@ def test_summary_post_writes_the_step_summary_under_actions(
     assert "summary issue #1 unchanged" in capsys.readouterr().err
 
 
+def test_week_is_an_iso_week_or_a_cohort_week_number(
+    state_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    base = ["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--week"]
+    assert run([*base, "3"]) == 0
+    by_number = capsys.readouterr()
+    assert run([*base, "2027-W07"]) == 0
+    by_iso = capsys.readouterr()
+    assert by_number.out == by_iso.out
+    assert "week: 2027-W07 (cohort week 3)" in by_number.err
+    assert run([*base, "13"]) == 3
+    assert "the cohort has weeks 1 to 12" in capsys.readouterr().err
+
+
 def test_bad_week_is_a_usage_error(state_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = run(["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--week", "W7"])
     assert code == 3
