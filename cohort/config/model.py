@@ -196,6 +196,12 @@ class Policy(Strict):
     )
     summary: SummaryPolicy = Field(default_factory=SummaryPolicy)
     reviews: ReviewPolicy = Field(default_factory=ReviewPolicy)
+    mentor_bot: Literal["app", "workflow"] = Field(
+        default="app",
+        description="app: the GitHub App (cohort serve) labels PRs and asks mentors; workflow: "
+        "apply installs .github/workflows/cohort-bot.yml and the team's slice of the cohort "
+        "(.github/cohort.yml) in each team repository, and `cohort on-event` does it.",
+    )
     archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from cohort.app.team_slice import SLICE_PATH, WORKFLOW_PATH, bot_workflow, slice_text
 from cohort.config.model import CohortFile, Team
+from cohort.init_files import package_version
 from cohort.labels import CATALOGUE, phase_label
 from cohort.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
@@ -93,6 +95,8 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
     files = dict(rendered.files)
     codeowners = files.get(CODEOWNERS_PATH) or _codeowners(team.mentors)
     files[CODEOWNERS_PATH] = codeowners
+    bot = _bot_files(cohort, team)
+    files.update(bot)
     policy = cohort.policy
     protection = (
         Protection(
@@ -117,7 +121,7 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         f"team {team.slug}"[:350],
         topics=tuple(sorted(set(cohort.repositories.topics))),
         scaffold=files,
-        managed_files={CODEOWNERS_PATH: codeowners},
+        managed_files={CODEOWNERS_PATH: codeowners, **bot},
         labels=tuple(Label(s.name, s.color, s.description) for s in CATALOGUE)
         if policy.labels
         else (),
@@ -127,6 +131,16 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         collaborators=collaborators,
         managed_collaborators=managed,
     )
+
+
+def _bot_files(cohort: CohortFile, team: Team) -> dict[str, bytes]:
+    """Serverless mode: the cohort-bot workflow and the team's slice of the cohort it reads."""
+    if cohort.policy.mentor_bot != "workflow":
+        return {}
+    return {
+        SLICE_PATH: slice_text(cohort, team),
+        WORKFLOW_PATH: bot_workflow(package_version()),
+    }
 
 
 def _codeowners(mentors: Sequence[str]) -> bytes:
