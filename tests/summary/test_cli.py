@@ -116,3 +116,19 @@ def test_dashboard_writes_one_self_contained_page(
     assert "2027-W06" in page
     assert "2027-W05" not in page
     assert "wrote" in capsys.readouterr().err
+
+
+def test_dashboard_as_of_a_past_week(
+    state_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["dashboard", str(EXAMPLE), "--sandbox-state", str(state_file), "--out"]
+    assert run([*base, str(tmp_path / "w2"), "--week", "2"]) == 0
+    page = (tmp_path / "w2" / "index.html").read_text(encoding="utf-8")
+    assert "week 2027-W06" in page
+    assert "2027-W07" not in page  # nothing after the end of that week
+    assert "Calendar export" not in page  # hana-k's PR was opened in W07
+    assert "week: 2027-W06 (cohort week 2)" in capsys.readouterr().err
+    assert run([*base, str(tmp_path / "now")]) == 0
+    now = (tmp_path / "now" / "index.html").read_text(encoding="utf-8")
+    assert "Needs attention" in now
+    assert "Mentor load" in now
