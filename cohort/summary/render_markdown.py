@@ -161,7 +161,8 @@ def _people(s: Summary) -> str:
 
 def _checkins(s: Summary) -> str:
     rows = [
-        f"| {t.slug} | #{t.checkin} | {', '.join('@' + m for m in t.checkin_answered) or '-'} "
+        f"| {t.slug} | {_checkin_link(s, t)} "
+        f"| {', '.join('@' + m for m in t.checkin_answered) or '-'} "
         f"| {', '.join('@' + m for m in t.checkin_silent) or '-'} |"
         for t in s.teams
         if t.found and t.checkin is not None
@@ -190,6 +191,11 @@ def _mentors(s: Summary) -> str:
 def link(p: WaitingPull) -> str:
     """``[owner/repo#N](url)``: a bare #N posted in the organizer repository links there."""
     return f"[{p.ref}](https://github.com/{p.repo}/pull/{p.number})"
+
+
+def _checkin_link(s: Summary, t: TeamSummary) -> str:
+    """The team's check-in issue as a full link (a bare #N would point at the organizer repo)."""
+    return _issue_link(f"{s.org}/{t.repo}#{t.checkin}")
 
 
 def _issue_link(ref: str) -> str:
@@ -278,7 +284,7 @@ def _agenda(led: list[TeamSummary], s: Summary) -> str:
         ]
         if t.checkin is not None and t.checkin_silent:
             who = ", ".join(f"@{x}" for x in t.checkin_silent)
-            items.append(f"- {t.slug}: check-in #{t.checkin} not answered by {who}")
+            items.append(f"- {t.slug}: check-in {_checkin_link(s, t)} not answered by {who}")
         items += [
             f"- {t.slug}: help requested in {_issue_link(h.ref)} {h.title} "
             f"(by @{h.author}, open {h.days:.1f} days)"

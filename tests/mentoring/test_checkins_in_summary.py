@@ -35,4 +35,6 @@ def test_summary_lists_who_answered_the_weeks_check_in() -> None:
         ("gabe-r",),
         ("fatima-z", "hana-k"),
     )
-    assert f"| aurora | #{number} | @gabe-r | @fatima-z, @hana-k |" in render_markdown(summary)
+    ref = f"omp-cohorts/2027-spring-aurora#{number}"
+    link = f"[{ref}](https://github.com/omp-cohorts/2027-spring-aurora/issues/{number})"
+    assert f"| aurora | {link} | @gabe-r | @fatima-z, @hana-k |" in render_markdown(summary)
