@@ -11,6 +11,7 @@ from cohort.config.model import CohortFile
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
 from cohort.github.client import Client
+from cohort.mentoring import answers
 from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.naming import repo_name
 from cohort.summary.activity import (
@@ -41,7 +42,8 @@ _FIELDS = f"""
       author {{ login }} {_PEOPLE} }} }}
   checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}],
     orderBy: {{field: CREATED_AT, direction: DESC}}) {{
-    nodes {{ number createdAt comments(first: 50) {{ nodes {{ author {{ login }} }} }} }} }}
+    nodes {{ number createdAt body
+      comments(first: 50) {{ nodes {{ author {{ login }} body }} }} }} }}
   pullRequests(first: {PULLS}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
     pageInfo {{ hasNextPage }}
     nodes {{ number title createdAt mergedAt closedAt isDraft author {{ login }}
@@ -109,8 +111,16 @@ def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:
 
 
 def _checkin(c: dict[str, Any]) -> CheckIn:
-    people = (_login(n.get("author")) for n in c["comments"]["nodes"])
-    return CheckIn(int(c["number"]), _when(c["createdAt"]), tuple(dict.fromkeys(people)))
+    nodes = c["comments"]["nodes"]
+    people = (_login(n.get("author")) for n in nodes)
+    said = [answers.Comment(_login(n.get("author")), str(n.get("body") or "")) for n in nodes]
+    found = answers.carried_blockers(str(c.get("body") or "")) + answers.new_blockers(said, 0)
+    return CheckIn(
+        int(c["number"]),
+        _when(c["createdAt"]),
+        tuple(dict.fromkeys(people)),
+        tuple(f"@{b.author}: {b.text}" for b in found),
+    )
 
 
 def _when(value: Any) -> dt.datetime:

@@ -99,6 +99,7 @@ class CheckIn:
     number: int
     created_at: dt.datetime
     commenters: tuple[str, ...]
+    blockers: tuple[str, ...] = ()  # "@who: what", carried over and newly written
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ class TeamSummary:
     checkin_answered: tuple[str, ...] = ()
     checkin_silent: tuple[str, ...] = ()
     mentees: tuple[MenteeStatus, ...] = ()
+    checkin_blockers: tuple[str, ...] = ()  # "@who: what" from the check-in
     help_requests: tuple[HelpRequest, ...] = ()
     prs_open: int = 0
 

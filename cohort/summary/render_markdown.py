@@ -282,6 +282,7 @@ def _agenda(led: list[TeamSummary], s: Summary) -> str:
             for x in t.milestones
             if x.status == "overdue"
         ]
+        items += [f"- {t.slug}: blocker from the check-in, {b}" for b in t.checkin_blockers]
         if t.checkin is not None and t.checkin_silent:
             who = ", ".join(f"@{x}" for x in t.checkin_silent)
             items.append(f"- {t.slug}: check-in {_checkin_link(s, t)} not answered by {who}")

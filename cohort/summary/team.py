@@ -228,6 +228,7 @@ def team_summary(cohort: CohortFile, team: Team, repo: RepoActivity, w: Window) 
         checkin_answered=tuple(m for m in team.mentees if checkin and m.lower() in commenters),
         checkin_silent=tuple(m for m in team.mentees if checkin and m.lower() not in commenters),
         mentees=mentee_statuses(cohort, team, repo, waiting, w),
+        checkin_blockers=checkin.blockers if checkin else (),
         help_requests=help_requests(cohort, repo, w),
         prs_open=sum(p.open_at(w.now) for p in pulls),
     )
