@@ -159,7 +159,7 @@ class SummaryPolicy(Strict):
         default=7, ge=1, le=60, description="A team with no activity for this long needs attention."
     )
     review_waiting_days: int = Field(
-        default=3, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
+        default=2, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
     )
 
 
