@@ -90,7 +90,8 @@ def routing(
     if plan.remove_users or plan.remove_teams:
         out.append(RemoveReviewers(repo, state.number, plan.remove_users, plan.remove_teams))
     tag = marker("mentor-escalate", str(state.number))
-    if plan.escalate and cohort.organizers and not any(tag in c for c in ctx.comments or ()):
+    told = ctx.comments is None or any(tag in c for c in ctx.comments)  # unread: say nothing
+    if plan.escalate and cohort.organizers and not told:
         people = " ".join(f"@{o}" for o in cohort.organizers)
         body = (
             f"{tag}\n{people}: every mentor of team {team.slug} is away, so nobody was asked "

@@ -68,11 +68,8 @@ class Gatherer:
         if not pull.open:  # closing only moves labels: no files, no load
             return replace(base, pull=pull)
         load = self.load(client, cohort, event.repo, team.mentors)
-        comments = (
-            io.comment_bodies(client, event.repo, num)
-            if not available_mentors(cohort, team)
-            else None
-        )
+        others = [m for m in available_mentors(cohort, team) if m.lower() != pull.author]
+        comments = None if others else io.comment_bodies(client, event.repo, num)
         return replace(
             base,
             area_rules=self.rules(

@@ -181,3 +181,20 @@ def test_fresh_state_from_github_wins_over_the_payload() -> None:
     fresh = ("phase: code", "size/XS", "needs-mentor-review")
     assert decide(event, ctx(pull=pull_state(pull(labels=fresh, requested=("alicia-dev",))))) == []
     assert AURORA in {c.repo for c in decide(event, ctx()) if isinstance(c, SetLabels)}
+
+
+def test_when_every_mentor_is_away_organizers_are_told_once() -> None:
+    from cohort.app.changes import Comment
+
+    base = ctx().cohort
+    assert base is not None
+    away = base.model_copy(
+        update={"mentors": [m.model_copy(update={"away": True}) for m in base.mentors]}
+    )
+    event = pr_event("opened", pull(author="omar-h"), full=DELTA)
+    first = decide(event, replace(ctx(comments=()), cohort=away))
+    [told] = [c for c in first if isinstance(c, Comment)]
+    assert "@ada-organizes @grace-runs-it: every mentor of team delta is away" in told.body
+    assert reviewers(first) == ()
+    again = decide(event, replace(ctx(comments=(told.body,)), cohort=away))
+    assert [c for c in again if isinstance(c, Comment)] == []
