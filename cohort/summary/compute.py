@@ -106,6 +106,7 @@ def team_reasons(team: TeamSummary, stale_after: int, started: bool) -> list[tup
         for p in team.waiting
         if p.too_long
     ]
+    out += [(2, f"help requested in {h.ref} {h.days:.1f} days ago") for h in team.help_requests]
     out += [
         (2, f"{m.title} milestone at risk ({m.closed}/{m.total} issues closed)")
         for m in team.milestones
