@@ -111,8 +111,8 @@ def test_help_requests_reach_the_mentor_with_their_age() -> None:
         "omp-cohorts/2027-spring-aurora#9",
         3.5,
     )
-    [aurora] = [a for a in summary.attention if a.slug == "aurora"]
-    assert "help requested in omp-cohorts/2027-spring-aurora#9 3.5 days ago" in aurora.reasons
+    [first] = [a for a in summary.attention if a.slug == "aurora"]
+    assert "help requested in omp-cohorts/2027-spring-aurora#9 3.5 days ago" in first.reasons
     assert (
         "- aurora: help requested in [omp-cohorts/2027-spring-aurora#9]"
         "(https://github.com/omp-cohorts/2027-spring-aurora/issues/9) Stuck on auth "
