@@ -6,7 +6,7 @@ import base64
 from typing import Any
 
 from cohort.sandbox import lookup
-from cohort.sandbox.commits import move_ref, signature
+from cohort.sandbox.commits import signature
 from cohort.sandbox.git import Commit, Signature, TreeEntry
 from cohort.sandbox.shapes import API, WEB
 from cohort.sandbox.state import Repo
@@ -68,7 +68,7 @@ def update_ref(ctx: Ctx, req: Request) -> Response:
         raise ApiError(422, "Object does not exist")
     if not data.get("force") and repo.git.refs[name] not in repo.git.history(sha):
         raise ApiError(422, "Update is not a fast forward")
-    move_ref(repo, name, sha)
+    repo.git.refs[name] = sha
     return Response(200, ref_body(repo, name, sha))
 
 
