@@ -6,6 +6,7 @@ import re
 from html import escape
 
 from cohort.dashboard.history import History, TeamHistory
+from cohort.dashboard.invites import PendingInvite
 from cohort.dashboard.svg import bars, burnup
 from cohort.summary.model import Summary, TeamSummary
 
@@ -179,7 +180,9 @@ def _latency(h: History) -> str:
     )
 
 
-def attention_items(s: Summary) -> list[tuple[str, list[str]]]:
+def attention_items(
+    s: Summary, invites: tuple[PendingInvite, ...] = ()
+) -> list[tuple[str, list[str]]]:
     """The needs-attention list as (heading, items of HTML), empty groups left out."""
     overdue = [
         f"{escape(t.slug)}: {escape(m.title)} milestone overdue ({m.closed}/{m.total} "
@@ -219,14 +222,18 @@ def attention_items(s: Summary) -> list[tuple[str, list[str]]]:
         (f"Pull requests waiting over {s.review_waiting_days} days", waiting),
         (f"Mentees quiet for {s.stale_after_days} days or more", quiet),
         ("Open help requests", help_wanted),
+        (
+            "Invitations not accepted",
+            [f"@{escape(i.login)}: invited {i.days:.1f} days ago" for i in invites],
+        ),
     ]
     return [(title, items) for title, items in groups if items]
 
 
-def _attention(s: Summary | None) -> str:
+def _attention(s: Summary | None, invites: tuple[PendingInvite, ...]) -> str:
     if s is None:
         return ""
-    groups = attention_items(s)
+    groups = attention_items(s, invites)
     body = "".join(
         f"<h3>{escape(title)} ({len(items)})</h3><ul>"
         + "".join(f"<li>{i}</li>" for i in items)
@@ -261,7 +268,10 @@ def _load(s: Summary | None, away: frozenset[str]) -> str:
 
 
 def render_dashboard(
-    h: History, summary: Summary | None = None, away: frozenset[str] = frozenset()
+    h: History,
+    summary: Summary | None = None,
+    away: frozenset[str] = frozenset(),
+    invites: tuple[PendingInvite, ...] = (),
 ) -> str:
     """The whole page, ready to write as index.html; ``summary`` is the week it is as of."""
     title = f"{h.program} · {h.cohort}: dashboard"
@@ -279,7 +289,7 @@ def render_dashboard(
         f"<title>{escape(title)}</title><style>{CSS}</style></head><body>"
         f'<header><h1>{escape(title)}</h1><p class="meta">{len(h.teams)} teams in '
         f"{escape(h.org)}{week} · as of {h.as_of:%Y-%m-%d %H:%M} UTC</p></header><main>"
-        f"{_attention(summary)}{_load(summary, away)}"
+        f"{_attention(summary, invites)}{_load(summary, away)}"
         '<section aria-labelledby="teams-h"><h2 id="teams-h">Teams</h2>'
         '<p><label for="team-filter">Filter teams</label><input id="team-filter" '
         f'type="search" autocomplete="off"></p>{legend}<div class="grid">{cards}</div>'

@@ -132,3 +132,6 @@ def test_dashboard_as_of_a_past_week(
     now = (tmp_path / "now" / "index.html").read_text(encoding="utf-8")
     assert "Needs attention" in now
     assert "Mentor load" in now
+    assert "<h3>Invitations not accepted (" in now
+    assert "@fatima-z: invited " in now  # apply invited her; she never accepted
+    assert "@hana-k: invited" not in now  # she accepted and opened a PR
