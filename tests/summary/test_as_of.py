@@ -175,3 +175,40 @@ def test_sandbox_past_weeks_say_what_they_said_live() -> None:
     assert facts(again_w07) == facts(live_w07)
     assert [p.ref for p in again_w06.teams[2].waiting] == [f"{ORG}/2027-spring-cirrus#{second}"]
     assert again_w06.teams[3].milestones[0].closed == 1
+
+
+def test_the_mentor_excerpt_in_the_docs_is_what_the_sandbox_rehearsal_prints() -> None:
+    """docs/reference/summary.md shows a real excerpt: re-run the rehearsal it describes."""
+    import base64
+
+    from tests.conftest import ROOT
+
+    cohort = example_cohort()
+    org = make_org(cohort, desired_for(cohort))
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    sim, aurora_repo = Simulation(org), "2027-spring-aurora"
+    sim.move_to(at(8))
+    pr = sim.open_pr("fatima-z", aurora_repo, "Event list layout")
+    sim.move_to(at(9))
+    sim.review("alicia-dev", aurora_repo, pr, "REQUEST_CHANGES")
+    sim.move_to(at(15, 9))
+    fatima, base = sim.as_("fatima-z"), f"/repos/{ORG}/{aurora_repo}"
+    branch = fatima.rest("GET", f"{base}/pulls/{pr}")["head"]["ref"]
+    content = base64.b64encode(b"fix\n").decode()
+    fatima.rest(
+        "PUT",
+        f"{base}/contents/src/fix.txt",
+        {"message": "Address review", "content": content, "branch": branch},
+    )
+    sim.move_to(at(16, 14))
+    issue = sim.as_("hana-k").rest("POST", f"{base}/issues", {"title": "Stuck on the calendar API"})
+    org.client.rest(
+        "POST", f"{base}/issues/{issue['number']}/labels", {"labels": ["help-wanted-from-mentor"]}
+    )
+    sim.move_to(at(18, 16))
+    activity = read_activity(org.fresh_client(), cohort, at(1, 0), now=sim.now())
+    markdown = render_markdown(summarize(activity, cohort, W07, sim.now()))
+    section = markdown[markdown.index("### @alicia-dev") : markdown.index("### @bkumar")]
+    docs = (ROOT / "docs" / "reference" / "summary.md").read_text(encoding="utf-8")
+    shown = docs[docs.index("```markdown\n### @alicia-dev") + len("```markdown\n") :]
+    assert shown[: shown.index("```")].strip() == section.strip()
