@@ -84,6 +84,13 @@ def current_pull(client: Client, repo: str, num: int) -> PullState:
     return pull_state(pr, reviews(client, repo, num))
 
 
+def commit_time(client: Client, repo: str, sha: str) -> str:
+    """When a commit was committed (``committer.date``), or "" when unknown."""
+    commit = client.rest("GET", ep.GET_COMMIT.url(repo=repo, sha=sha))
+    committer = commit.get("committer") if isinstance(commit, dict) else None
+    return str(committer.get("date") or "") if isinstance(committer, dict) else ""
+
+
 def comments(client: Client, repo: str, num: int) -> list[dict[str, Any]]:
     """An issue's (or pull request's) comments, oldest first."""
     return _pages(client, ep.LIST_COMMENTS.url(repo=repo, number=num), MAX_COMMENT_PAGES)

@@ -6,7 +6,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from cohort.app import endpoints as ep
 from cohort.app import github_io as io
 from cohort.app.changes import Change, RequestReview
 from cohort.app.events import label_names, logins
@@ -34,9 +33,7 @@ def read_waiting(client: Client, repo: str, pr: dict[str, Any]) -> Waiting:
     num = int(pr["number"])
     reviews = io.reviews(client, repo, num)
     head = pull_state(pr).head_sha
-    commit = client.rest("GET", ep.GET_COMMIT.url(repo=repo, sha=head)) if head else None
-    committer = commit.get("committer") if isinstance(commit, dict) else None
-    pushed = parse_time(str(committer.get("date") or "")) if isinstance(committer, dict) else None
+    pushed = parse_time(io.commit_time(client, repo, head)) if head else None
     comments = tuple(
         PostedComment(str(c.get("body") or ""), when)
         for c in io.comments(client, repo, num)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from cohort.cli.options import GitHubOptions, cohort_argument, github_options
-from cohort.errors import ExitCode, GitHubError, UsageError
+from cohort.errors import ExitCode, UsageError
 
 
 @click.command("dashboard")
@@ -51,6 +51,7 @@ def command(
     from cohort.cli.summary import read_snapshot
     from cohort.dashboard import history, render_dashboard
     from cohort.dashboard.invites import pending_invites
+    from cohort.github.read_activity import pending_invitations
     from cohort.summary import summarize
     from cohort.summary.week import describe_week, local_day, resolve_week, week_of
 
@@ -61,12 +62,7 @@ def command(
     )
     chosen = resolve_week(week, cohort.calendar) if week else None
     activity = read_snapshot(cohort, connection, cohort.calendar.start)
-    org = cohort.program.organization
-    try:
-        raw = connection.client.rest("GET", f"/orgs/{org}/invitations", params={"per_page": 100})
-    except GitHubError as exc:  # needs members: read; the page is still worth having
-        click.echo(f"pending invitations not shown: {exc}", err=True)
-        raw = []
+    raw = pending_invitations(connection.client, cohort.program.organization)
     connection.close()
     now = activity.fetched_at
     zone = cohort.calendar.timezone
@@ -76,6 +72,8 @@ def command(
         raise UsageError(f"--week {chosen.label} has not started yet (now: {now:%Y-%m-%d})")
     summary = summarize(activity, cohort, chosen, now)
     away = frozenset(m.handle.lower() for m in cohort.mentors if m.away)
+    if raw is None:
+        click.echo("pending invitations not shown: reading them needs members: read", err=True)
     invites = pending_invites(raw or [], cohort, min(now, end)) if summary.live else ()
     page = render_dashboard(
         history(activity, cohort, last=weeks, until=end), summary, away, invites

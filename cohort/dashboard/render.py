@@ -180,18 +180,18 @@ def _latency(h: History) -> str:
     )
 
 
-def attention_items(
-    s: Summary, invites: tuple[PendingInvite, ...] = ()
-) -> list[tuple[str, list[str]]]:
-    """The needs-attention list as (heading, items of HTML), empty groups left out."""
-    overdue = [
+def _overdue(s: Summary) -> list[str]:
+    return [
         f"{escape(t.slug)}: {escape(m.title)} milestone overdue ({m.closed}/{m.total} "
         f"issues closed, due {m.due_on})"
         for t in s.teams
         for m in t.milestones
         if m.status == "overdue"
     ]
-    waiting = [
+
+
+def _waiting(s: Summary) -> list[str]:
+    return [
         f'<a href="https://github.com/{escape(p.repo)}/pull/{p.number}">{escape(p.ref)}</a> '
         f"{escape(p.title)} by @{escape(p.author)}: waiting {p.days:.1f} days on "
         f"{', '.join('@' + escape(m) for m in p.mentors)}"
@@ -199,10 +199,10 @@ def attention_items(
         for p in t.waiting
         if p.too_long
     ]
-    missing = [
-        f"{escape(t.slug)}: repository {escape(t.repo)} not found" for t in s.teams if not t.found
-    ]
-    quiet = [
+
+
+def _quiet(s: Summary) -> list[str]:
+    return [
         f"@{escape(x.handle)} ({escape(t.slug)}): "
         + ("no activity yet" if x.days_quiet is None else f"no activity for {x.days_quiet} days")
         + (" — blocked on review" if x.state == "blocked" else "")
@@ -211,6 +211,15 @@ def attention_items(
         for x in t.mentees
         if x.state != "active"
     ]
+
+
+def attention_items(
+    s: Summary, invites: tuple[PendingInvite, ...] = ()
+) -> list[tuple[str, list[str]]]:
+    """The needs-attention list as (heading, items of HTML), empty groups left out."""
+    missing = [
+        f"{escape(t.slug)}: repository {escape(t.repo)} not found" for t in s.teams if not t.found
+    ]
     help_wanted = [
         f"{escape(h.ref)} {escape(h.title)} by @{escape(h.author)}: open {h.days:.1f} days"
         for t in s.teams
@@ -218,9 +227,9 @@ def attention_items(
     ]
     groups = [
         ("Team repositories not found", missing),
-        ("Overdue milestones", overdue),
-        (f"Pull requests waiting over {s.review_waiting_days} days", waiting),
-        (f"Mentees quiet for {s.stale_after_days} days or more", quiet),
+        ("Overdue milestones", _overdue(s)),
+        (f"Pull requests waiting over {s.review_waiting_days} days", _waiting(s)),
+        (f"Mentees quiet for {s.stale_after_days} days or more", _quiet(s)),
         ("Open help requests", help_wanted),
         (
             "Invitations not accepted",

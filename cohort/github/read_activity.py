@@ -216,3 +216,12 @@ def _commit(c: dict[str, Any]) -> Commit:
     user = (c.get("author") or {}).get("user")
     login = str(user["login"]) if isinstance(user, dict) else None
     return Commit(str(c["oid"]), login, _when(c["committedDate"]))
+
+
+def pending_invitations(client: Client, org: str) -> list[dict[str, Any]] | None:
+    """The organization's pending invitations (first 100), or None when not permitted."""
+    try:
+        found = client.rest("GET", f"/orgs/{org}/invitations", params={"per_page": 100})
+    except GitHubError:
+        return None  # needs members: read (an organization owner's view)
+    return [i for i in found or [] if isinstance(i, dict)]
