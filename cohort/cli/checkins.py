@@ -44,7 +44,7 @@ def command(
     from cohort.github.checkins_io import run_checkins
     from cohort.mentoring.meetings import parse_slots
     from cohort.reconcile.calendar import cohort_week
-    from cohort.summary.week import cohort_week_of, resolve_week
+    from cohort.summary.week import cohort_week_of, resolve_week, week_of
 
     cohort, connection = open_connection(
         cohort_file,
@@ -59,12 +59,14 @@ def command(
     )
     if not 1 <= chosen <= cohort.calendar.weeks:
         raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
+    iso = week_of(cohort.calendar.start + dt.timedelta(weeks=chosen - 1))
+    named = f"cohort week {chosen} ({iso.label})"
     slots: dict[str, str] = {}
     if meetings is not None:
         teams = [t.slug for t in cohort.teams]
         slots = parse_slots(meetings.read_text(encoding="utf-8"), str(meetings), teams)
     for done in run_checkins(connection.client, cohort, chosen, slots):
         closed = f"; closed #{done.previous}" if done.closed_previous else ""
-        click.echo(f"{done.team}: week {chosen} check-in #{done.number} {done.action}{closed}")
+        click.echo(f"{done.team}: {named} check-in #{done.number} {done.action}{closed}")
     connection.close()
     return int(ExitCode.OK)
