@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cohort.app.changes import Change, Comment, label_change
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, label_names, number, text
 from cohort.app.pull_state import HELP, is_bot
+from cohort.app.reactions import Comment, Reaction, label_change
 from cohort.app.reviewers import available_mentors, team_for_repo
-from cohort.naming import marker
+from cohort.config.naming import marker
 
 __all__ = ["COMMAND", "HELP", "decide", "is_command", "reply_marker"]
 
@@ -29,7 +29,7 @@ def reply_marker(issue: int, comment: Any) -> str:
     return marker("mentor-help", f"{issue}/{key}" if key else str(issue))
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """``/mentor``: label and mention the mentors not away (organizers if all are), once.
 
     A mentor's comment on an issue that asks for help answers it: the label goes.

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from cohort.app.changes import Change, label_change
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, label_names, number
 from cohort.app.pull_state import HELP
+from cohort.app.reactions import Reaction, label_change
 from cohort.app.reviewers import team_for_repo
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """Closing an issue of a team repository removes ``help-wanted-from-mentor``."""
     issue = dig(event.payload, "issue")
     num = number(issue, "number")

@@ -6,7 +6,6 @@ from dataclasses import replace
 from typing import Any
 
 from cohort.app.areas import area_labels
-from cohort.app.changes import Change, Comment, RemoveReviewers, RequestReview, label_change
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, number, text
 from cohort.app.pull_state import (
@@ -19,11 +18,12 @@ from cohort.app.pull_state import (
     pull_state,
     with_review_labels,
 )
+from cohort.app.reactions import Comment, Reaction, RemoveReviewers, RequestReview, label_change
 from cohort.app.reviewers import Routing, after_routing, route, team_for_repo
 from cohort.app.size import SIZE_NAMES, changed_lines, size_label
 from cohort.config.model import PHASES, CohortFile, Team
+from cohort.config.naming import marker
 from cohort.labels import PHASE_LABELS, phase_label
-from cohort.naming import marker
 from cohort.reconcile.calendar import MILESTONE_TITLES, current_phase
 
 __all__ = ["ACTIONS", "APPROVED", "CHANGES", "NEEDS", "decide", "is_bot", "settle"]
@@ -44,7 +44,7 @@ ACTIONS = frozenset(
 PHASE_NAMES = frozenset(spec.name for spec in PHASE_LABELS)
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """Labels and review requests for a pull request, whatever the action that arrived."""
     pr = dig(event.payload, "pull_request")
     if event.action not in ACTIONS:
@@ -52,7 +52,7 @@ def decide(event: Event, ctx: Context) -> list[Change]:
     return settle(event.repo, pr, ctx)
 
 
-def settle(repo: str, pr: Any, ctx: Context, reviews: tuple[Any, ...] = ()) -> list[Change]:
+def settle(repo: str, pr: Any, ctx: Context, reviews: tuple[Any, ...] = ()) -> list[Reaction]:
     """The changes that make a PR's labels and review requests match its current state.
 
     ``ctx.pull`` is GitHub's state read just now; without it, the payload (and the
@@ -82,9 +82,9 @@ def _with_labels(state: PullState, labels: frozenset[str]) -> PullState:
 
 def routing(
     cohort: CohortFile, team: Team, repo: str, state: PullState, plan: Routing, ctx: Context
-) -> list[Change]:
+) -> list[Reaction]:
     """One available mentor asked; extra requests withdrawn; organizers told if none can be."""
-    out: list[Change] = []
+    out: list[Reaction] = []
     if plan.request:
         out.append(RequestReview(repo, state.number, plan.request))
     if plan.remove_users or plan.remove_teams:

@@ -1,47 +1,52 @@
-"""Every GitHub endpoint the App calls, with the permission it needs (the manifest's source)."""
+"""The GitHub routes the App calls (a subset of ``cohort.github.routes``): the manifest's source."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """One REST route and the App permission that grants it."""
-
-    method: str
-    path: str
-    permission: str
-    level: str  # read | write
-
-    def url(self, **params: str | int) -> str:
-        """The route with its ``{placeholders}`` filled in."""
-        return self.path.format(**params)
-
-
-LIST_FILES = Endpoint("GET", "/repos/{repo}/pulls/{number}/files", "pull_requests", "read")
-LIST_PULLS = Endpoint("GET", "/repos/{repo}/pulls", "pull_requests", "read")
-GET_COMMIT = Endpoint("GET", "/repos/{repo}/git/commits/{sha}", "contents", "read")
-GET_CONTENT = Endpoint("GET", "/repos/{repo}/contents/{path}", "contents", "read")
-ADD_LABELS = Endpoint("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
-SET_LABELS = Endpoint("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
-REMOVE_LABEL = Endpoint("DELETE", "/repos/{repo}/issues/{number}/labels/{name}", "issues", "write")
-REQUEST_REVIEWERS = Endpoint(
-    "POST", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
-)
-REMOVE_REVIEWERS = Endpoint(
-    "DELETE", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
-)
-GET_PULL = Endpoint("GET", "/repos/{repo}/pulls/{number}", "pull_requests", "read")
-LIST_REVIEWS = Endpoint("GET", "/repos/{repo}/pulls/{number}/reviews", "pull_requests", "read")
-LIST_COMMENTS = Endpoint("GET", "/repos/{repo}/issues/{number}/comments", "issues", "read")
-CREATE_COMMENT = Endpoint("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
-# App-level (JWT) calls: they need no installation permission.
-INSTALLATION_TOKEN = Endpoint("POST", "/app/installations/{installation_id}/access_tokens", "", "")
-
-ENDPOINTS: tuple[Endpoint, ...] = (
+from cohort.github.routes import (
+    ADD_LABELS,
+    CREATE_COMMENT,
+    GET_COMMIT,
+    GET_CONTENT,
+    GET_PULL,
+    INSTALLATION_TOKEN,
+    LIST_COMMENTS,
     LIST_FILES,
     LIST_PULLS,
+    LIST_REVIEWS,
+    REMOVE_LABEL,
+    REMOVE_REVIEWERS,
+    REQUEST_REVIEWERS,
+    SET_LABELS,
+    Route,
+)
+from cohort.github.routes import required_permissions as _least
+
+__all__ = [
+    "ADD_LABELS",
+    "CREATE_COMMENT",
+    "ENDPOINTS",
+    "GET_COMMIT",
+    "GET_CONTENT",
+    "GET_PULL",
+    "INSTALLATION_TOKEN",
+    "LIST_COMMENTS",
+    "LIST_FILES",
+    "LIST_PULLS",
+    "LIST_REVIEWS",
+    "REMOVE_LABEL",
+    "REMOVE_REVIEWERS",
+    "REQUEST_REVIEWERS",
+    "SET_LABELS",
+    "SUBSCRIBED_EVENTS",
+    "required_permissions",
+]
+
+ENDPOINTS: tuple[Route, ...] = (
+    LIST_FILES,
+    LIST_PULLS,
+    GET_PULL,
+    LIST_REVIEWS,
+    LIST_COMMENTS,
     GET_CONTENT,
     GET_COMMIT,
     ADD_LABELS,
@@ -49,9 +54,6 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     REMOVE_LABEL,
     REQUEST_REVIEWERS,
     REMOVE_REVIEWERS,
-    GET_PULL,
-    LIST_REVIEWS,
-    LIST_COMMENTS,
     CREATE_COMMENT,
     INSTALLATION_TOKEN,
 )
@@ -64,16 +66,7 @@ SUBSCRIBED_EVENTS: tuple[str, ...] = (
     "pull_request_review",
 )
 
-RANK = {"read": 1, "write": 2}
-
 
 def required_permissions() -> dict[str, str]:
     """The least permissions that cover every endpoint, plus metadata (always granted)."""
-    needed: dict[str, str] = {"metadata": "read"}
-    for endpoint in ENDPOINTS:
-        if not endpoint.permission:
-            continue
-        have = needed.get(endpoint.permission, "")
-        if RANK[endpoint.level] > RANK.get(have, 0):
-            needed[endpoint.permission] = endpoint.level
-    return dict(sorted(needed.items()))
+    return _least(ENDPOINTS)

@@ -5,20 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cohort.app import github_io
-from cohort.app.changes import Change
 from cohort.app.clients import ClientFactory
 from cohort.app.context import Context
 from cohort.app.decide import decide, is_own
 from cohort.app.events import HANDLED, Event, parse_event
 from cohort.app.gather import NEEDS_COHORT, Gatherer
 from cohort.app.github_io import Tracker
+from cohort.app.reactions import Reaction
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What handling one event did."""
 
-    changes: tuple[Change, ...]
+    changes: tuple[Reaction, ...]
     writes: int
 
 

@@ -11,11 +11,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from cohort.app.changes import Change, Comment, RemoveReviewers, RequestReview
 from cohort.app.pull_state import NEEDS, PullState, review_labels
+from cohort.app.reactions import Comment, Reaction, RemoveReviewers, RequestReview
 from cohort.app.reviewers import available_mentors, pick_reviewer
 from cohort.config.model import CohortFile, Team
-from cohort.naming import MARKER_PREFIX, marker
+from cohort.config.naming import MARKER_PREFIX, marker
 
 REROUTE, ESCALATE = "mentor-reroute", "mentor-reroute-escalate"
 
@@ -76,7 +76,7 @@ def working_days(start: dt.datetime, end: dt.datetime, zone: str) -> float:
 
 def reroute(
     cohort: CohortFile, team: Team, pr: Waiting, now: dt.datetime, load: Mapping[str, int]
-) -> list[Change]:
+) -> list[Reaction]:
     """Changes for one pull request: nothing, a new mentor asked, or the organizers told once."""
     state = pr.state
     asked = sorted({m.lower() for m in team.mentors} & state.requested_users)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from cohort.app.pull_state import APPROVED, NEEDS, PullState, review_labels, reviewed_on_head
 from cohort.config.model import CohortFile, Team
-from cohort.naming import repo_name, team_slug
+from cohort.config.naming import repo_name, team_slug
 
 
 def team_for_repo(cohort: CohortFile, full_name: str) -> Team | None:

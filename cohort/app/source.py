@@ -9,11 +9,12 @@ from typing import Any, Protocol
 
 from cohort.app.github_io import file_text
 from cohort.clock import Clock, SystemClock
-from cohort.config.load import load_cohort, parse_cohort
+from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
 from cohort.config.source import read_document
 from cohort.errors import CohortError, ExitCode, InvalidInput
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
+from cohort.loading import load_cohort
 
 SERVERLESS_HINT = (
     "a team repository's GITHUB_TOKEN cannot read a private organizer repository: pass "
@@ -31,7 +32,7 @@ class CohortUnavailable(CohortError):
 class CohortSource(Protocol):
     """Gives the cohort of an organization, or None when it has none."""
 
-    def get(self, org: str, client: Client) -> CohortFile | None: ...
+    def get(self, org: str, client: RestPort) -> CohortFile | None: ...
 
 
 @dataclass
@@ -42,7 +43,7 @@ class PathSource:
     strict: bool = False  # raise CohortUnavailable instead of answering None
     _seen: tuple[float, CohortFile] | None = None
 
-    def get(self, org: str, client: Client) -> CohortFile | None:
+    def get(self, org: str, client: RestPort) -> CohortFile | None:
         del client
         try:
             mtime = self.path.stat().st_mtime
@@ -81,7 +82,7 @@ class RepoSource:
     _cache: dict[str, tuple[float, CohortFile | None]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, org: str, client: Client) -> CohortFile | None:
+    def get(self, org: str, client: RestPort) -> CohortFile | None:
         key = org.lower()
         with self._lock:
             hit = self._cache.get(key)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from cohort.app.changes import TrackInstallation
+from cohort.app.reactions import TrackInstallation
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS deliveries (

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from cohort.app import github_io as io
-from cohort.app.changes import Change, RequestReview
 from cohort.app.events import label_names, logins
 from cohort.app.pull_state import NEEDS, pull_state
+from cohort.app.reactions import Reaction, RequestReview
 from cohort.app.reroute import PostedComment, Waiting, parse_time, reroute
 from cohort.config.model import CohortFile
-from cohort.errors import GitHubError
-from cohort.github.client import Client
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
+from cohort.errors import NotFoundError
+from cohort.github.ports import RestPort
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
@@ -23,12 +23,12 @@ EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 class SweepResult:
     """What a sweep decided, how many pull requests it read closely, and the writes sent."""
 
-    changes: tuple[Change, ...]
+    changes: tuple[Reaction, ...]
     examined: int
     writes: int
 
 
-def read_waiting(client: Client, repo: str, pr: dict[str, Any]) -> Waiting:
+def read_waiting(client: RestPort, repo: str, pr: dict[str, Any]) -> Waiting:
     """One pull request with its reviews, head commit time and comments (3 reads)."""
     num = int(pr["number"])
     reviews = io.reviews(client, repo, num)
@@ -49,24 +49,22 @@ def candidates(pr: dict[str, Any], mentors: list[str]) -> bool:
     return NEEDS in label_names(pr.get("labels")) and bool(asked & {m.lower() for m in mentors})
 
 
-def _open_pulls(client: Client, repo: str) -> list[dict[str, Any]]:
+def _open_pulls(client: RestPort, repo: str) -> list[dict[str, Any]]:
     """Open pull requests; none for a repository not created yet."""
     try:
         return io.open_pulls(client, repo)
-    except GitHubError as exc:
-        if "HTTP 404" in str(exc):
-            return []
-        raise
+    except NotFoundError:
+        return []
 
 
-def sweep(client: Client, cohort: CohortFile, now: dt.datetime, *, write: bool) -> SweepResult:
+def sweep(client: RestPort, cohort: CohortFile, now: dt.datetime, *, write: bool) -> SweepResult:
     """Re-route every review that waited too long in the cohort's team repositories."""
     org = cohort.program.organization
     listings = {
         team.slug: _open_pulls(client, f"{org}/{repo_name(cohort, team)}") for team in cohort.teams
     }
     load = io.review_load([pr for pulls in listings.values() for pr in pulls])
-    changes: list[Change] = []
+    changes: list[Reaction] = []
     examined = 0
     for team in cohort.teams:
         repo = f"{org}/{repo_name(cohort, team)}"

@@ -30,7 +30,7 @@ from cohort.errors import ExitCode, UsageError
     show_envvar=True,
     help="Private YAML file 'meetings: {team: slot}'; only the slot is copied.",
 )
-def command(
+def checkins_command(
     cohort_file: Path,
     github: GitHubOptions,
     week: str | None,
@@ -58,6 +58,13 @@ def command(
         else cohort_week(cohort.calendar, today)
     )
     if not 1 <= chosen <= cohort.calendar.weeks:
+        if week is None:  # the weekly schedule before the start or after the end: nothing to do
+            click.echo(
+                f"no check-ins: {today.isoformat()} is week {chosen}, outside the cohort "
+                f"(1 to {cohort.calendar.weeks})"
+            )
+            connection.close()
+            return int(ExitCode.OK)
         raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
     iso = week_of(cohort.calendar.start + dt.timedelta(weeks=chosen - 1))
     named = f"cohort week {chosen} ({iso.label})"

@@ -35,7 +35,7 @@ from cohort.errors import ExitCode, UsageError
     "(default: now).",
 )
 @github_options
-def command(
+def dashboard_command(
     cohort_file: Path,
     out_dir: Path,
     weeks: int | None,

@@ -12,6 +12,7 @@ import click
 
 from cohort import __version__
 from cohort.errors import CohortError, ExitCode
+from cohort.project import DISTRIBUTION, PROJECT_URL, build_info
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
@@ -43,7 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroup(click.Group):
-    """A group that imports a command's module only when that command runs."""
+    """A group that imports a command's module only when that command runs.
+
+    The module ``cohort.cli.<name>`` defines the command as ``<name>_command``.
+    """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if _available(name)]
@@ -51,8 +55,9 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS or not _available(cmd_name):
             return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
-        command: click.Command = module.command
+        path = COMMANDS[cmd_name][0]
+        module = importlib.import_module(path)
+        command: click.Command = getattr(module, path.rsplit(".", 1)[1] + "_command")
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -68,13 +73,17 @@ def _available(name: str) -> bool:
 EPILOG = """\b
 Exit codes: 0 ok · 1 GitHub/network error · 2 changes present (--detailed-exitcode)
             3 invalid input · 4 unsafe plan refused · 70 internal error · 130 interrupted
-Start with:  cohort validate examples/cohort.yml
-             cohort demo examples/cohort.yml
+Start with:  cohort demo                 (a bundled example cohort)
+             cohort init my-org && cohort demo my-org/cohort.yml
 """
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cohort")
+@click.version_option(
+    __version__,
+    prog_name="cohort",
+    message=f"%(prog)s {build_info().describe()} · {DISTRIBUTION} from {PROJECT_URL}",
+)
 def cli() -> None:
     """Mentorship cohorts as code on GitHub.
 
@@ -92,24 +101,32 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
+    return invoke(argv)[0]
+
+
+def invoke(argv: list[str] | None = None) -> tuple[int, object]:
+    """The exit code and what the command returned (an outcome, or None after an error)."""
     try:
         result: Any = cli.main(args=argv, prog_name="cohort", standalone_mode=False)
     except CohortError as exc:
         from cohort.cli.report import report_error
 
         report_error(exc)
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.ClickException as exc:
         exc.show()
-        return int(ExitCode.INVALID)
+        return int(ExitCode.INVALID), None
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
-        return int(ExitCode.INTERRUPTED)
+        return int(ExitCode.INTERRUPTED), None
     except Exception as exc:
-        return _internal(exc)
-    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+        return _internal(exc), None
+    if isinstance(result, int):
+        return result, None
+    code = getattr(result, "exit_code", ExitCode.OK)
+    return int(code), result
 
 
 def _internal(exc: Exception) -> int:

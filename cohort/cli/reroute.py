@@ -21,7 +21,7 @@ def command(cohort_file: Path, github: GitHubOptions, confirm: bool) -> int:
     nobody else can be asked. Reads the open PRs of every team repository, and 3 more per PR
     that waits on a mentor.
     """
-    from cohort.app.changes import Comment, RemoveReviewers, RequestReview
+    from cohort.app.reactions import Comment, RemoveReviewers, RequestReview
     from cohort.app.sweep import sweep
     from cohort.cli.session import open_connection
 

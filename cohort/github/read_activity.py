@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
-from cohort.github.client import Client
+from cohort.github.ports import GraphQLPort, RestPort
+from cohort.github.routes import LIST_ORG_INVITATIONS
 from cohort.mentoring import answers
 from cohort.mentoring.checkin import CHECKIN_LABEL
-from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
     CheckIn,
@@ -70,7 +71,7 @@ def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
 
 
 def read_activity(
-    client: Client,
+    client: GraphQLPort,
     cohort: CohortFile,
     since: dt.datetime,
     *,
@@ -85,7 +86,7 @@ def read_activity(
 
 
 def _read(
-    client: Client, org: str, chunk: list[str], since: dt.datetime
+    client: GraphQLPort, org: str, chunk: list[str], since: dt.datetime
 ) -> list[tuple[str, RepoActivity]]:
     result = query_batch(client, activity_query(org, chunk, since), len(chunk))
     return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]
@@ -218,10 +219,10 @@ def _commit(c: dict[str, Any]) -> Commit:
     return Commit(str(c["oid"]), login, _when(c["committedDate"]))
 
 
-def pending_invitations(client: Client, org: str) -> list[dict[str, Any]] | None:
+def pending_invitations(client: RestPort, org: str) -> list[dict[str, Any]] | None:
     """The organization's pending invitations (first 100), or None when not permitted."""
     try:
-        found = client.rest("GET", f"/orgs/{org}/invitations", params={"per_page": 100})
+        found = client.call(LIST_ORG_INVITATIONS, params={"per_page": 100}, org=org)
     except GitHubError:
         return None  # needs members: read (an organization owner's view)
     return [i for i in found or [] if isinstance(i, dict)]

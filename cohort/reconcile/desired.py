@@ -7,9 +7,9 @@ from typing import Protocol
 
 from cohort.app.team_slice import SLICE_PATH, WORKFLOW_PATH, bot_workflow, slice_text
 from cohort.config.model import CohortFile, Team
+from cohort.config.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.init_files import package_version
 from cohort.labels import CATALOGUE, phase_label
-from cohort.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.reconcile.model import (
     CODEOWNERS_PATH,
@@ -93,8 +93,9 @@ def _team(cohort: CohortFile, team: Team, repo: str) -> DesiredTeam:
 def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
     project = next(p for p in cohort.projects if p.id == team.project)
     files = dict(rendered.files)
-    codeowners = files.get(CODEOWNERS_PATH) or _codeowners(team.mentors)
-    files[CODEOWNERS_PATH] = codeowners
+    codeowners = files.get(CODEOWNERS_PATH)
+    if codeowners is None:  # templates/render.py always writes it (templates.codeowners)
+        raise ValueError(f"the scaffold of team {team.slug} has no {CODEOWNERS_PATH}")
     bot = _bot_files(cohort, team)
     files.update(bot)
     policy = cohort.policy
@@ -141,11 +142,6 @@ def _bot_files(cohort: CohortFile, team: Team) -> dict[str, bytes]:
         SLICE_PATH: slice_text(cohort, team),
         WORKFLOW_PATH: bot_workflow(package_version()),
     }
-
-
-def _codeowners(mentors: Sequence[str]) -> bytes:
-    owners = " ".join(f"@{m}" for m in mentors)
-    return f"# Mentors are the code owners: their review is required.\n* {owners}\n".encode()
 
 
 def _milestones(cohort: CohortFile) -> tuple[Milestone, ...]:

@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from cohort.app.changes import RequestReview, SetLabels
 from cohort.app.decide_pull import decide
 from cohort.app.pull_state import pull_state
+from cohort.app.reactions import RequestReview, SetLabels
 from tests.app.payloads import (
     AURORA,
     CODE_DAY,
@@ -184,7 +184,7 @@ def test_fresh_state_from_github_wins_over_the_payload() -> None:
 
 
 def test_when_every_mentor_is_away_organizers_are_told_once() -> None:
-    from cohort.app.changes import Comment
+    from cohort.app.reactions import Comment
 
     base = ctx().cohort
     assert base is not None

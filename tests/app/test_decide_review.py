@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
-from cohort.app.changes import RequestReview, SetLabels
 from cohort.app.decide_review import decide
 from cohort.app.events import Event
 from cohort.app.pull_state import pull_state
+from cohort.app.reactions import RequestReview, SetLabels
 from tests.app.payloads import AURORA, ctx, pull, repo, user
 
 REVIEW_GROUP = {"needs-mentor-review", "mentor-approved", "changes-requested"}

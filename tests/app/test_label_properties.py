@@ -17,7 +17,6 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cohort.app.changes import Change, Comment, RemoveReviewers, RequestReview, SetLabels
 from cohort.app.context import Context
 from cohort.app.decide import decide
 from cohort.app.events import Event
@@ -27,6 +26,7 @@ from cohort.app.pull_state import (
     ReviewRecord,
     review_labels,
 )
+from cohort.app.reactions import Comment, Reaction, RemoveReviewers, RequestReview, SetLabels
 from tests.app.payloads import APP, COHORT, DELTA, repo, user
 
 MENTORS = ("dfischer", "alicia-dev")  # team delta
@@ -106,7 +106,7 @@ class FakePull:
     def load(self) -> dict[str, int]:
         return dict.fromkeys(self.state.requested_users, 1)
 
-    def apply(self, change: Change) -> None:
+    def apply(self, change: Reaction) -> None:
         s = self.state
         if isinstance(change, SetLabels):
             assert change.before == s.labels  # decided on what GitHub holds now

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from cohort.app.changes import Comment, RemoveReviewers, RequestReview
 from cohort.app.pull_state import PullState, ReviewRecord
+from cohort.app.reactions import Comment, RemoveReviewers, RequestReview
 from cohort.app.reroute import PostedComment, Waiting, reroute, waiting_since, working_days
 from cohort.app.sweep import sweep
 from tests.app.e2e import ORG, World, make_world, processor
