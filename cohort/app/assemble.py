@@ -14,11 +14,11 @@ from cohort.app.process import Outcome, Processor
 from cohort.app.server import Settings, make_app
 from cohort.app.source import CohortSource, PathSource, RepoSource
 from cohort.app.store import SQLiteStore, Store
-from cohort.app.team_slice import SLICE_PATH
 from cohort.app.worker import Workers
 from cohort.clock import SystemClock
 from cohort.errors import UsageError
 from cohort.github.client import DEFAULT_API
+from cohort.reconcile.bot_files import SLICE_PATH
 
 ACTIONS_BOT = "github-actions[bot]"
 

@@ -15,7 +15,7 @@ from cohort.errors import ExitCode
 @cohort_argument
 @github_options
 @click.option("--confirm", is_flag=True, help="Make the changes (otherwise only print them).")
-def command(cohort_file: Path, github: GitHubOptions, confirm: bool) -> int:
+def reroute_command(cohort_file: Path, github: GitHubOptions, confirm: bool) -> int:
     """Ask another available mentor when the requested one has not reviewed for
     policy.reviews.reroute_after_working_days working days; tell the organizers once when
     nobody else can be asked. Reads the open PRs of every team repository, and 3 more per PR

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
-from cohort.app.team_slice import SLICE_PATH, WORKFLOW_PATH, bot_workflow, slice_text
 from cohort.config.model import CohortFile, Team
 from cohort.config.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.init_files import package_version
 from cohort.labels import CATALOGUE, phase_label
+from cohort.reconcile.bot_files import SLICE_PATH, WORKFLOW_PATH, bot_workflow, slice_text
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.reconcile.model import (
     CODEOWNERS_PATH,

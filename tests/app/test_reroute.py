@@ -116,3 +116,13 @@ def test_sandbox_a_pr_left_unreviewed_is_re_routed_once() -> None:
     again = sweep(world.client, COHORT, later + dt.timedelta(hours=1), write=True)
     assert again.changes == ()  # the re-route comment restarted the clock
     assert world.requested(repo, pr["number"]) == [second]
+
+
+def test_the_command_is_a_dry_run_unless_confirmed(capsys: pytest.CaptureFixture[str]) -> None:
+    from cohort.cli.main import run
+    from tests.conftest import EXAMPLE
+
+    assert run(["reroute", str(EXAMPLE), "--sandbox"]) == 0
+    assert capsys.readouterr().out == (
+        "0 waiting PR(s) examined, 0 change(s); dry run: add --confirm to make them\n"
+    )

@@ -9,8 +9,8 @@ from pathlib import Path
 from cohort.app.assemble import on_event
 from cohort.app.clients import TokenClients
 from cohort.app.source import parse_remote
-from cohort.app.team_slice import SLICE_PATH, WORKFLOW_PATH, bot_workflow, team_slice
 from cohort.github.apply import apply_cohort
+from cohort.reconcile.bot_files import SLICE_PATH, WORKFLOW_PATH, bot_workflow, team_slice
 from cohort.reconcile.safety import Allowances
 from tests.app.e2e import NO_PACING, ORG, Serialized, World
 from tests.conftest import ROOT

@@ -42,5 +42,6 @@ def slice_text(cohort: CohortFile, team: Team) -> bytes:
 
 def bot_workflow(version: str) -> bytes:
     """The cohort-bot workflow for a team repository, pinned to this cohort release."""
-    text = resources.files("cohort.app").joinpath("cohort-bot.workflow.yml").read_text("utf-8")
+    here = resources.files("cohort.init_files")
+    text = here.joinpath("cohort-bot.workflow.yml").read_text("utf-8")
     return text.replace("__VERSION__", version).encode("utf-8")
