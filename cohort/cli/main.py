@@ -39,6 +39,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "induction": ("cohort.cli.induction", "Mentor induction: status, open issues, propose."),
     "checkins": ("cohort.cli.checkins", "This week's check-in issue in every team repository."),
     "evaluations": ("cohort.cli.evaluations", "Midpoint and final evaluations, with a status."),
+    "update-templates": (
+        "cohort.cli.update_templates",
+        "Propose template changes to team repositories as pull requests.",
+    ),
     "graduate": ("cohort.cli.graduate", "Portfolio pages, cohort report, then archive (flag)."),
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import importlib
 from collections.abc import Callable
@@ -61,6 +62,19 @@ def require_solver(find: Callable[[str], object | None] = _solver) -> None:
     help="YAML mapping {mentee: {field: header}, mentor: {…}} for CSV files.",
 )
 @click.option("--team-size", default="3-5", show_default=True, help="MIN-MAX mentees per team.")
+@click.option(
+    "--teams",
+    "team_count",
+    default=None,
+    metavar="N|MIN-MAX",
+    help="How many teams to form (default: as many as make the best teams).",
+)
+@click.option(
+    "--must-lead",
+    multiple=True,
+    metavar="HANDLE",
+    help="This mentor must lead at least one team (repeat for several).",
+)
 @click.option(
     "--meeting-hours",
     type=float,
@@ -129,6 +143,8 @@ def match_command(
     mentor_files: tuple[Path, ...],
     columns: Path | None,
     team_size: str,
+    team_count: str | None,
+    must_lead: tuple[str, ...],
     meeting_hours: float,
     allow_beginner_teams: bool,
     no_isolation: bool,
@@ -160,6 +176,10 @@ def match_command(
         [*private, *([explain_to] if explain_to else [])], cohort_file, private_ok=private_ok
     )
     rules = _rules(team_size, meeting_hours, allow_beginner_teams, no_isolation, pair, apart)
+    low, high = _team_count(team_count)
+    rules = dataclasses.replace(
+        rules, teams_min=low, teams_max=high, must_lead=tuple(h.lstrip("@") for h in must_lead)
+    )
     loaded = load_cohort(cohort_file)
     text = cohort_file.read_text(encoding="utf-8")
     out = run_match(
@@ -217,6 +237,16 @@ def _rules(
         pairs=_pair(pair),
         apart=_pair(apart),
     )
+
+
+def _team_count(text: str | None) -> tuple[int | None, int | None]:
+    if text is None:
+        return None, None
+    low, dash, high = text.partition("-")
+    high = high if dash else low
+    if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
+        raise UsageError(f"--teams {text!r}: write a number (8) or MIN-MAX (6-8)")
+    return int(low), int(high)
 
 
 def _files(mentees: tuple[Path, ...], mentors: tuple[Path, ...]) -> list[tuple[Kind, str, str]]:

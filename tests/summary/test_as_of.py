@@ -120,6 +120,18 @@ def test_help_requests_reach_the_mentor_with_their_age() -> None:
     ) in render_markdown(summary)
 
 
+def applied_and_accepted() -> Simulation:
+    """The example cohort applied, everyone accepting their invitation at once (they expire
+    after 7 days on GitHub, and the weeks below start later)."""
+    cohort = example_cohort()
+    org = make_org(cohort, desired_for(cohort))
+    apply_cohort(org.client, org.desired, allow=Allowances())
+    for team in cohort.teams:
+        for login in [*team.mentees, *team.mentors]:
+            org.box.accept_invitations(login)
+    return Simulation(org)
+
+
 def facts(s: Summary) -> list[Any]:
     """What a summary says about teams and mentors (not when it was rendered)."""
     return [
@@ -136,9 +148,7 @@ def facts(s: Summary) -> list[Any]:
 
 def test_sandbox_past_weeks_say_what_they_said_live() -> None:
     cohort = example_cohort()
-    org = make_org(cohort, desired_for(cohort))
-    apply_cohort(org.client, org.desired, allow=Allowances())
-    sim = Simulation(org)
+    sim = applied_and_accepted()
 
     def summary_of(week: str) -> Summary:
         activity = read_activity(sim.org.fresh_client(), cohort, at(1, 0), now=sim.now())
@@ -184,9 +194,8 @@ def test_the_mentor_excerpt_in_the_docs_is_what_the_sandbox_rehearsal_prints() -
     from tests.conftest import ROOT
 
     cohort = example_cohort()
-    org = make_org(cohort, desired_for(cohort))
-    apply_cohort(org.client, org.desired, allow=Allowances())
-    sim, aurora_repo = Simulation(org), "2027-spring-aurora"
+    sim, aurora_repo = applied_and_accepted(), "2027-spring-aurora"
+    org = sim.org
     sim.move_to(at(8))
     pr = sim.open_pr("fatima-z", aurora_repo, "Event list layout")
     sim.move_to(at(9))
