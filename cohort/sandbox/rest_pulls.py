@@ -239,6 +239,14 @@ def merge(ctx: Ctx, req: Request) -> Response:
     refused = rules.merge_refusal(ctx.state, req.principal, repo, item)
     if refused is not None:
         raise ApiError(405, refused)
+    method = str(lookup.body(req).get("merge_method") or "merge")
+    setting = {"merge": "allow_merge_commit", "squash": "allow_squash_merge"}.get(
+        method, "allow_rebase_merge"
+    )
+    if not repo.merge_settings.get(setting, True):
+        # GitHub's answer when the repository does not allow that merge method.
+        kind = {"merge": "Merge commits", "squash": "Squash merges"}.get(method, "Rebase merges")
+        raise ApiError(405, f"{kind} are not allowed on this repository.")
     files = repo.git.files(repo.git.commits[pr.head_sha].tree)
     changes: dict[str, bytes | None] = {p: repo.git.blobs[s] for p, s in files.items()}
     base_files = repo.git.files(repo.git.commits[repo.git.refs[f"refs/heads/{pr.base}"]].tree)
@@ -250,6 +258,8 @@ def merge(ctx: Ctx, req: Request) -> Response:
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
     item.state, item.closed_at, item.closed_by = "closed", ctx.stamp, req.principal.login
     webhooks.pull_request(ctx.state, ctx.now, repo, item, "closed", req.principal.login)
+    if repo.merge_settings.get("delete_branch_on_merge") and pr.head != pr.base:
+        repo.git.refs.pop(f"refs/heads/{pr.head}", None)
     return Response(
         200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"}
     )

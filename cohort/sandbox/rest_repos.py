@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from cohort.sandbox import lookup, rest_invitations, shapes
 from cohort.sandbox.commits import auto_init
-from cohort.sandbox.state import Label, Repo, RepoInvitation
+from cohort.sandbox.state import MERGE_SETTINGS, Label, Repo, RepoInvitation
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -75,6 +76,7 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
         description=data.get("description"),
         homepage=data.get("homepage"),
     )
+    _merge_settings(repo, data)
     for flag in _FLAGS:
         if isinstance(data.get(flag), bool):
             setattr(repo, flag, data[flag])
@@ -99,6 +101,13 @@ def get_repo(ctx: Ctx, req: Request) -> Response:
     return Response(200, shapes.repo_full(ctx.state, repo, req.principal.login))
 
 
+def _merge_settings(repo: Repo, data: dict[str, Any]) -> None:
+    """The merge settings a create or update body names (the rest keep their values)."""
+    for key in MERGE_SETTINGS:
+        if key in data:
+            repo.merge_settings[key] = data[key]
+
+
 @op("repos/update")
 def update_repo(ctx: Ctx, req: Request) -> Response:
     repo = lookup.repo(ctx, req)
@@ -111,6 +120,7 @@ def update_repo(ctx: Ctx, req: Request) -> Response:
             setattr(repo, key, data[key])
     if "name" in data and data["name"] != repo.name:
         raise invalid("Repository", "custom", "name")
+    _merge_settings(repo, data)
     repo.updated_at = ctx.stamp
     return Response(200, shapes.repo_full(ctx.state, repo, req.principal.login))
 

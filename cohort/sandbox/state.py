@@ -220,6 +220,18 @@ class Pages:
     built: bool = False
 
 
+# A new repository's merge settings on GitHub (POST /orgs/{org}/repos documents the defaults).
+MERGE_SETTINGS: dict[str, bool | str] = {
+    "allow_squash_merge": True,
+    "allow_merge_commit": True,
+    "allow_rebase_merge": True,
+    "allow_auto_merge": False,
+    "delete_branch_on_merge": False,
+    "squash_merge_commit_title": "COMMIT_OR_PR_TITLE",
+    "squash_merge_commit_message": "COMMIT_MESSAGES",
+}
+
+
 @dataclass
 class Repo:
     owner: str
@@ -247,6 +259,7 @@ class Repo:
     rules: list[ProtectionRule] = field(default_factory=list)
     next_number: int = 1
     pages: Pages | None = None
+    merge_settings: dict[str, bool | str] = field(default_factory=lambda: dict(MERGE_SETTINGS))
 
     @property
     def full_name(self) -> str:

@@ -182,10 +182,6 @@ def run_apply_workflow(
     return runner, codes
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: the App lacks `workflows`; GitHub refuses the scaffold's workflows",
-)
 def test_pr_comment_is_created_once_then_updated_and_apply_converges(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -256,10 +252,6 @@ def apply_all(world: World, monkeypatch: pytest.MonkeyPatch, text: str, branch: 
     assert codes == [0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: the App lacks `workflows`; GitHub refuses the scaffold's workflows",
-)
 def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -286,10 +278,6 @@ def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
     assert world.http.get(team).json()["state"] == "active"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15: the App lacks `workflows`; GitHub refuses the scaffold's workflows",
-)
 def test_weekly_run_posts_one_summary_issue_per_week_and_detects_drift(
     world: World, monkeypatch: pytest.MonkeyPatch
 ) -> None:
