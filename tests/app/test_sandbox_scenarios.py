@@ -180,6 +180,6 @@ def test_a_merged_pull_request_loses_waiting_and_help_labels(
     world.client.rest(
         "POST", f"/repos/{DELTA}/issues/{num}/labels", {"labels": ["help-wanted-from-mentor"]}
     )
-    world.client.rest("PUT", f"/repos/{DELTA}/pulls/{num}/merge", {})
+    world.client.rest("PUT", f"/repos/{DELTA}/pulls/{num}/merge", {"merge_method": "squash"})
     deliver("pull_request", pull_delivery(world, "closed", num, "ada-organizes"))
     assert world.labels(DELTA, num) & (REVIEW_GROUP | {"help-wanted-from-mentor"}) == set()
