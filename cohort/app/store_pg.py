@@ -58,19 +58,21 @@ RETURNING id, event, body, attempts, received
 
 
 def open_pool(dsn: str, size: int) -> ConnectionPool:
-    """A small connection pool, opened and checked (a clear error when it cannot connect)."""
+    """A small connection pool, checked first with one connection (a clear error if it fails)."""
     try:
+        import psycopg
         from psycopg_pool import ConnectionPool
     except ImportError:
         raise UsageError(
             "a postgresql:// store needs psycopg: pip install 'cohort[postgresql]'"
         ) from None
-    pool = ConnectionPool(dsn, min_size=1, max_size=size, open=False, kwargs={"autocommit": True})
     try:
-        pool.open(wait=True, timeout=10)
-    except Exception as exc:  # PoolTimeout wraps the connection error
-        pool.close()
-        raise UsageError(f"cannot connect to the PostgreSQL store: {exc}") from None
+        psycopg.connect(dsn, connect_timeout=10).close()
+    except psycopg.Error as exc:
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(f"cannot connect to the PostgreSQL store: {reason}") from None
+    pool = ConnectionPool(dsn, min_size=1, max_size=size, open=False, kwargs={"autocommit": True})
+    pool.open(wait=True, timeout=30)
     return pool
 
 
