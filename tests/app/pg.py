@@ -35,7 +35,7 @@ def _as_owner(argv: list[str]) -> list[str]:
 
 @contextlib.contextmanager
 def postgres_server() -> Iterator[str]:
-    """Start a private cluster; yields its conninfo; stops it and deletes every file after."""
+    """A private cluster; yields its URL (``postgresql://…?host=DIR``); removed afterwards."""
     bindir = binaries()
     if bindir is None:
         raise FileNotFoundError("PostgreSQL is not installed (apt-get install postgresql)")
@@ -78,7 +78,7 @@ def postgres_server() -> Iterator[str]:
             **quiet,  # type: ignore[call-overload]
         )
         try:
-            yield f"host={root} dbname=postgres user=cohort"
+            yield f"postgresql://cohort@/postgres?host={root}"
         finally:
             subprocess.run(
                 _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
@@ -97,4 +97,4 @@ def fresh_database(conninfo: str, name: str) -> str:
     with psycopg.connect(conninfo, autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"'.encode())
         conn.execute(f'CREATE DATABASE "{name}"'.encode())
-    return conninfo.replace("dbname=postgres", f"dbname={name}")
+    return conninfo.replace("/postgres?", f"/{name}?")
