@@ -261,6 +261,7 @@ def scenario(
     items += random.Random(7).sample(items, len(items) // 10)
     random.Random(11).shuffle(items)
     store = open_store(store_spec)
+    writes_before = world.org.writes()
     with tempfile.TemporaryDirectory(prefix="cohort-bench-") as tmp:
         wall = world.org.clock.wall()
         with instances(count, store_spec, api_url, wall, Path(tmp)) as running:
@@ -280,6 +281,7 @@ def scenario(
         logs = sum(len(p.read_text().splitlines()) for p in Path(tmp).glob("*.log"))
     pending = store.pending()
     store.close()
+    writes = world.org.writes() - writes_before
     cut = sorted(burst.latencies)
     return {
         "instances": count,
@@ -301,6 +303,8 @@ def scenario(
         "pending_after_drain": pending,
         "failed_dead_letters": failed,
         "store_bytes_after": size,
+        "github_writes": writes,
+        "writes_per_202": round(writes / max(burst.statuses.count(202), 1), 2),
         "log_lines": logs,
         **check_effects(world, made),
     }
