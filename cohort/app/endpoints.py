@@ -28,6 +28,7 @@ REQUEST_REVIEWERS = Endpoint(
     "POST", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
 )
 CREATE_COMMENT = Endpoint("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
+LIST_COMMENTS = Endpoint("GET", "/repos/{repo}/issues/{number}/comments", "issues", "read")
 # App-level (JWT) calls: they need no installation permission.
 INSTALLATION_TOKEN = Endpoint("POST", "/app/installations/{installation_id}/access_tokens", "", "")
 
@@ -39,6 +40,7 @@ ENDPOINTS: tuple[Endpoint, ...] = (
     SET_LABELS,
     REQUEST_REVIEWERS,
     CREATE_COMMENT,
+    LIST_COMMENTS,
     INSTALLATION_TOKEN,
 )
 

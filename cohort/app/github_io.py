@@ -15,6 +15,7 @@ from cohort.github.client import Client
 
 MAX_FILE_PAGES = 30  # GitHub lists at most 3,000 files of a pull request
 MAX_PULL_PAGES = 5
+MAX_COMMENT_PAGES = 10
 
 Tracker = Callable[[TrackInstallation], None]
 
@@ -67,6 +68,18 @@ def fresh_state(pulls: list[dict[str, Any]], num: int) -> tuple[frozenset[str] |
             requested = frozenset(x.lower() for x in logins(pr.get("requested_reviewers")))
             return label_names(pr.get("labels")), requested
     return None, None
+
+
+def has_comment_with(client: Client, repo: str, num: int, needle: str) -> bool:
+    """Whether a comment on issue/PR ``num`` contains ``needle`` (paginated, bounded)."""
+    for page in range(1, MAX_COMMENT_PAGES + 1):
+        url = ep.LIST_COMMENTS.url(repo=repo, number=num)
+        items = client.rest("GET", url, params={"per_page": 100, "page": page}) or []
+        if any(isinstance(c, dict) and needle in str(c.get("body") or "") for c in items):
+            return True
+        if len(items) < 100:
+            return False
+    return False
 
 
 def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> bytes | None:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cohort.app import github_io
-from cohort.app.changes import Change
+from cohort.app.changes import Change, Comment
 from cohort.app.clients import ClientFactory
 from cohort.app.context import Context
 from cohort.app.decide import decide, is_own
 from cohort.app.events import HANDLED, Event, parse_event
 from cohort.app.gather import NEEDS_COHORT, Gatherer
 from cohort.app.github_io import Tracker
+from cohort.github.client import Client
+from cohort.naming import marker
 
 
 @dataclass(frozen=True)
@@ -47,5 +49,26 @@ class Processor:
             return Outcome(tuple(changes), 0)
         client = self.clients.for_installation(event.installation_id)
         changes = decide(event, self.gatherer.context(event, client))
+        changes = once_per_delivery(client, changes, event.delivery)
         writes = github_io.apply(client, changes, self.track)
         return Outcome(tuple(changes), writes)
+
+
+def once_per_delivery(client: Client, changes: list[Change], delivery: str) -> list[Change]:
+    """Stamp comments with the delivery id; drop those a previous attempt already posted.
+
+    Labels and review requests are decided from a fresh read of the pull request, so doing
+    them again changes nothing; a comment is the one effect that would double when a claim is
+    retaken after the comment was posted (an instance died before marking the delivery done).
+    """
+    if not delivery:
+        return changes
+    stamp = marker("delivery", delivery)
+    out: list[Change] = []
+    for change in changes:
+        if isinstance(change, Comment):
+            if github_io.has_comment_with(client, change.repo, change.number, stamp):
+                continue
+            change = replace(change, body=f"{change.body}\n{stamp}")
+        out.append(change)
+    return out

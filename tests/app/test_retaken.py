@@ -1,0 +1,44 @@
+"""A delivery handled again (its claim retaken after the first try posted) doubles nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.webhooks import comment_body
+from tests.app.e2e import ORG, SLUG, World, make_world, processor
+
+DELTA = f"{ORG}/2027-spring-delta"
+
+
+@pytest.fixture(scope="module")
+def world() -> World:
+    return make_world()
+
+
+def _bot_comments(world: World, number: int) -> list[str]:
+    issue = world.org.box.state.repos[DELTA].issues[number]
+    return [c.body for c in issue.comments if c.user == f"{SLUG}[bot]"]
+
+
+def test_a_mentor_answer_is_posted_once_per_delivery(world: World) -> None:
+    pr = world.open_pull(DELTA, "stuck", {"docs/x.md": b"x\n"})
+    body = comment_body(world, DELTA, pr)
+    app = processor(world)
+    first = app.handle("issue_comment", "retaken-1", body)
+    again = app.handle("issue_comment", "retaken-1", body)  # the same delivery, retaken
+    [answer] = _bot_comments(world, pr["number"])
+    assert answer.endswith("<!-- cohort:delivery retaken-1 -->")
+    assert (first.writes, again.writes) == (2, 1)  # the second only re-applies the label
+    app.handle("issue_comment", "asked-again", body)  # a new request is answered
+    assert len(_bot_comments(world, pr["number"])) == 2
+
+
+def test_a_retaken_pull_request_event_asks_no_second_mentor(world: World) -> None:
+    pr = world.open_pull(DELTA, "retaken-pr", {"docs/y.md": b"y\n"})
+    body = world.payload("opened", DELTA, pr)
+    app = processor(world)
+    app.handle("pull_request", "pr-retaken", body)
+    before = world.org.writes()
+    app.handle("pull_request", "pr-retaken", body)
+    assert len(world.requested(DELTA, pr["number"])) == 1
+    assert world.org.writes() == before
