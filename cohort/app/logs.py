@@ -9,6 +9,7 @@ import logging
 import time
 from collections.abc import Iterator
 
+HANDLER_NAME = "cohort-serve"
 DELIVERY: contextvars.ContextVar[str] = contextvars.ContextVar("cohort_delivery", default="")
 
 
@@ -46,8 +47,9 @@ def configure(fmt: str = "json", level: int = logging.INFO) -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.set_name(HANDLER_NAME)
     root = logging.getLogger()
-    root.handlers[:] = [handler]
+    root.handlers[:] = [h for h in root.handlers if h.get_name() != HANDLER_NAME] + [handler]
     root.setLevel(level)
     for name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
         logging.getLogger(name).handlers[:] = []
