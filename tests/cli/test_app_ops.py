@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import time
 from pathlib import Path
 from typing import Any
@@ -115,3 +116,22 @@ def test_github_is_asked_for_deliveries_the_store_never_received(tmp_path: Path)
 
 def test_ages_are_short() -> None:
     assert [age(s) for s in (5, 90, 7200, 3 * 86400)] == ["5s", "1m", "2h", "3d"]
+
+
+def test_serve_with_an_unreachable_postgres_store_stops_with_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key = tmp_path / "app.pem"
+    key.write_text("not used")
+    store = f"postgresql://cohort@/cohort?host={tmp_path}"
+    argv = ["serve", "--webhook-secret", "s", "--app-id", "1", "--app-key-file", str(key)]
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        assert run([*argv, "--store", store, "--log-format", "text"]) == 3
+    finally:
+        root.handlers[:] = handlers
+        root.setLevel(level)
+    err = capsys.readouterr().err
+    assert err.startswith("error: cannot connect to the PostgreSQL store")
+    assert "Traceback" not in err
