@@ -1,9 +1,9 @@
 """Webhook burst on loopback against N ``cohort serve`` processes, one SIGKILLed mid-burst.
 
-    .venv/bin/python -m benchmarks.webhooks --instances 3 --store postgresql --prs 340
+    .venv/bin/python -m benchmarks.webhooks --instances 3 --store postgresql --prs 205
 
-Sends ``6 × prs`` signed deliveries (opened, edited, three pushes and a ``/mentor`` comment per
-pull request) plus 10 % redeliveries of already-sent ids, from 16 senders, round-robin to the
+Sends ``10 × prs`` signed deliveries (opened, edited, seven pushes and a ``/mentor`` comment per
+pull request; few open pull requests, since the sandbox lists them all on every event) plus 10 % redeliveries of already-sent ids, from 16 senders, round-robin to the
 instances (a sender that cannot connect goes to the next instance, as a load balancer would).
 While the burst runs, 200 slow connections stall on the first instance, and one instance is
 killed with SIGKILL at 40 % and restarted. GitHub is the sandbox, served on loopback. After
@@ -48,7 +48,7 @@ SLOW = 200
 DRAIN_TIMEOUT = 900.0
 KILL_AT = 0.4
 # per pull request, besides one ``/mentor`` comment: few open PRs, many deliveries
-ACTIONS = ("opened", "synchronize", "edited", "synchronize", "synchronize")
+ACTIONS = ("opened", "edited", *["synchronize"] * 7)
 Item = tuple[str, str, bytes]
 
 
@@ -314,7 +314,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--instances", type=int, default=3)
     parser.add_argument("--store", choices=["postgresql", "sqlite"], default="postgresql")
-    parser.add_argument("--prs", type=int, default=340, help="6 deliveries each, +10 %%")
+    parser.add_argument("--prs", type=int, default=205, help="10 deliveries each, +10 %%")
     parser.add_argument("--baseline-prs", type=int, default=None, help="default: --prs")
     parser.add_argument("--no-baseline", action="store_true", help="skip 1 × SQLite")
     args = parser.parse_args()
