@@ -2,14 +2,16 @@
 
     .venv/bin/python -m benchmarks.webhooks --instances 3 --store postgresql --prs 205
 
-Sends ``10 × prs`` signed deliveries (opened, edited, seven pushes and a ``/mentor`` comment per
-pull request; few open pull requests, since the sandbox lists them all on every event) plus 10 % redeliveries of already-sent ids, from 16 senders, round-robin to the
-instances (a sender that cannot connect goes to the next instance, as a load balancer would).
+Sends ``10 × prs`` signed deliveries (opened, edited, seven pushes and a ``/mentor`` comment
+per pull request: few open pull requests, since the sandbox lists them all on every event) plus
+10 % redeliveries of already-sent ids, from 16 senders, round-robin to the instances (a sender
+that cannot connect goes to the next instance, as a load balancer would).
 While the burst runs, 200 slow connections stall on the first instance, and one instance is
 killed with SIGKILL at 40 % and restarted. GitHub is the sandbox, served on loopback. After
 the queue drains (bounded), every pull request's effects are checked in the sandbox: lost = a
 label, review request or ``/mentor`` answer missing; duplicated = two review requests or two
-bot answers. Then the same burst goes to one instance on SQLite (no kill) for comparison.
+bot answers. Then a smaller burst (``--baseline-prs``) goes to one instance on SQLite (no
+kill) for comparison: processing, not intake, bounds how long a run takes.
 PostgreSQL is Debian's, started in a temp dir (``tests/app/pg.py``).
 """
 
@@ -255,7 +257,14 @@ def store_bytes(store: Store, spec: str) -> int:
 
 
 def scenario(
-    world: World, api_url: str, store_spec: str, count: int, prs: int, kill: bool, tag: str
+    world: World,
+    api_url: str,
+    store_spec: str,
+    count: int,
+    prs: int,
+    kill: bool,
+    tag: str,
+    keep_logs: Path | None = None,
 ) -> dict[str, Any]:
     items, made = deliveries(world, prs, tag)
     items += random.Random(7).sample(items, len(items) // 10)
@@ -279,6 +288,10 @@ def scenario(
         failed = len(store.deliveries(status="failed", limit=100_000))
         size = store_bytes(store, store_spec)
         logs = sum(len(p.read_text().splitlines()) for p in Path(tmp).glob("*.log"))
+        if keep_logs is not None:
+            keep_logs.mkdir(parents=True, exist_ok=True)
+            for p in Path(tmp).glob("*.log"):
+                (keep_logs / f"{tag}-{p.name}").write_bytes(p.read_bytes())
     pending = store.pending()
     store.close()
     writes = world.org.writes() - writes_before
@@ -301,6 +314,7 @@ def scenario(
         "processed_per_s": round(burst.statuses.count(202) / drained, 1),
         "drain_s": round(drained, 1),
         "pending_after_drain": pending,
+        "drained": pending == 0,
         "failed_dead_letters": failed,
         "store_bytes_after": size,
         "github_writes": writes,
@@ -315,8 +329,11 @@ def main() -> None:
     parser.add_argument("--instances", type=int, default=3)
     parser.add_argument("--store", choices=["postgresql", "sqlite"], default="postgresql")
     parser.add_argument("--prs", type=int, default=205, help="10 deliveries each, +10 %%")
-    parser.add_argument("--baseline-prs", type=int, default=None, help="default: --prs")
+    parser.add_argument(
+        "--baseline-prs", type=int, default=60, help="pull requests for the 1 × SQLite run"
+    )
     parser.add_argument("--no-baseline", action="store_true", help="skip 1 × SQLite")
+    parser.add_argument("--logs", type=Path, default=None, help="keep the instances' logs here")
     args = parser.parse_args()
     world = make_world()
     report: dict[str, Any] = {}
@@ -325,18 +342,18 @@ def main() -> None:
             with postgres_server() as server:
                 dsn = fresh_database(server, "bench")
                 report["shared"] = scenario(
-                    world, api_url, dsn, args.instances, args.prs, True, "p"
+                    world, api_url, dsn, args.instances, args.prs, True, "p", args.logs
                 )
         else:
             with tempfile.TemporaryDirectory() as tmp:
                 report["shared"] = scenario(
-                    world, api_url, f"{tmp}/app.db", args.instances, args.prs, True, "p"
+                    world, api_url, f"{tmp}/app.db", args.instances, args.prs, True, "p", args.logs
                 )
         if not args.no_baseline:
             with tempfile.TemporaryDirectory() as tmp:
-                prs = args.baseline_prs or args.prs
+                prs = args.baseline_prs
                 report["single_sqlite"] = scenario(
-                    world, api_url, f"{tmp}/app.db", 1, prs, False, "s"
+                    world, api_url, f"{tmp}/app.db", 1, prs, False, "s", args.logs
                 )
     rows = sorted({k for r in report.values() for k in r}, key=list(report["shared"]).index)
     print(f"{'':32}" + "".join(f"{name:>16}" for name in report))
