@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from cohort.app import github_io
@@ -14,6 +15,8 @@ from cohort.app.gather import NEEDS_COHORT, Gatherer
 from cohort.app.github_io import Tracker
 from cohort.github.client import Client
 from cohort.naming import marker
+
+SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,7 @@ def once_per_delivery(client: Client, changes: list[Change], delivery: str) -> l
     them again changes nothing; a comment is the one effect that would double when a claim is
     retaken after the comment was posted (an instance died before marking the delivery done).
     """
-    if not delivery:
+    if not SAFE_ID.fullmatch(delivery):  # it goes inside an HTML comment
         return changes
     stamp = marker("delivery", delivery)
     out: list[Change] = []

@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import json
 import logging
+import re
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ log = logging.getLogger("cohort.app.server")
 MAX_BODY = 25 * 1024 * 1024  # GitHub sends nothing larger
 MAX_PENDING = 10_000  # beyond this, refuse with 503 rather than grow without bound
 BODY_TIMEOUT = 10.0  # seconds to receive a whole body (GitHub waits 10 s for the answer)
+DELIVERY_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")  # GitHub sends a GUID
 REPO_SCAN = 1024 * 1024  # the repository name is read from bodies up to this size
 
 
@@ -103,8 +105,8 @@ def make_app(settings: Settings) -> Starlette:
             raise Refused(401, "bad or missing X-Hub-Signature-256")
         event = request.headers.get("x-github-event", "")
         delivery = request.headers.get("x-github-delivery", "")
-        if not event or not delivery or len(delivery) > 100:
-            raise Refused(400, "missing X-GitHub-Event or X-GitHub-Delivery")
+        if not event or not DELIVERY_ID.fullmatch(delivery):
+            raise Refused(400, "missing X-GitHub-Event or a malformed X-GitHub-Delivery")
         DELIVERY.set(delivery)
         if await run_in_threadpool(store.pending) >= settings.max_pending:
             raise Refused(503, "queue full; redeliver later")

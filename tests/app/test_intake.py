@@ -218,3 +218,14 @@ def test_health_checks_the_store(store: SQLiteStore) -> None:
         down = http.get("/healthz")
     assert (ok.status_code, ok.json()) == (200, {"ok": True, "store": "ok", "pending": 0})
     assert (down.status_code, down.json()) == (503, {"ok": False, "store": "unavailable"})
+
+
+def test_a_malformed_delivery_id_is_refused(store: SQLiteStore) -> None:
+    body = b"{}"
+    with (
+        background(make_app(settings(lambda *a: None, store, count=0))) as url,
+        httpx.Client(base_url=url, timeout=5) as http,
+    ):
+        answer = http.post("/webhook", content=body, headers=headers(body, "a -->b"))
+    assert answer.status_code == 400
+    assert store.pending() == 0

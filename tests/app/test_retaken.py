@@ -42,3 +42,12 @@ def test_a_retaken_pull_request_event_asks_no_second_mentor(world: World) -> Non
     app.handle("pull_request", "pr-retaken", body)
     assert len(world.requested(DELTA, pr["number"])) == 1
     assert world.org.writes() == before
+
+
+def test_a_delivery_id_that_could_break_out_of_the_marker_is_not_written(world: World) -> None:
+    pr = world.open_pull(DELTA, "odd-id", {"docs/z.md": b"z\n"})
+    body = comment_body(world, DELTA, pr)
+    processor(world).handle("issue_comment", "x --> **hi** <!--", body)
+    [answer] = _bot_comments(world, pr["number"])
+    assert "cohort:delivery" not in answer
+    assert "**hi**" not in answer
