@@ -19,10 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.generate import cohort_text
 from benchmarks.modelled import READ_LATENCY, Step, modelled_seconds
 from cohort.clock import SimulatedClock
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort
 from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
+from cohort.loading import load_cohort
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox import Sandbox, SandboxTransport

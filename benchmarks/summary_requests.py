@@ -16,11 +16,11 @@ from benchmarks.generate import cohort_text
 from cohort.clock import SimulatedClock
 from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
 from cohort.github.post_summary import post_summary
 from cohort.github.read_activity import read_activity
-from cohort.naming import repo_name
 from cohort.sandbox import Sandbox, SandboxTransport
 from cohort.summary import render_markdown, summarize, week_of
 

@@ -75,13 +75,75 @@ class UnsafePlanError(CohortError):
 
 
 class GitHubError(CohortError):
-    """GitHub (or the network on the way to it) failed."""
+    """GitHub (or the network on the way to it) failed.
+
+    ``status`` is the HTTP status when GitHub answered (None for network failures and for
+    answers cohort could not use); ``method`` and ``path`` name the request. Code decides on
+    the type and these fields, never on the message text.
+    """
 
     exit_code = ExitCode.RUNTIME
 
+    def __init__(
+        self, message: str, *, status: int | None = None, method: str = "", path: str = ""
+    ) -> None:
+        self.status = status
+        self.method = method
+        self.path = path
+        self.message = message
+        super().__init__(message)
 
-class RateLimitedError(GitHubError):
-    """GitHub kept refusing for rate limits after every allowed retry."""
+
+class NotFoundError(GitHubError):
+    """HTTP 404: the object does not exist (or the token may not see it)."""
+
+
+class ForbiddenError(GitHubError):
+    """HTTP 403: refused. Subclasses say why when GitHub tells."""
+
+
+class MissingPermissionError(ForbiddenError):
+    """HTTP 403: the token lacks a permission (``accepted``: what GitHub would accept)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = 403,
+        method: str = "",
+        path: str = "",
+        accepted: str = "",
+    ) -> None:
+        super().__init__(message, status=status, method=method, path=path)
+        self.accepted = accepted  # GitHub's X-Accepted-GitHub-Permissions header, if sent
+
+
+class RateLimitedError(ForbiddenError):
+    """GitHub kept refusing for rate limits (HTTP 403 or 429) after every allowed retry."""
+
+
+class ConflictError(GitHubError):
+    """HTTP 409: the object is in a state that refuses the request (e.g. an empty repository)."""
+
+
+class UnprocessableError(GitHubError):
+    """HTTP 422: validation failed; ``codes`` are GitHub's ``errors[].code`` values."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = 422,
+        method: str = "",
+        path: str = "",
+        codes: tuple[str, ...] = (),
+    ) -> None:
+        super().__init__(message, status=status, method=method, path=path)
+        self.codes = codes
+
+    @property
+    def already_exists(self) -> bool:
+        return "already_exists" in self.codes
 
 
 class OutcomeUnknownError(GitHubError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cohort.config.load import LoadedCohort
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.reconcile.desired import Rendered, build_desired
 from cohort.reconcile.model import DesiredState
 

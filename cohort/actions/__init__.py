@@ -1,1 +1,1 @@
-"""Helpers for running cohort as a GitHub Actions step: events, outputs, masks, plan comments."""
+"""The action's entry point (``python -m cohort.actions.run``): one command, its outputs."""

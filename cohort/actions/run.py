@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
 import os
-import re
 import shlex
 import sys
 from collections.abc import Mapping, MutableMapping
@@ -13,10 +11,11 @@ from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import TextIO
 
-from cohort.actions.env import append_summary, in_actions, mask_commands, set_outputs
+from cohort.reconcile.render import render_markdown
+from cohort.usecases import ApplyOutcome, PlanOutcome, SummaryOutcome
+from cohort.workflow.env import append_summary, in_actions, mask_commands, set_outputs
 
 COMMANDS = ("validate", "plan", "apply", "summary", "comment")
-SUMMARY_URL = re.compile(r"summary issue #\d+ [^\n]*?: (https?://\S+)")
 
 
 class _Tee(io.StringIO):
@@ -71,28 +70,32 @@ def skip_reason(argv: list[str], environ: Mapping[str, str]) -> str | None:
 
 
 def outputs_for(
-    command: str, code: int, printed: str, told: str, environ: Mapping[str, str]
+    command: str,
+    code: int,
+    outcome: object,
+    printed: str,
+    told: str,
+    environ: Mapping[str, str],
 ) -> dict[str, str]:
-    """has-changes, plan-digest and summary-url, from what the command wrote."""
+    """Step outputs from the value the command returned; the job summary from what it wrote."""
     values = {"exit-code": str(code)}
-    if command == "plan" and code in (0, 2):
-        plan = json.loads((work_dir(environ) / "cohort-plan.json").read_text(encoding="utf-8"))
-        (work_dir(environ) / "cohort-plan.md").write_text(printed, encoding="utf-8")
-        values["has-changes"] = "false" if plan["empty"] else "true"
-        values["plan-digest"] = str(plan["digest"])
-        append_summary(printed, environ)
+    if isinstance(outcome, PlanOutcome):
+        markdown = render_markdown(outcome.plan)
+        (work_dir(environ) / "cohort-plan.md").write_text(markdown, encoding="utf-8")
+        append_summary(markdown, environ)
     if command == "apply":
         tail = "\n".join((printed + told).strip().splitlines()[-20:])
         append_summary(f"### cohort apply (exit {code})\n\n```\n{tail}\n```", environ)
     if command == "summary":
-        urls = SUMMARY_URL.findall(told)
-        values["summary-url"] = urls[-1] if urls else ""
+        values["summary-url"] = ""
+    if isinstance(outcome, PlanOutcome | ApplyOutcome | SummaryOutcome):
+        values.update(outcome.outputs())
     return values
 
 
 def main(environ: MutableMapping[str, str] | None = None) -> int:
     """Run the command the action was asked for; the step fails with its exit code."""
-    from cohort.cli.main import run
+    from cohort.cli.main import invoke
 
     env = os.environ if environ is None else environ
     if in_actions(env):
@@ -108,8 +111,9 @@ def main(environ: MutableMapping[str, str] | None = None) -> int:
         return 0
     out, err = _Tee(sys.stdout), _Tee(sys.stderr)
     with redirect_stdout(out), redirect_stderr(err):
-        code = run(argv)
-    set_outputs(outputs_for(argv[0], code, out.getvalue(), err.getvalue(), env), env)
+        code, outcome = invoke(argv)
+    values = outputs_for(argv[0], code, outcome, out.getvalue(), err.getvalue(), env)
+    set_outputs(values, env)
     return code
 
 

@@ -79,8 +79,11 @@ class AppClients:
         jwt_client = Client(
             bearer, api_url=self.api_url, transport=self.transport, clock=self.clock
         )
-        url = ep.INSTALLATION_TOKEN.url(installation_id=installation_id)
-        minted = jwt_client.rest("POST", url, {"permissions": required_permissions()})
+        minted = jwt_client.call(
+            ep.INSTALLATION_TOKEN,
+            body={"permissions": required_permissions()},
+            installation_id=installation_id,
+        )
         expires = dt.datetime.fromisoformat(str(minted["expires_at"]).replace("Z", "+00:00"))
         with self._lock:
             self._tokens[installation_id] = (expires.timestamp(), str(minted["token"]))

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from cohort.app import decide_comment, decide_install, decide_pull, decide_review
-from cohort.app.changes import Change
 from cohort.app.context import Context
 from cohort.app.events import Event
+from cohort.app.reactions import Reaction
 
-Handler = Callable[[Event, Context], list[Change]]
+Handler = Callable[[Event, Context], list[Reaction]]
 
 HANDLERS: dict[str, Handler] = {
     "pull_request": decide_pull.decide,
@@ -25,7 +25,7 @@ def is_own(event: Event, ctx: Context) -> bool:
     return bool(ctx.app_login) and event.sender.lower() == ctx.app_login.lower()
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """The changes an event calls for; unknown events and actions call for none."""
     handler = HANDLERS.get(event.name)
     if handler is None or is_own(event, ctx):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from cohort.app.changes import Change, Comment, label_change
 from cohort.app.context import Context
 from cohort.app.decide_pull import is_bot
 from cohort.app.events import Event, dig, label_names, number, text
+from cohort.app.reactions import Comment, Reaction, label_change
 from cohort.app.reviewers import available_mentors, team_for_repo
-from cohort.naming import marker
+from cohort.config.naming import marker
 
 HELP = "help-wanted-from-mentor"
 COMMAND = re.compile(r"^\s*/mentor(?:\s|$)", re.MULTILINE)
@@ -21,7 +21,7 @@ def is_command(body: str) -> bool:
     return COMMAND.search(outside_code) is not None
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """Label the issue and mention the mentors who are not away (organizers if all are)."""
     issue = dig(event.payload, "issue")
     num = number(issue, "number")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.app.changes import Change, TrackInstallation
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, number, text
+from cohort.app.reactions import Reaction, TrackInstallation
 
 ACTIVE = {
     "created": True,
@@ -29,7 +29,7 @@ def _names(items: Any) -> tuple[str, ...]:
     )
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """A TrackInstallation record for the store; unknown actions change nothing."""
     del ctx
     ident = number(event.payload, "installation", "id")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from cohort.app.areas import area_labels
-from cohort.app.changes import Change, RequestReview, label_change
 from cohort.app.context import Context
 from cohort.app.events import Event, dig, label_names, logins, number, text
+from cohort.app.reactions import Reaction, RequestReview, label_change
 from cohort.app.reviewers import available_mentors, pick_reviewer, team_for_repo
 from cohort.app.size import SIZE_NAMES, changed_lines, size_label
 from cohort.config.model import PHASES, CohortFile, Team
@@ -20,7 +20,7 @@ PHASE_NAMES = frozenset(spec.name for spec in PHASE_LABELS)
 NEEDS, APPROVED, CHANGES = "needs-mentor-review", "mentor-approved", "changes-requested"
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """Labels and review requests for an opened, updated or ready pull request."""
     pr = dig(event.payload, "pull_request")
     num = number(pr, "number")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from cohort.app.changes import Change, label_change
 from cohort.app.context import Context
 from cohort.app.decide_pull import APPROVED, CHANGES, NEEDS
 from cohort.app.events import Event, dig, label_names, number, text
+from cohort.app.reactions import Reaction, label_change
 from cohort.app.reviewers import team_for_repo
 
 
-def decide(event: Event, ctx: Context) -> list[Change]:
+def decide(event: Event, ctx: Context) -> list[Reaction]:
     """Approval swaps needs-mentor-review for mentor-approved; changes requested is labelled."""
     pr = dig(event.payload, "pull_request")
     num = number(pr, "number")

@@ -16,8 +16,8 @@ from cohort.app.reviewers import team_for_repo
 from cohort.app.source import CohortSource
 from cohort.clock import Clock
 from cohort.config.model import CohortFile
-from cohort.github.client import Client
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
+from cohort.github.ports import RestPort
 
 NEEDS_COHORT = frozenset({"pull_request", "pull_request_review", "issue_comment"})
 
@@ -33,7 +33,7 @@ class Gatherer:
     _rules: dict[str, tuple[float, AreaRules]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def context(self, event: Event, client: Client) -> Context:
+    def context(self, event: Event, client: RestPort) -> Context:
         """Everything the event's handler needs; pull requests cost 2–3 reads."""
         cohort = self.source.get(event.org, client) if event.name in NEEDS_COHORT else None
         today = self.today(cohort)
@@ -65,7 +65,7 @@ class Gatherer:
         return dt.datetime.fromtimestamp(self.clock.wall(), zone).date()
 
     def load(
-        self, client: Client, cohort: CohortFile, repo: str, mentors: list[str]
+        self, client: RestPort, cohort: CohortFile, repo: str, mentors: list[str]
     ) -> tuple[list[dict[str, object]], dict[str, int]]:
         """Open PRs of this repo, and review load over the repos the same mentors lead."""
         own = io.open_pulls(client, repo)
@@ -78,7 +78,7 @@ class Gatherer:
                 every += io.open_pulls(client, other)
         return list(own), io.review_load(every)
 
-    def rules(self, client: Client, repo: str, ref: str) -> AreaRules:
+    def rules(self, client: RestPort, repo: str, ref: str) -> AreaRules:
         """The label path rules from the base branch (never from the PR's own head)."""
         key = f"{repo}@{ref}"
         with self._lock:

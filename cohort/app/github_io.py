@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from cohort.app import endpoints as ep
-from cohort.app.changes import Change, Comment, RequestReview, SetLabels, TrackInstallation
 from cohort.app.events import label_names, logins
+from cohort.app.reactions import Comment, Reaction, RequestReview, SetLabels, TrackInstallation
 from cohort.app.size import ChangedFile
-from cohort.errors import GitHubError
-from cohort.github.client import Client
+from cohort.errors import NotFoundError
+from cohort.github.ports import RestPort
 
 MAX_FILE_PAGES = 30  # GitHub lists at most 3,000 files of a pull request
 MAX_PULL_PAGES = 5
@@ -20,12 +20,12 @@ MAX_COMMENT_PAGES = 10
 Tracker = Callable[[TrackInstallation], None]
 
 
-def pull_files(client: Client, repo: str, num: int) -> tuple[ChangedFile, ...]:
+def pull_files(client: RestPort, repo: str, num: int) -> tuple[ChangedFile, ...]:
     """The changed files of a pull request (paginated, bounded)."""
     out: list[ChangedFile] = []
     for page in range(1, MAX_FILE_PAGES + 1):
-        url = ep.LIST_FILES.url(repo=repo, number=num)
-        items = client.rest("GET", url, params={"per_page": 100, "page": page}) or []
+        params = {"per_page": 100, "page": page}
+        items = client.call(ep.LIST_FILES, params=params, repo=repo, number=num) or []
         out += [
             ChangedFile(
                 str(f.get("filename", "")),
@@ -40,12 +40,12 @@ def pull_files(client: Client, repo: str, num: int) -> tuple[ChangedFile, ...]:
     return tuple(out)
 
 
-def open_pulls(client: Client, repo: str) -> list[dict[str, Any]]:
+def open_pulls(client: RestPort, repo: str) -> list[dict[str, Any]]:
     """Open pull requests of a repository (their labels and requested reviewers)."""
     out: list[dict[str, Any]] = []
     for page in range(1, MAX_PULL_PAGES + 1):
         params = {"state": "open", "per_page": 100, "page": page}
-        items = client.rest("GET", ep.LIST_PULLS.url(repo=repo), params=params) or []
+        items = client.call(ep.LIST_PULLS, params=params, repo=repo) or []
         out += [p for p in items if isinstance(p, dict)]
         if len(items) < 100:
             break
@@ -70,7 +70,7 @@ def fresh_state(pulls: list[dict[str, Any]], num: int) -> tuple[frozenset[str] |
     return None, None
 
 
-def has_comment_with(client: Client, repo: str, num: int, needle: str) -> bool:
+def has_comment_with(client: RestPort, repo: str, num: int, needle: str) -> bool:
     """Whether a comment on issue/PR ``num`` contains ``needle`` (paginated, bounded)."""
     for page in range(1, MAX_COMMENT_PAGES + 1):
         url = ep.LIST_COMMENTS.url(repo=repo, number=num)
@@ -82,51 +82,49 @@ def has_comment_with(client: Client, repo: str, num: int, needle: str) -> bool:
     return False
 
 
-def file_text(client: Client, repo: str, path: str, ref: str | None = None) -> bytes | None:
+def file_text(client: RestPort, repo: str, path: str, ref: str | None = None) -> bytes | None:
     """A file's bytes from the contents API, or None when it does not exist."""
     params = {"ref": ref} if ref else None
     try:
-        found = client.rest("GET", ep.GET_CONTENT.url(repo=repo, path=path), params=params)
-    except GitHubError as exc:
-        if "HTTP 404" in str(exc):
-            return None
-        raise
+        found = client.call(ep.GET_CONTENT, params=params, repo=repo, path=path)
+    except NotFoundError:
+        return None
     if not isinstance(found, dict) or found.get("encoding") != "base64":
         return None
     return base64.b64decode(str(found.get("content", "")))
 
 
-def apply(client: Client, changes: list[Change], track: Tracker | None = None) -> int:
+def apply(client: RestPort, changes: list[Reaction], track: Tracker | None = None) -> int:
     """Carry out the changes; returns the number of GitHub writes sent."""
     writes = 0
     for change in changes:
         if isinstance(change, SetLabels):
             writes += _labels(client, change)
         elif isinstance(change, RequestReview):
-            url = ep.REQUEST_REVIEWERS.url(repo=change.repo, number=change.number)
-            client.rest("POST", url, {"reviewers": list(change.reviewers)})
+            body = {"reviewers": list(change.reviewers)}
+            client.call(ep.REQUEST_REVIEWERS, body=body, repo=change.repo, number=change.number)
             writes += 1
         elif isinstance(change, Comment):
-            url = ep.CREATE_COMMENT.url(repo=change.repo, number=change.number)
-            client.rest("POST", url, {"body": change.body})
+            text = {"body": change.body}
+            client.call(ep.CREATE_COMMENT, body=text, repo=change.repo, number=change.number)
             writes += 1
         elif track is not None:
             track(change)
     return writes
 
 
-def apply_local(changes: list[Change], track: Tracker | None) -> None:
+def apply_local(changes: list[Reaction], track: Tracker | None) -> None:
     """Record installation changes (they never touch GitHub)."""
     for change in changes:
         if isinstance(change, TrackInstallation) and track is not None:
             track(change)
 
 
-def _labels(client: Client, change: SetLabels) -> int:
+def _labels(client: RestPort, change: SetLabels) -> int:
     """One write: add when nothing goes away, otherwise set the whole list."""
-    url = ep.ADD_LABELS.url(repo=change.repo, number=change.number)
+    repo, number = change.repo, change.number
     if not change.removed:
-        client.rest("POST", url, {"labels": sorted(change.added)})
+        client.call(ep.ADD_LABELS, body={"labels": sorted(change.added)}, repo=repo, number=number)
     else:
-        client.rest("PUT", url, {"labels": sorted(change.after)})
+        client.call(ep.SET_LABELS, body={"labels": sorted(change.after)}, repo=repo, number=number)
     return 1

@@ -6,15 +6,15 @@ import re
 from dataclasses import dataclass, replace
 
 from cohort.app import github_io
-from cohort.app.changes import Change, Comment
 from cohort.app.clients import ClientFactory
 from cohort.app.context import Context
 from cohort.app.decide import decide, is_own
 from cohort.app.events import HANDLED, Event, parse_event
 from cohort.app.gather import NEEDS_COHORT, Gatherer
 from cohort.app.github_io import Tracker
-from cohort.github.client import Client
-from cohort.naming import marker
+from cohort.app.reactions import Comment, Reaction
+from cohort.config.naming import marker
+from cohort.github.ports import RestPort
 
 SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
@@ -23,7 +23,7 @@ SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
 class Outcome:
     """What handling one event did."""
 
-    changes: tuple[Change, ...]
+    changes: tuple[Reaction, ...]
     writes: int
 
 
@@ -57,7 +57,7 @@ class Processor:
         return Outcome(tuple(changes), writes)
 
 
-def once_per_delivery(client: Client, changes: list[Change], delivery: str) -> list[Change]:
+def once_per_delivery(client: RestPort, changes: list[Reaction], delivery: str) -> list[Reaction]:
     """Stamp comments with the delivery id; drop those a previous attempt already posted.
 
     Labels and review requests are decided from a fresh read of the pull request, so doing
@@ -67,7 +67,7 @@ def once_per_delivery(client: Client, changes: list[Change], delivery: str) -> l
     if not SAFE_ID.fullmatch(delivery):  # it goes inside an HTML comment
         return changes
     stamp = marker("delivery", delivery)
-    out: list[Change] = []
+    out: list[Reaction] = []
     for change in changes:
         if isinstance(change, Comment):
             if github_io.has_comment_with(client, change.repo, change.number, stamp):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from cohort.config.model import CohortFile, Team
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 
 
 def team_for_repo(cohort: CohortFile, full_name: str) -> Team | None:

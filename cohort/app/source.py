@@ -9,17 +9,18 @@ from typing import Any, Protocol
 
 from cohort.app.github_io import file_text
 from cohort.clock import Clock, SystemClock
-from cohort.config.load import load_cohort, parse_cohort
+from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
 from cohort.config.source import read_document
 from cohort.errors import InvalidInput
-from cohort.github.client import Client
+from cohort.github.ports import RestPort
+from cohort.loading import load_cohort
 
 
 class CohortSource(Protocol):
     """Gives the cohort of an organization, or None when it has none."""
 
-    def get(self, org: str, client: Client) -> CohortFile | None: ...
+    def get(self, org: str, client: RestPort) -> CohortFile | None: ...
 
 
 @dataclass
@@ -29,7 +30,7 @@ class PathSource:
     path: Path
     _seen: tuple[float, CohortFile] | None = None
 
-    def get(self, org: str, client: Client) -> CohortFile | None:
+    def get(self, org: str, client: RestPort) -> CohortFile | None:
         del client
         mtime = self.path.stat().st_mtime
         if self._seen is None or self._seen[0] != mtime:
@@ -57,7 +58,7 @@ class RepoSource:
     _cache: dict[str, tuple[float, CohortFile | None]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, org: str, client: Client) -> CohortFile | None:
+    def get(self, org: str, client: RestPort) -> CohortFile | None:
         key = org.lower()
         with self._lock:
             hit = self._cache.get(key)

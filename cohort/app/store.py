@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from cohort.app.changes import TrackInstallation
+from cohort.app.reactions import TrackInstallation
 
 STATUSES = ("queued", "running", "done", "failed")
 ERROR_CHARS = 500

@@ -14,7 +14,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from cohort.app.changes import TrackInstallation
+from cohort.app.reactions import TrackInstallation
 from cohort.app.store import (
     ERROR_CHARS,
     Delivery,

@@ -21,11 +21,11 @@ store_option = click.option(
 
 
 @click.group("app")
-def command() -> None:
+def app_ops_command() -> None:
     """Operate the GitHub App's delivery store (list, requeue, ask GitHub to redeliver)."""
 
 
-@command.command("deliveries")
+@app_ops_command.command("deliveries")
 @store_option
 @click.option("--status", type=STATUS, default=None, help="Only this status (failed = dead).")
 @click.option("--limit", type=click.IntRange(1, 100_000), default=50, show_default=True)
@@ -49,7 +49,7 @@ def deliveries(store: str, status: str | None, limit: int, as_json: bool) -> Non
     click.echo(f"{len(rows)} deliver{'y' if len(rows) == 1 else 'ies'}", err=True)
 
 
-@command.command("redeliver")
+@app_ops_command.command("redeliver")
 @store_option
 @click.argument("ids", nargs=-1, required=True)
 @click.option("--app-id", type=int, envvar="COHORT_APP_ID", show_envvar=True, default=None)

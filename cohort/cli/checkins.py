@@ -30,7 +30,7 @@ from cohort.errors import ExitCode, UsageError
     show_envvar=True,
     help="Private YAML file 'meetings: {team: slot}'; only the slot is copied.",
 )
-def command(
+def checkins_command(
     cohort_file: Path,
     github: GitHubOptions,
     week: int | None,

@@ -26,7 +26,7 @@ from cohort.errors import ExitCode, UsageError
     help="Show only the last N weeks (default: every week so far).",
 )
 @github_options
-def command(
+def dashboard_command(
     cohort_file: Path,
     out_dir: Path,
     weeks: int | None,

@@ -18,7 +18,7 @@ from cohort.errors import ExitCode
     default=None,
     help="Keep the rehearsal organization in this JSON file afterwards.",
 )
-def command(cohort_file: Path, sandbox_state: Path | None) -> int:
+def demo_command(cohort_file: Path, sandbox_state: Path | None) -> int:
     """Rehearse COHORT_FILE end to end on the built-in GitHub sandbox.
 
     No token and no network: validates the file, shows the plan, applies it to an

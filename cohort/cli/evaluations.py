@@ -27,7 +27,7 @@ from cohort.errors import ExitCode
     show_default=True,
     help="Web address of GitHub (for links in the tracking issue).",
 )
-def command(
+def evaluations_command(
     cohort_file: Path,
     github: GitHubOptions,
     repo: str | None,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from cohort.cli.options import GitHubOptions, cohort_argument, github_options
-from cohort.errors import ExitCode
+from cohort.usecases import Graduation, run_archive, run_graduate
 
 
 @click.command("graduate")
@@ -31,52 +32,38 @@ from cohort.errors import ExitCode
     "--archive", is_flag=True, help="Also archive team repos (needs the cohort to be over)."
 )
 @click.option("--allow-archive", is_flag=True, help="Allow archiving (never deletes).")
-def command(
+def graduate_command(
     cohort_file: Path,
     github: GitHubOptions,
     out: Path,
     web_url: str,
     archive: bool,
     allow_archive: bool,
-) -> int:
+) -> Graduation:
     """Write a portfolio page per mentee (markdown and HTML) and the cohort report.
 
     With --archive, archive every team repository once the cohort is over and
     policy.archive_at_end is set; it is refused unless --allow-archive is given.
     """
     from cohort.cli.session import open_session
-    from cohort.github.apply import apply_cohort
-    from cohort.github.graduation_io import read_team_facts
-    from cohort.github.read_activity import read_activity
-    from cohort.mentoring.archive import archived_desired
-    from cohort.mentoring.portfolio import portfolios
     from cohort.mentoring.render_portfolio import portfolio_html, portfolio_markdown
-    from cohort.mentoring.report import cohort_report
-    from cohort.reconcile.safety import Allowances
 
-    session = open_session(
-        cohort_file,
-        github,
-        write=archive,
-    )
+    session = open_session(cohort_file, github, write=archive)
     cohort, client = session.loaded.cohort, session.connection.client
     now = dt.datetime.fromtimestamp(client.clock.wall(), dt.UTC)
-    start = dt.datetime.combine(cohort.calendar.start, dt.time(), dt.UTC)
-    activity = read_activity(client, cohort, start, now=now)
-    facts = read_team_facts(client, cohort)
-    pages = portfolios(cohort, activity, facts, web_url.rstrip("/"))
+    done = run_graduate(client, cohort, now=now, web_url=web_url)
     (out / "portfolio").mkdir(parents=True, exist_ok=True)
-    for page in pages:
+    for page in done.pages:
         (out / "portfolio" / f"{page.handle}.md").write_text(portfolio_markdown(page), "utf-8")
         (out / "portfolio" / f"{page.handle}.html").write_text(portfolio_html(page), "utf-8")
-    (out / "report.md").write_text(cohort_report(cohort, activity, facts, pages), "utf-8")
-    click.echo(f"wrote {len(pages)} portfolio pages and report.md to {out}")
+    (out / "report.md").write_text(done.report, "utf-8")
+    click.echo(f"wrote {len(done.pages)} portfolio pages and report.md to {out}")
     if archive:
-        wanted = archived_desired(session.desired, cohort, now.date())
-        if wanted is session.desired:
+        report = run_archive(client, cohort, session.desired, now=now, allow_archive=allow_archive)
+        if report is None:
             click.echo("nothing to archive: the cohort is not over or policy.archive_at_end is off")
         else:
-            report = apply_cohort(client, wanted, allow=Allowances(archive=allow_archive))
             click.echo(f"archived: {len(report.applied)} change(s) applied")
+            done = replace(done, archive=report)
     session.connection.close()
-    return int(ExitCode.OK)
+    return done

@@ -30,7 +30,7 @@ from cohort.errors import ExitCode
     show_default=True,
     help="Path of cohort.yml inside the organizer repo.",
 )
-def command(
+def induction_command(
     action: str,
     cohort_file: Path,
     github: GitHubOptions,

@@ -46,7 +46,7 @@ NEXT_STEPS = {
     help="owner/cohort@SHA the workflows use (default: this release's tag).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
-def command(
+def init_command(
     target: Path,
     name: str,
     slug: str,

@@ -43,7 +43,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 class LazyGroup(click.Group):
-    """A group that imports a command's module only when that command runs."""
+    """A group that imports a command's module only when that command runs.
+
+    The module ``cohort.cli.<name>`` defines the command as ``<name>_command``.
+    """
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return [name for name in COMMANDS if _available(name)]
@@ -51,8 +54,9 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS or not _available(cmd_name):
             return None
-        module = importlib.import_module(COMMANDS[cmd_name][0])
-        command: click.Command = module.command
+        path = COMMANDS[cmd_name][0]
+        module = importlib.import_module(path)
+        command: click.Command = getattr(module, path.rsplit(".", 1)[1] + "_command")
         return command
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -92,24 +96,32 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def run(argv: list[str] | None = None) -> int:
+    return invoke(argv)[0]
+
+
+def invoke(argv: list[str] | None = None) -> tuple[int, object]:
+    """The exit code and what the command returned (an outcome, or None after an error)."""
     try:
         result: Any = cli.main(args=argv, prog_name="cohort", standalone_mode=False)
     except CohortError as exc:
         from cohort.cli.report import report_error
 
         report_error(exc)
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
+        return int(exc.exit_code), None
     except click.ClickException as exc:
         exc.show()
-        return int(ExitCode.INVALID)
+        return int(ExitCode.INVALID), None
     except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
-        return int(ExitCode.INTERRUPTED)
+        return int(ExitCode.INTERRUPTED), None
     except Exception as exc:
-        return _internal(exc)
-    return int(result) if isinstance(result, int) else int(ExitCode.OK)
+        return _internal(exc), None
+    if isinstance(result, int):
+        return result, None
+    code = getattr(result, "exit_code", ExitCode.OK)
+    return int(code), result
 
 
 def _internal(exc: Exception) -> int:

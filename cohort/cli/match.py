@@ -103,7 +103,7 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     is_flag=True,
     help="The repository holding cohort.yml is private: allow sign-up data in it.",
 )
-def command(
+def match_command(
     cohort_file: Path,
     mentee_files: tuple[Path, ...],
     mentor_files: tuple[Path, ...],
@@ -129,7 +129,7 @@ def command(
     Sign-ups hold personal data: they are read only from, and the explanation is written
     only to, places outside the repository of COHORT_FILE (unless --private-ok).
     """
-    from cohort.config.load import load_cohort
+    from cohort.loading import load_cohort
     from cohort.matching.pipeline import run_match
     from cohort.matching.privacy import ensure_private
     from cohort.templates import available_templates

@@ -11,7 +11,7 @@ from cohort.cli.options import cohort_source_options
 
 @click.command("on-event")
 @cohort_source_options
-def command(cohort_file: Path | None, organizer_repo: str) -> None:
+def on_event_command(cohort_file: Path | None, organizer_repo: str) -> None:
     """Label the pull request and ask a mentor, from GITHUB_EVENT_NAME/PATH and GITHUB_TOKEN.
 
     Use a safe trigger: pull_request_target (never check out the PR's code),
@@ -19,7 +19,7 @@ def command(cohort_file: Path | None, organizer_repo: str) -> None:
     issues: write, pull-requests: write.
     """
     from cohort.app.assemble import on_event
-    from cohort.app.changes import TrackInstallation
+    from cohort.app.reactions import TrackInstallation
 
     outcome = on_event(cohort_file, organizer_repo)
     shown = [c for c in outcome.changes if not isinstance(c, TrackInstallation)]

@@ -8,6 +8,7 @@ import click
 
 from cohort.cli.options import GitHubOptions, cohort_argument, format_option, github_options
 from cohort.errors import ExitCode
+from cohort.usecases import PlanOutcome, run_plan
 
 
 @click.command("plan")
@@ -25,27 +26,23 @@ from cohort.errors import ExitCode
     default=None,
     help="Also write the plan as JSON here (apply --reviewed-plan reads it).",
 )
-def command(
+def plan_command(
     cohort_file: Path,
     output_format: str,
     github: GitHubOptions,
     detailed_exitcode: bool,
     out: Path | None,
-) -> int:
+) -> PlanOutcome:
     """Read the organization and show the changes that make it match COHORT_FILE.
 
     Reads only (GET and GraphQL queries). --format markdown is the PR comment; it carries
     the plan digest in a hidden marker so apply can check it applies what was reviewed.
     """
     from cohort.cli.session import color_wanted, open_session
-    from cohort.github.apply import plan_cohort
     from cohort.reconcile.render import render_json, render_markdown, render_text
 
-    session = open_session(
-        cohort_file,
-        github,
-    )
-    plan = plan_cohort(session.connection.client, session.desired)
+    session = open_session(cohort_file, github)
+    plan = run_plan(session.connection.client, session.desired)
     session.connection.close()
     if out is not None:
         out.write_text(render_json(plan), encoding="utf-8")
@@ -56,5 +53,5 @@ def command(
     else:
         click.echo(render_text(plan, color=color_wanted()), nl=False)
     if detailed_exitcode and not plan.empty:
-        return int(ExitCode.CHANGES)
-    return int(ExitCode.OK)
+        return PlanOutcome(plan, int(ExitCode.CHANGES))
+    return PlanOutcome(plan)

@@ -8,11 +8,11 @@ import click
 
 
 @click.group("sandbox")
-def command() -> None:
+def sandbox_command() -> None:
     """The local GitHub sandbox: same REST and GraphQL, checked against GitHub's description."""
 
 
-@command.command("serve")
+@sandbox_command.command("serve")
 @click.option("--port", type=int, default=0, show_default=True, help="0 picks a free port.")
 @click.option(
     "--state",
@@ -45,8 +45,8 @@ def _seed_state(cohort_file: Path, state_file: Path | None) -> Path:
     import tempfile
 
     from cohort.clock import SystemClock
-    from cohort.config.load import load_cohort
     from cohort.github.connect import seed_sandbox
+    from cohort.loading import load_cohort
     from cohort.sandbox import Sandbox
 
     loaded = load_cohort(cohort_file)

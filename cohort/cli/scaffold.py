@@ -20,13 +20,13 @@ from cohort.cli.options import cohort_argument
     help="Folder to write the repository into.",
 )
 @click.option("--overwrite", is_flag=True, help="Write into a folder that is not empty.")
-def command(team: str, cohort_file: Path, out_dir: Path, overwrite: bool) -> None:
+def scaffold_command(team: str, cohort_file: Path, out_dir: Path, overwrite: bool) -> None:
     """Render TEAM's repository from COHORT_FILE into --out, exactly as apply would commit it.
 
     Example: cohort scaffold aurora examples/cohort.yml --out /tmp/aurora
     """
-    from cohort.config.load import load_cohort
     from cohort.errors import UsageError
+    from cohort.loading import load_cohort
     from cohort.scaffolds import render_team
     from cohort.templates import write_project
 

@@ -14,7 +14,7 @@ import click
     show_default=True,
     help="JSON Schema, or the markdown reference.",
 )
-def command(output_format: str) -> None:
+def schema_command(output_format: str) -> None:
     """Print the JSON Schema of cohort.yml (editors use it to check as you type)."""
     from cohort.config.schema import reference_markdown, schema_json
 

@@ -115,7 +115,7 @@ from cohort.cli.options import cohort_source_options
     envvar="COHORT_LOG_FORMAT",
     show_envvar=True,
 )
-def command(
+def serve_command(
     host: str,
     port: int,
     webhook_secret: str,

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from cohort.cli.options import GitHubOptions, cohort_argument, format_option, github_options
-from cohort.errors import ExitCode, UsageError
+from cohort.errors import UsageError
+from cohort.usecases import SummaryOutcome
 
 if TYPE_CHECKING:
     from cohort.config.model import CohortFile
     from cohort.github.connect import Connection
+    from cohort.github.post_summary import Posted
     from cohort.summary.activity import Activity
 
 
@@ -48,13 +50,13 @@ def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) ->
 @click.option(
     "--post", is_flag=True, help="Create or update this week's issue in program.organizer_repo."
 )
-def command(
+def summary_command(
     cohort_file: Path,
     week: str | None,
     output_format: str,
     github: GitHubOptions,
     post: bool,
-) -> int:
+) -> SummaryOutcome:
     """Summarize a week of every team: milestones, PRs, reviews, commits, who needs help.
 
     Reads with about one GraphQL query per 25 team repositories. --post writes at most
@@ -81,13 +83,14 @@ def command(
         raise UsageError(f"--week {chosen.label} has not started yet (now: {now:%Y-%m-%d})")
     summary = summarize(activity, cohort, chosen, now)
     markdown = render_markdown(summary)
-    if post:
-        _post(cohort, connection, summary.week, summary.cohort_week, markdown)
+    posted = (
+        _post(cohort, connection, summary.week, summary.cohort_week, markdown) if post else None
+    )
     connection.close()
     click.echo(render_json(summary) if output_format == "json" else markdown, nl=False)
     if in_actions():
         write_step_summary(markdown)
-    return int(ExitCode.OK)
+    return SummaryOutcome(posted)
 
 
 def summary_title(cohort: CohortFile, week: str, cohort_week: int) -> str:
@@ -97,10 +100,11 @@ def summary_title(cohort: CohortFile, week: str, cohort_week: int) -> str:
 
 def _post(
     cohort: CohortFile, connection: Connection, week: str, cohort_week: int, markdown: str
-) -> None:
+) -> Posted:
     from cohort.github.post_summary import post_summary
 
     title = summary_title(cohort, week, cohort_week)
     posted = post_summary(connection.client, cohort, week, title, markdown)
     closed = f"; closed #{posted.previous}" if posted.closed_previous else ""
     click.echo(f"summary issue #{posted.number} {posted.action}{closed}: {posted.url}", err=True)
+    return posted

@@ -92,7 +92,7 @@ def read_document(text: str | bytes, file: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         msg = exc.problem or exc.context or "invalid YAML"
-        raise InvalidInput([Problem(file, line, col, "", f"YAML syntax: {msg}")]) from None
+        raise InvalidInput([_syntax_problem(file, text, line, col, msg)]) from None
     except yaml.YAMLError as exc:
         raise _whole(file, f"YAML error: {exc}") from None
     doc = Document(file, None)
@@ -103,6 +103,24 @@ def read_document(text: str | bytes, file: str) -> Document:
     if problems:
         raise InvalidInput(problems)
     return doc
+
+
+def _syntax_problem(file: str, text: str, line: int, col: int, msg: str) -> Problem:
+    """A YAML syntax error, in words a beginner knows for the usual causes (a tab)."""
+    lines = text.splitlines()
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = here[: len(here) - len(here.lstrip(" \t"))]
+    if "\t" in indent or "'\\t'" in msg:
+        tab = here.find("\t") + 1 if "\t" in here else col
+        return Problem(
+            file,
+            line,
+            tab,
+            "",
+            "a tab character; YAML indentation must use spaces",
+            "replace it with spaces",
+        )
+    return Problem(file, line, col, "", f"YAML syntax: {msg}")
 
 
 def _whole(file: str, message: str) -> InvalidInput:

@@ -7,7 +7,7 @@ import statistics
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile, Team
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.summary.activity import Activity, RepoActivity
 from cohort.summary.team import mentor_reviews
 from cohort.summary.week import cohort_week_of, cohort_weeks, local_day

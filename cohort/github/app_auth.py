@@ -10,6 +10,7 @@ import jwt
 
 from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
+from cohort.github import routes
 from cohort.github.client import Client
 from cohort.github.pacing import Pacing
 
@@ -68,10 +69,17 @@ def installation_token(
     with httpx.Client(
         base_url=api_url.rstrip("/") + "/", transport=transport, headers=headers, timeout=30.0
     ) as http:
-        found = _json(http.get(f"orgs/{org}/installation"), "find the App's installation")
+        find = routes.ORG_INSTALLATION
+        found = _json(
+            http.request(find.method, find.url(org=org).lstrip("/")),
+            "find the App's installation",
+        )
+        mint = routes.INSTALLATION_TOKEN
         minted = _json(
-            http.post(
-                f"app/installations/{found['id']}/access_tokens", json={"permissions": permissions}
+            http.request(
+                mint.method,
+                mint.url(installation_id=found["id"]).lstrip("/"),
+                json={"permissions": permissions},
             ),
             "mint a token",
         )
@@ -83,7 +91,12 @@ def installation_token(
 def _json(response: httpx.Response, what: str) -> dict[str, Any]:
     if response.status_code >= 400:
         message = response.json().get("message", "") if response.content else ""
-        raise GitHubError(f"could not {what}: HTTP {response.status_code} {message}")
+        raise GitHubError(
+            f"could not {what}: HTTP {response.status_code} {message}",
+            status=response.status_code,
+            method=response.request.method,
+            path=response.request.url.path,
+        )
     body = response.json()
     if not isinstance(body, dict):
         raise GitHubError(f"could not {what}: unexpected answer")

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cohort.errors import GitHubError
-from cohort.github.client import Client
+from cohort.github import routes
 from cohort.github.executor import Executor, Progress
-from cohort.github.read_state import read_actual
+from cohort.github.ports import GitHubPort
+from cohort.github.read_state import READ_NEEDS, read_actual
+from cohort.github.writers import write_needs
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change, Plan
 from cohort.reconcile.planner import make_plan
@@ -26,13 +28,18 @@ class ApplyReport:
     recovered: list[str] = field(default_factory=list)  # why a round was re-planned
 
 
-def plan_cohort(client: Client, desired: DesiredState) -> Plan:
+def required_permissions() -> dict[str, str]:
+    """The least permissions an apply needs: from what reading and every writer call."""
+    return routes.required_permissions([*write_needs(), *READ_NEEDS])
+
+
+def plan_cohort(client: GitHubPort, desired: DesiredState) -> Plan:
     """Read the organization and compute the plan (reads only)."""
     return make_plan(desired, read_actual(client, desired))
 
 
 def apply_cohort(
-    client: Client,
+    client: GitHubPort,
     desired: DesiredState,
     *,
     allow: Allowances,

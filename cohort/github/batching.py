@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from cohort.errors import GitHubError
-from cohort.github.client import Client, GraphQLResult
+from cohort.github.ports import GraphQLPort, GraphQLResult
 from cohort.github.transport import ReadFailedError
 
 T = TypeVar("T")
@@ -37,7 +37,7 @@ def adaptive(
     return out
 
 
-def query_batch(client: Client, document: str, size: int) -> GraphQLResult:
+def query_batch(client: GraphQLPort, document: str, size: int) -> GraphQLResult:
     """Send one batched read; raise TooBigError when a smaller batch could succeed."""
     try:
         result = client.graphql(document)

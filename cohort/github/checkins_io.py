@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile, Team
-from cohort.github.client import Client
+from cohort.config.naming import repo_name
 from cohort.github.mentoring_io import Action, Marked, close_with_note, comments, list_labelled
 from cohort.github.mentoring_io import upsert as upsert_issue
+from cohort.github.ports import RestPort
 from cohort.mentoring.answers import Comment, answered, open_blockers
 from cohort.mentoring.checkin import CHECKIN_LABEL, build_checkin, closing_note, parse_marker
-from cohort.naming import repo_name
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,13 @@ class TeamCheckIn:
 
 
 def run_checkins(
-    client: Client, cohort: CohortFile, week: int, slots: dict[str, str]
+    client: RestPort, cohort: CohortFile, week: int, slots: dict[str, str]
 ) -> list[TeamCheckIn]:
     """Create or update this week's check-in in every team repository."""
     return [_team(client, cohort, team, week, slots.get(team.slug)) for team in cohort.teams]
 
 
-def _by_week(client: Client, repo: str, team: str) -> dict[int, Marked]:
+def _by_week(client: RestPort, repo: str, team: str) -> dict[int, Marked]:
     out: dict[int, Marked] = {}
     for issue in list_labelled(client, repo, CHECKIN_LABEL):
         key = parse_marker(issue.body)
@@ -44,7 +44,7 @@ def _by_week(client: Client, repo: str, team: str) -> dict[int, Marked]:
 
 
 def _team(
-    client: Client, cohort: CohortFile, team: Team, week: int, slot: str | None
+    client: RestPort, cohort: CohortFile, team: Team, week: int, slot: str | None
 ) -> TeamCheckIn:
     repo = f"{cohort.program.organization}/{repo_name(cohort, team)}"
     found = _by_week(client, repo, team.slug)

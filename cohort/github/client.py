@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -13,20 +12,21 @@ from githubkit import GitHub
 from githubkit.exception import RequestError, RequestFailed
 
 from cohort.clock import Clock, SystemClock
-from cohort.errors import CohortError, GitHubError
+from cohort.errors import (
+    CohortError,
+    ConflictError,
+    ForbiddenError,
+    GitHubError,
+    MissingPermissionError,
+    NotFoundError,
+    UnprocessableError,
+)
 from cohort.github.pacing import Pacer, Pacing
+from cohort.github.ports import GraphQLResult
+from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
 DEFAULT_API = "https://api.github.com"
-
-
-@dataclass
-class GraphQLResult:
-    data: dict[str, Any]
-    errors: list[dict[str, Any]]
-
-    def error_types(self) -> set[str]:
-        return {str(e.get("type", "")) for e in self.errors}
 
 
 class Client:
@@ -95,6 +95,17 @@ class Client:
             response = self.gh.request(method, path.lstrip("/"), json=body, params=params)
         return json.loads(response.content) if response.content else None
 
+    def call(
+        self,
+        route: Route,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        **where: str | int,
+    ) -> Any:
+        """Send one declared route with its ``{placeholders}`` filled from ``where``."""
+        return self.rest(route.method, route.url(**where), body, params)
+
 
 @contextmanager
 def github_errors() -> Iterator[None]:
@@ -102,7 +113,7 @@ def github_errors() -> Iterator[None]:
     try:
         yield
     except RequestFailed as exc:
-        raise GitHubError(_describe(exc)) from None
+        raise _typed(exc) from None
     except RequestError as exc:
         cause = exc.__cause__ or (exc.args[0] if exc.args else None)
         if isinstance(cause, CohortError):
@@ -110,14 +121,49 @@ def github_errors() -> Iterator[None]:
         raise GitHubError(f"request failed: {cause!r}") from None
 
 
-def _describe(exc: RequestFailed) -> str:
+def _typed(exc: RequestFailed) -> GitHubError:
     response = exc.response
     try:
         body = json.loads(response.raw_response.content)
     except ValueError:
         body = {}
-    message = body.get("message", "") if isinstance(body, dict) else ""
+    request = response.raw_request
+    return http_error(
+        response.status_code,
+        request.method,
+        request.url.path,
+        body,
+        accepted=response.raw_response.headers.get("x-accepted-github-permissions", ""),
+    )
+
+
+# GitHub's fixed message when an App or fine-grained token lacks the permission a route needs
+# (sent without X-Accepted-GitHub-Permissions by some routes); read here, at the boundary, once.
+NOT_ACCESSIBLE = "Resource not accessible by"
+
+
+def http_error(
+    status: int, method: str, path: str, body: object, *, accepted: str = ""
+) -> GitHubError:
+    """The typed error for an HTTP error answer (pure; the message keeps GitHub's words)."""
+    message = str(body.get("message", "")) if isinstance(body, dict) else ""
     errors = body.get("errors") if isinstance(body, dict) else None
     detail = f" {errors}" if errors else ""
-    request = response.raw_request
-    return f"{request.method} {request.url.path} → HTTP {response.status_code}: {message}{detail}"
+    text = f"{method} {path} → HTTP {status}: {message}{detail}"
+    where = {"method": method, "path": path}
+    if status == 404:
+        return NotFoundError(text, status=status, **where)
+    if status == 403 and (accepted or message.startswith(NOT_ACCESSIBLE)):
+        return MissingPermissionError(text, status=status, accepted=accepted, **where)
+    if status == 403:
+        return ForbiddenError(text, status=status, **where)
+    if status == 409:
+        return ConflictError(text, status=status, **where)
+    if status == 422:
+        codes = tuple(
+            str(e["code"])
+            for e in (errors if isinstance(errors, list) else [])
+            if isinstance(e, dict) and e.get("code")
+        )
+        return UnprocessableError(text, status=status, codes=codes, **where)
+    return GitHubError(text, status=status, **where)

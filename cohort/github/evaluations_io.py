@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from functools import partial
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import marker
 from cohort.errors import UsageError
-from cohort.github.client import Client
+from cohort.github import routes
 from cohort.github.mentoring_io import (
     Action,
     Marked,
@@ -18,6 +19,7 @@ from cohort.github.mentoring_io import (
     list_labelled,
     upsert,
 )
+from cohort.github.ports import RestPort
 from cohort.mentoring.evaluations import (
     EVALUATION_LABEL,
     Round,
@@ -29,7 +31,6 @@ from cohort.mentoring.evaluations import (
     tracking_title,
 )
 from cohort.mentoring.forms import form_files
-from cohort.naming import marker
 
 STATUS_LABEL = "cohort: evaluation status"
 
@@ -47,7 +48,7 @@ class RoundResult:
 
 
 def run_evaluations(
-    client: Client, cohort: CohortFile, repo: str, today: dt.date, web_url: str
+    client: RestPort, cohort: CohortFile, repo: str, today: dt.date, web_url: str
 ) -> tuple[list[str], list[RoundResult]]:
     """Keep the forms in ``repo`` (private) and the tracking issue of every open round."""
     _require_private(client, repo)
@@ -63,8 +64,8 @@ def run_evaluations(
     return written, results
 
 
-def _require_private(client: Client, repo: str) -> None:
-    info = client.rest("GET", f"/repos/{repo}")
+def _require_private(client: RestPort, repo: str) -> None:
+    info = client.call(routes.GET_REPO, repo=repo)
     if not info.get("private"):
         raise UsageError(
             f"{repo} is public; evaluations hold personal feedback, so use a private "
@@ -72,7 +73,7 @@ def _require_private(client: Client, repo: str) -> None:
         )
 
 
-def _write_forms(client: Client, repo: str) -> list[str]:
+def _write_forms(client: RestPort, repo: str) -> list[str]:
     """Create or update each form file that differs; returns the paths written."""
     written = []
     for path, text in form_files().items():
@@ -85,18 +86,18 @@ def _write_forms(client: Client, repo: str) -> list[str]:
         }
         if have is not None:
             body["sha"] = have[1]
-        client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
+        client.call(routes.PUT_CONTENT, body=body, repo=repo, path=path)
         written.append(path)
     return written
 
 
-def _tracking(client: Client, repo: str, kind: str) -> Marked | None:
+def _tracking(client: RestPort, repo: str, kind: str) -> Marked | None:
     tag = marker("evaluation", kind)
     return next((i for i in list_labelled(client, repo, STATUS_LABEL) if tag in i.body), None)
 
 
 def _round(
-    client: Client,
+    client: RestPort,
     cohort: CohortFile,
     repo: str,
     r: Round,
@@ -114,7 +115,7 @@ def _round(
     if r.remind(today) and text is not None:
         tag = marker("evaluation-reminder", r.kind)
         if not any(tag in b for _, b in comments(client, repo, number)):
-            client.rest("POST", f"/repos/{repo}/issues/{number}/comments", {"body": text})
+            client.call(routes.CREATE_COMMENT, body={"body": text}, repo=repo, number=number)
             reminded = True
     done = sum(1 for x in rows if x.submitted)
     return RoundResult(r.kind, number, action, done, len(rows), reminded)

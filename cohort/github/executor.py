@@ -1,29 +1,30 @@
-"""Execute a plan: REST where GitHub has no mutation, batched GraphQL documents elsewhere."""
+"""Execute a plan phase by phase: REST where GitHub has no mutation, batched GraphQL elsewhere.
+
+What each kind does and when is its registered writer (``cohort.github.writers``).
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from typing import Any
 
 from cohort.errors import OutcomeUnknownError
 from cohort.github import mutations as mut
-from cohort.github.build_mutations import build
-from cohort.github.client import Client
 from cohort.github.ids import Ids
+from cohort.github.ports import GitHubPort
+from cohort.github.writers import WriteContext, Writer, writer
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
 Progress = Callable[[Change, str], None]
-GRAPHQL_KINDS = ("topics", "files", "label", "protection", "team-repo")
 
 
 class Executor:
-    """Runs one plan in kind order; raises on the first failure (the caller re-plans)."""
+    """Runs one plan in writer phase order; raises on the first failure (the caller re-plans)."""
 
     def __init__(
         self,
-        client: Client,
+        client: GitHubPort,
         desired: DesiredState,
         actual: ActualState,
         progress: Progress | None = None,
@@ -34,98 +35,28 @@ class Executor:
         self.ids = Ids.from_actual(actual)
         self.progress = progress or (lambda change, status: None)
         self.applied: list[Change] = []
+        self.context = WriteContext(client, desired, self.ids, self._done)
 
     def run(self, plan: Plan) -> list[Change]:
         by_kind: dict[str, list[Change]] = defaultdict(list)
         for change in plan.changes:
             by_kind[change.kind].append(change)
-        self._each(by_kind["team"], self._team)
-        self._each(by_kind["repo"], self._repo)
-        created = [c.data["name"] for c in by_kind["repo"] if c.action == "create"]
-        if created:
-            self.ids.refresh_heads(self.client, self.org, [str(n) for n in created])
-        self._each(by_kind["milestone"], self._milestone)
-        self._graphql([c for kind in GRAPHQL_KINDS for c in by_kind[kind]])
-        self._graphql(by_kind["issue"])
-        for kind in ("team-member", "collaborator", "archive"):
-            self._each(by_kind[kind], getattr(self, "_" + kind.replace("-", "_")))
+        for phase in phases([writer(kind) for kind in by_kind]):
+            if phase[0].build is None:
+                for w in phase:
+                    assert w.write is not None
+                    w.write(by_kind[w.kind], self.context)
+            else:
+                self._graphql(
+                    [m for w in phase if w.build for m in w.build(by_kind[w.kind], self.context)]
+                )
         return self.applied
-
-    def _each(self, changes: list[Change], step: Callable[[Change], None]) -> None:
-        for change in changes:
-            step(change)
-            self._done(change)
 
     def _done(self, change: Change) -> None:
         self.applied.append(change)
         self.progress(change, "done")
 
-    # --- REST steps -----------------------------------------------------------------------
-    def _team(self, c: Change) -> None:
-        body = self.client.rest(
-            "POST",
-            f"/orgs/{self.org}/teams",
-            {"name": c.data["name"], "description": c.data["description"], "privacy": "closed"},
-        )
-        self.ids.teams[str(c.data["slug"])] = (body["node_id"], int(body["id"]))
-
-    def _repo(self, c: Change) -> None:
-        name = str(c.data["name"])
-        if c.action == "update":
-            self.client.rest(
-                "PATCH",
-                f"/repos/{self.org}/{name}",
-                {"description": c.data["description"], "visibility": c.data["visibility"]},
-            )
-            return
-        body: dict[str, Any] = {
-            "name": name,
-            "description": c.data["description"],
-            "visibility": c.data["visibility"],
-            "auto_init": True,
-            "has_wiki": False,
-        }
-        team = self.ids.teams.get(str(c.data["team"]))
-        if team:
-            body["team_id"] = team[1]
-        created = self.client.rest("POST", f"/orgs/{self.org}/repos", body)
-        self.ids.repos[name] = created["node_id"]
-
-    def _milestone(self, c: Change) -> None:
-        repo = str(c.data["repo"])
-        body = {
-            "title": c.data["title"],
-            "description": c.data["description"],
-            "due_on": f"{c.data['due_on']}T12:00:00Z",
-        }
-        if c.action == "update":
-            self.client.rest(
-                "PATCH", f"/repos/{self.org}/{repo}/milestones/{c.data['number']}", body
-            )
-            return
-        made = self.client.rest("POST", f"/repos/{self.org}/{repo}/milestones", body)
-        self.ids.milestones[(repo, str(c.data["title"]))] = made["node_id"]
-
-    def _team_member(self, c: Change) -> None:
-        path = f"/orgs/{self.org}/teams/{c.data['team']}/memberships/{c.data['login']}"
-        if c.action == "remove":
-            self.client.rest("DELETE", path)
-        else:
-            self.client.rest("PUT", path, {"role": c.data["role"]})
-
-    def _collaborator(self, c: Change) -> None:
-        path = f"/repos/{self.org}/{c.data['repo']}/collaborators/{c.data['login']}"
-        if c.action == "remove":
-            self.client.rest("DELETE", path)
-        else:
-            self.client.rest("PUT", path, {"permission": c.data["permission"]})
-
-    def _archive(self, c: Change) -> None:
-        self.client.rest("PATCH", f"/repos/{self.org}/{c.data['name']}", {"archived": True})
-
-    # --- GraphQL batches ------------------------------------------------------------------
-    def _graphql(self, changes: list[Change]) -> None:
-        pending = build(changes, self.desired, self.ids)
+    def _graphql(self, pending: list[mut.Mutation]) -> None:
         for doc in mut.chunk(pending):
             result = self.client.graphql(doc.text())
             missing = 0
@@ -144,3 +75,21 @@ class Executor:
             for change in dict.fromkeys(t for m in doc.mutations for t in m.tags):
                 if isinstance(change, Change):
                     self._done(change)
+
+
+def phases(used: list[Writer]) -> list[list[Writer]]:
+    """Writers grouped by phase, in phase order; within a phase, in plan (kind) order.
+
+    ``used`` comes in plan order. A phase mixing REST and GraphQL writers is a bug.
+    """
+    grouped: dict[int, list[Writer]] = defaultdict(list)
+    for w in used:
+        grouped[w.phase].append(w)
+    out = []
+    for phase in sorted(grouped):
+        group = grouped[phase]
+        if len({w.build is None for w in group}) > 1:
+            names = ", ".join(w.kind for w in group)
+            raise AssertionError(f"phase {phase} mixes REST and GraphQL writers ({names})")
+        out.append(group)
+    return out

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 
 from cohort.config.model import CohortFile
-from cohort.errors import GitHubError, UsageError
-from cohort.github.client import Client
+from cohort.errors import NotFoundError, UnprocessableError, UsageError
+from cohort.github import routes
+from cohort.github.ports import RestPort
 
 
 def put_file(
-    client: Client,
+    client: RestPort,
     repo: str,
     path: str,
     text: str,
@@ -25,11 +27,11 @@ def put_file(
         body["sha"] = sha
     if branch:
         body["branch"] = branch
-    client.rest("PUT", f"/repos/{repo}/contents/{path}", body)
+    client.call(routes.PUT_CONTENT, body=body, repo=repo, path=path)
 
 
 def open_file_pr(
-    client: Client,
+    client: RestPort,
     repo: str,
     path: str,
     text: str,
@@ -45,35 +47,30 @@ def open_file_pr(
     branch left over from an interrupted try is reused.
     """
     org = repo.split("/")[0]
-    open_prs = client.rest("GET", f"/repos/{repo}/pulls", params={"head": f"{org}:{branch}"})
+    open_prs = client.call(routes.LIST_PULLS, params={"head": f"{org}:{branch}"}, repo=repo)
     if isinstance(open_prs, list) and open_prs:
         return str(open_prs[0]["html_url"])
-    base = str(client.rest("GET", f"/repos/{repo}")["default_branch"])
-    head = client.rest("GET", f"/repos/{repo}/git/ref/heads/{base}")["object"]["sha"]
-    try:
-        client.rest("POST", f"/repos/{repo}/git/refs", {"ref": f"refs/heads/{branch}", "sha": head})
-    except GitHubError as exc:
-        if "HTTP 422" not in str(exc):  # the branch is left from an earlier try
-            raise
+    base = str(client.call(routes.GET_REPO, repo=repo)["default_branch"])
+    head = client.call(routes.GET_HEAD_REF, repo=repo, branch=base)["object"]["sha"]
+    with contextlib.suppress(UnprocessableError):  # a branch left from an earlier try
+        ref = {"ref": f"refs/heads/{branch}", "sha": head}
+        client.call(routes.CREATE_REF, body=ref, repo=repo)
     put_file(client, repo, path, text, sha, title, branch)
-    made = client.rest(
-        "POST", f"/repos/{repo}/pulls", {"title": title, "head": branch, "base": base, "body": body}
-    )
+    pull = {"title": title, "head": branch, "base": base, "body": body}
+    made = client.call(routes.CREATE_PULL, body=pull, repo=repo)
     return str(made["html_url"])
 
 
 def propose_cohort_change(
-    client: Client, cohort: CohortFile, path: str, text: str, body: str
+    client: RestPort, cohort: CohortFile, path: str, text: str, body: str
 ) -> str:
     """A pull request in the organizer repository that changes the cohort file to ``text``."""
     if not cohort.program.organizer_repo:
         raise UsageError("--open-pr needs program.organizer_repo in the cohort file")
     repo = f"{cohort.program.organization}/{cohort.program.organizer_repo}"
     try:
-        current = client.rest("GET", f"/repos/{repo}/contents/{path}")
-    except GitHubError as exc:
-        if "HTTP 404" not in str(exc):
-            raise
+        current = client.call(routes.GET_CONTENT, repo=repo, path=path)
+    except NotFoundError:
         current = None
     sha = str(current["sha"]) if isinstance(current, dict) else None
     branch = "cohort/match-" + hashlib.sha256(text.encode()).hexdigest()[:10]

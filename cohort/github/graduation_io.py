@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 from cohort.config.model import CohortFile
-from cohort.errors import GitHubError
-from cohort.github.client import Client
+from cohort.config.naming import repo_name
+from cohort.errors import NotFoundError
+from cohort.github import routes
+from cohort.github.ports import RestPort
 from cohort.mentoring.portfolio import ClosedIssue, TeamFacts
-from cohort.naming import repo_name
 
 
-def read_team_facts(client: Client, cohort: CohortFile) -> dict[str, TeamFacts]:
+def read_team_facts(client: RestPort, cohort: CohortFile) -> dict[str, TeamFacts]:
     """Two reads per team: the repository (its homepage) and its closed issues."""
     org = cohort.program.organization
     out = {}
     for team in cohort.teams:
         repo = f"{org}/{repo_name(cohort, team)}"
         try:
-            info = client.rest("GET", f"/repos/{repo}")
-        except GitHubError as exc:
-            if "HTTP 404" in str(exc):
-                out[team.slug] = TeamFacts()
-                continue
-            raise
-        listed = client.rest(
-            "GET", f"/repos/{repo}/issues", params={"state": "closed", "per_page": 100}
+            info = client.call(routes.GET_REPO, repo=repo)
+        except NotFoundError:
+            out[team.slug] = TeamFacts()
+            continue
+        listed = client.call(
+            routes.LIST_ISSUES, params={"state": "closed", "per_page": 100}, repo=repo
         )
         closed = tuple(
             ClosedIssue(

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from cohort.errors import GitHubError
-from cohort.github.client import Client
 from cohort.github.mutations import Mutation
+from cohort.github.ports import GraphQLPort
 from cohort.reconcile.model import ActualState
 
 
@@ -38,7 +38,7 @@ class Ids:
                 ids.milestones[(name, title)] = node_id
         return ids
 
-    def refresh_heads(self, client: Client, org: str, names: list[str]) -> None:
+    def refresh_heads(self, client: GraphQLPort, org: str, names: list[str]) -> None:
         """One read for the node id and head commit of repositories created this run."""
         for start in range(0, len(names), 50):
             part = names[start : start + 50]

@@ -8,9 +8,9 @@ from typing import Literal
 
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
-from cohort.github.client import Client
 from cohort.github.file_pr import open_file_pr, put_file
 from cohort.github.mentoring_io import Marked, create_once, file_text, list_labelled
+from cohort.github.ports import RestPort
 from cohort.mentoring.cohort_patch import induction_diff, mark_inducted
 from cohort.mentoring.induction import (
     GUIDE_PATH,
@@ -41,7 +41,7 @@ def organizer_repo(cohort: CohortFile) -> str:
     return f"{cohort.program.organization}/{cohort.program.organizer_repo}"
 
 
-def read_inductions(client: Client, cohort: CohortFile) -> list[InductionIssue]:
+def read_inductions(client: RestPort, cohort: CohortFile) -> list[InductionIssue]:
     """Induction issues in the organizer repo (the newest one per mentor)."""
     out: dict[str, InductionIssue] = {}
     for issue in list_labelled(client, organizer_repo(cohort), INDUCTION_LABEL):
@@ -53,13 +53,13 @@ def read_inductions(client: Client, cohort: CohortFile) -> list[InductionIssue]:
     return list(out.values())
 
 
-def read_guide(client: Client, cohort: CohortFile) -> str:
+def read_guide(client: RestPort, cohort: CohortFile) -> str:
     """The organizer's guide (mentoring/induction.md in the organizer repo), else the default."""
     found = file_text(client, organizer_repo(cohort), GUIDE_PATH)
     return found[0] if found else default_guide()
 
 
-def open_inductions(client: Client, cohort: CohortFile) -> list[int]:
+def open_inductions(client: RestPort, cohort: CohortFile) -> list[int]:
     """An induction issue for every pending mentor who has none yet; returns new numbers."""
     repo = organizer_repo(cohort)
     have = {i.handle.lower() for i in read_inductions(client, cohort)}
@@ -78,7 +78,7 @@ def open_inductions(client: Client, cohort: CohortFile) -> list[int]:
     return made
 
 
-def _refind(client: Client, cohort: CohortFile, handle: str) -> Marked | None:
+def _refind(client: RestPort, cohort: CohortFile, handle: str) -> Marked | None:
     for issue in list_labelled(client, organizer_repo(cohort), INDUCTION_LABEL):
         if (induction_handle(issue.body) or "").lower() == handle.lower():
             return issue
@@ -86,7 +86,7 @@ def _refind(client: Client, cohort: CohortFile, handle: str) -> Marked | None:
 
 
 def propose(
-    client: Client, cohort: CohortFile, handles: list[str], mode: Mode, path: str
+    client: RestPort, cohort: CohortFile, handles: list[str], mode: Mode, path: str
 ) -> Proposal | None:
     """Set ``induction: completed`` for ``handles`` in the organizer repo's cohort file."""
     repo = organizer_repo(cohort)
@@ -111,7 +111,7 @@ def propose(
 
 
 def _pull(
-    client: Client, repo: str, path: str, text: str, sha: str, handles: list[str], message: str
+    client: RestPort, repo: str, path: str, text: str, sha: str, handles: list[str], message: str
 ) -> str:
     """A branch named after the mentors, the commit on it, and a pull request (reused if open)."""
     body = (

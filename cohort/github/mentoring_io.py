@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cohort.errors import GitHubError, OutcomeUnknownError
-from cohort.github.client import Client
+from cohort.errors import GitHubError, NotFoundError, OutcomeUnknownError
+from cohort.github import routes
+from cohort.github.ports import RestPort
 
 Action = Literal["created", "updated", "unchanged"]
 
@@ -26,11 +27,11 @@ class Marked:
     labels: tuple[str, ...]
 
 
-def list_labelled(client: Client, repo: str, label: str) -> list[Marked]:
+def list_labelled(client: RestPort, repo: str, label: str) -> list[Marked]:
     """Issues (not PRs) carrying ``label``, open and closed, newest first (one page of 100)."""
-    found = client.rest(
-        "GET",
-        f"/repos/{repo}/issues",
+    found = client.call(
+        routes.LIST_ISSUES,
+        repo=repo,
         params={"labels": label, "state": "all", "per_page": 100, "direction": "desc"},
     )
     if not isinstance(found, list):
@@ -52,25 +53,25 @@ def _marked(item: dict[str, Any]) -> Marked:
 
 
 def create_once(
-    client: Client,
+    client: RestPort,
     repo: str,
     payload: dict[str, Any],
     refind: Callable[[], Marked | None],
 ) -> tuple[int, str]:
     """POST an issue; when the answer is lost, re-read by marker before any second try."""
     try:
-        made = client.rest("POST", f"/repos/{repo}/issues", payload)
+        made = client.call(routes.CREATE_ISSUE, body=payload, repo=repo)
         return int(made["number"]), str(made["html_url"])
     except OutcomeUnknownError:
         landed = refind()
         if landed is not None:
             return landed.number, landed.url
-        made = client.rest("POST", f"/repos/{repo}/issues", payload)
+        made = client.call(routes.CREATE_ISSUE, body=payload, repo=repo)
         return int(made["number"]), str(made["html_url"])
 
 
 def upsert(
-    client: Client,
+    client: RestPort,
     repo: str,
     existing: Marked | None,
     payload: dict[str, Any],
@@ -82,43 +83,43 @@ def upsert(
         return number, url, "created"
     if (existing.title, existing.body) == (payload["title"], payload["body"]):
         return existing.number, existing.url, "unchanged"
-    client.rest(
-        "PATCH",
-        f"/repos/{repo}/issues/{existing.number}",
-        {"title": payload["title"], "body": payload["body"]},
+    client.call(
+        routes.UPDATE_ISSUE,
+        body={"title": payload["title"], "body": payload["body"]},
+        repo=repo,
+        number=existing.number,
     )
     return existing.number, existing.url, "updated"
 
 
-def close_with_note(client: Client, repo: str, issue: Marked, note: str) -> None:
+def close_with_note(client: RestPort, repo: str, issue: Marked, note: str) -> None:
     """Append ``note`` and close, in one idempotent write."""
-    client.rest(
-        "PATCH",
-        f"/repos/{repo}/issues/{issue.number}",
-        {
+    client.call(
+        routes.UPDATE_ISSUE,
+        body={
             "body": issue.body.rstrip("\n") + "\n" + note,
             "state": "closed",
             "state_reason": "completed",
         },
+        repo=repo,
+        number=issue.number,
     )
 
 
-def comments(client: Client, repo: str, number: int) -> list[tuple[str, str]]:
+def comments(client: RestPort, repo: str, number: int) -> list[tuple[str, str]]:
     """(author, body) of an issue's comments (one page of 100)."""
-    found = client.rest("GET", f"/repos/{repo}/issues/{number}/comments", params={"per_page": 100})
+    found = client.call(routes.LIST_COMMENTS, params={"per_page": 100}, repo=repo, number=number)
     if not isinstance(found, list):
         raise GitHubError(f"comments of {repo}#{number} did not answer with a list")
     return [(str((c.get("user") or {}).get("login", "")), str(c.get("body") or "")) for c in found]
 
 
-def file_text(client: Client, repo: str, path: str) -> tuple[str, str] | None:
+def file_text(client: RestPort, repo: str, path: str) -> tuple[str, str] | None:
     """(text, blob sha) of a file on the default branch, or None when it does not exist."""
     try:
-        found = client.rest("GET", f"/repos/{repo}/contents/{path}")
-    except GitHubError as exc:
-        if "HTTP 404" in str(exc):
-            return None
-        raise
+        found = client.call(routes.GET_CONTENT, repo=repo, path=path)
+    except NotFoundError:
+        return None
     if not isinstance(found, dict) or found.get("encoding") != "base64":
         return None
     return base64.b64decode(str(found.get("content", ""))).decode("utf-8"), str(found["sha"])

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import MARKER_PREFIX
 from cohort.errors import GitHubError, UsageError
-from cohort.github.client import Client
-from cohort.naming import MARKER_PREFIX
+from cohort.github import routes
+from cohort.github.ports import RestPort
 
 SUMMARY_LABEL = "cohort: summary"
 Action = Literal["created", "updated", "unchanged"]
@@ -44,13 +45,13 @@ def summary_week(body: str, cohort: str) -> str | None:
 
 
 def post_summary(
-    client: Client, cohort: CohortFile, week: str, title: str, markdown: str
+    client: RestPort, cohort: CohortFile, week: str, title: str, markdown: str
 ) -> Posted:
     """Create or update ``week``'s issue; link, and close, the latest earlier week's issue."""
     repo = cohort.program.organizer_repo
     if not repo:
         raise UsageError("--post needs program.organizer_repo in cohort.yml")
-    base = f"/repos/{cohort.program.organization}/{repo}/issues"
+    base = f"{cohort.program.organization}/{repo}"
     found = _list(client, base, cohort.program.cohort)
     this = next((f for f in found if f.week == week), None)
     earlier = sorted((f for f in found if f.week < week), key=lambda f: f.week)
@@ -62,9 +63,8 @@ def post_summary(
     number, url, action = _write_week(client, base, this, title, body)
     closed = previous is not None and previous.state == "open"
     if previous is not None and closed:
-        client.rest(
-            "PATCH", f"{base}/{previous.number}", {"state": "closed", "state_reason": "completed"}
-        )
+        closing = {"state": "closed", "state_reason": "completed"}
+        client.call(routes.UPDATE_ISSUE, body=closing, repo=base, number=previous.number)
     return Posted(
         number,
         url,
@@ -75,27 +75,29 @@ def post_summary(
 
 
 def _write_week(
-    client: Client, base: str, this: _Found | None, title: str, body: str
+    client: RestPort, base: str, this: _Found | None, title: str, body: str
 ) -> tuple[int, str, Action]:
     """Create the week's issue, or update it when its text or state differs (one write)."""
     if this is None:
-        made = client.rest("POST", base, {"title": title, "body": body, "labels": [SUMMARY_LABEL]})
+        payload = {"title": title, "body": body, "labels": [SUMMARY_LABEL]}
+        made = client.call(routes.CREATE_ISSUE, body=payload, repo=base)
         return int(made["number"]), str(made["html_url"]), "created"
     if (this.body, this.title, this.state) == (body, title, "open"):
         return this.number, this.url, "unchanged"
-    client.rest("PATCH", f"{base}/{this.number}", {"title": title, "body": body, "state": "open"})
+    reopened = {"title": title, "body": body, "state": "open"}
+    client.call(routes.UPDATE_ISSUE, body=reopened, repo=base, number=this.number)
     return this.number, this.url, "updated"
 
 
-def _list(client: Client, base: str, cohort: str) -> list[_Found]:
+def _list(client: RestPort, base: str, cohort: str) -> list[_Found]:
     """Every summary issue in the organizer repo (one page of 100, newest first)."""
-    body = client.rest(
-        "GET",
-        base,
+    body = client.call(
+        routes.LIST_ISSUES,
         params={"labels": SUMMARY_LABEL, "state": "all", "per_page": 100, "direction": "desc"},
+        repo=base,
     )
     if not isinstance(body, list):
-        raise GitHubError(f"GET {base} did not answer with a list")
+        raise GitHubError(f"GET {routes.LIST_ISSUES.url(repo=base)} did not answer with a list")
     return [f for item in body if (f := _found(item, cohort)) is not None]
 
 

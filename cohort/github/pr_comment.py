@@ -6,14 +6,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cohort.actions.plan_comment import (
+from cohort.errors import NotFoundError, UnprocessableError
+from cohort.github import routes
+from cohort.github.ports import RestPort
+from cohort.github.routes import Route
+from cohort.workflow.plan_comment import (
     DEFAULT_AUTHOR,
     ReviewedPlan,
     find_plan_comment,
+    is_plan_comment,
     parse_reviewed,
 )
-from cohort.errors import GitHubError
-from cohort.github.client import Client
 
 PAGE = 100
 
@@ -27,10 +30,13 @@ class Posted:
     url: str
 
 
-def _pages(client: Client, path: str, params: Mapping[str, Any] | None = None) -> Iterator[Any]:
+def _pages(
+    client: RestPort, route: Route, params: Mapping[str, Any] | None = None, **where: str | int
+) -> Iterator[Any]:
     page = 1
     while True:
-        batch = client.rest("GET", path, params={**(params or {}), "per_page": PAGE, "page": page})
+        paged = {**(params or {}), "per_page": PAGE, "page": page}
+        batch = client.rest(route.method, route.url(**where), params=paged)
         if not isinstance(batch, list):
             return
         yield from batch
@@ -39,34 +45,35 @@ def _pages(client: Client, path: str, params: Mapping[str, Any] | None = None) -
         page += 1
 
 
-def list_comments(client: Client, repository: str, number: int) -> list[dict[str, Any]]:
+def list_comments(client: RestPort, repository: str, number: int) -> list[dict[str, Any]]:
     """Every comment of an issue or pull request, oldest first."""
-    return list(_pages(client, f"/repos/{repository}/issues/{number}/comments"))
+    return list(_pages(client, routes.LIST_COMMENTS, repo=repository, number=number))
 
 
 def upsert_plan_comment(
-    client: Client, repository: str, number: int, body: str, *, author: str = DEFAULT_AUTHOR
+    client: RestPort, repository: str, number: int, body: str, *, author: str = DEFAULT_AUTHOR
 ) -> Posted:
     """Update the PR's plan comment in place, or create it: at most one write request."""
     existing = find_plan_comment(list_comments(client, repository, number), author)
     if existing is None:
-        made = client.rest("POST", f"/repos/{repository}/issues/{number}/comments", {"body": body})
+        made = client.call(
+            routes.CREATE_COMMENT, body={"body": body}, repo=repository, number=number
+        )
         return Posted("created", int(made["id"]), str(made.get("html_url", "")))
     comment_id = int(existing["id"])
     if existing.get("body") == body:
         return Posted("unchanged", comment_id, str(existing.get("html_url", "")))
-    path = f"/repos/{repository}/issues/comments/{comment_id}"
-    updated = client.rest("PATCH", path, {"body": body})
+    updated = client.call(
+        routes.UPDATE_COMMENT, body={"body": body}, repo=repository, comment_id=comment_id
+    )
     return Posted("updated", comment_id, str(updated.get("html_url", "")))
 
 
-def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any] | None:
+def pull_for_commit(client: RestPort, repository: str, sha: str) -> dict[str, Any] | None:
     """The merged pull request that produced commit ``sha`` on the base branch, if any."""
     try:
-        associated = client.rest("GET", f"/repos/{repository}/commits/{sha}/pulls")
-    except GitHubError as exc:  # a server without the endpoint, or a sha it does not know
-        if "HTTP 404" not in str(exc) and "HTTP 422" not in str(exc):
-            raise
+        associated = client.call(routes.PULLS_FOR_COMMIT, repo=repository, sha=sha)
+    except (NotFoundError, UnprocessableError):  # no such endpoint, or an unknown sha
         associated = None
     candidates = associated if isinstance(associated, list) else []
     for pr in candidates:
@@ -75,30 +82,42 @@ def pull_for_commit(client: Client, repository: str, sha: str) -> dict[str, Any]
     if associated is not None and candidates:
         return dict(candidates[0])
     params = {"state": "closed", "sort": "updated", "direction": "desc"}
-    for pr in _pages(client, f"/repos/{repository}/pulls", params):
+    for pr in _pages(client, routes.LIST_PULLS, params, repo=repository):
         if pr.get("merge_commit_sha") == sha:
             return dict(pr)
     return None
 
 
 def reviewed_plan_for_commit(
-    client: Client, repository: str, sha: str, *, author: str = DEFAULT_AUTHOR
+    client: RestPort, repository: str, sha: str, *, key: bytes, author: str = DEFAULT_AUTHOR
 ) -> tuple[ReviewedPlan | None, str]:
-    """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from."""
+    """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from.
+
+    Only a comment by ``author`` whose reviewed marker is signed with ``key`` for this
+    repository, this pull request and its merged head counts; an edited or copied marker
+    does not verify, and then nothing was reviewed.
+    """
     pr = pull_for_commit(client, repository, sha)
     if pr is None:
         return None, f"no merged pull request produced {sha[:12]}"
     number = int(pr["number"])
-    comment = find_plan_comment(list_comments(client, repository, number), author)
-    if comment is None:
-        return None, f"pull request #{number} has no plan comment by {author}"
-    reviewed = parse_reviewed(str(comment.get("body") or ""))
-    if reviewed is None:
-        return None, f"the plan comment on #{number} has no reviewed-plan marker"
     head = str(((pr.get("head") or {}).get("sha")) or "")
-    if reviewed.head_sha and head and reviewed.head_sha != head:
-        return None, (
-            f"the plan comment on #{number} was made at {reviewed.head_sha[:12]}, "
-            f"not at the merged head {head[:12]}"
-        )
-    return reviewed, f"plan reviewed on #{number} (digest {reviewed.digest[:12]})"
+    comments = [c for c in list_comments(client, repository, number) if is_plan_comment(c, author)]
+    if not comments:
+        return None, f"pull request #{number} has no plan comment by {author}"
+    for comment in reversed(comments):
+        reviewed = parse_reviewed(str(comment.get("body") or ""))
+        if reviewed is None or not reviewed.verified(key):
+            continue
+        if reviewed.repository != repository or reviewed.number != number:
+            continue
+        if head and reviewed.head_sha != head:
+            return None, (
+                f"the plan comment on #{number} was made at {reviewed.head_sha[:12]}, "
+                f"not at the merged head {head[:12]}"
+            )
+        return reviewed, f"plan reviewed on #{number} (digest {reviewed.digest[:12]}, signed)"
+    return None, (
+        f"no plan comment on #{number} carries a valid signature for {repository}#{number} "
+        "(edited, copied or unsigned)"
+    )

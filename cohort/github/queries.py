@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from cohort.naming import MARKER_PREFIX
+from cohort.config.naming import MARKER_PREFIX
 from cohort.reconcile.model import (
     ActualRepo,
     ActualTeam,

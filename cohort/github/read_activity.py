@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive, query_batch
-from cohort.github.client import Client
+from cohort.github.ports import GraphQLPort
 from cohort.mentoring.checkin import CHECKIN_LABEL
-from cohort.naming import repo_name
 from cohort.summary.activity import (
     Activity,
     CheckIn,
@@ -60,7 +60,7 @@ def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
 
 
 def read_activity(
-    client: Client,
+    client: GraphQLPort,
     cohort: CohortFile,
     since: dt.datetime,
     *,
@@ -75,7 +75,7 @@ def read_activity(
 
 
 def _read(
-    client: Client, org: str, chunk: list[str], since: dt.datetime
+    client: GraphQLPort, org: str, chunk: list[str], since: dt.datetime
 ) -> list[tuple[str, RepoActivity]]:
     result = query_batch(client, activity_query(org, chunk, since), len(chunk))
     return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]

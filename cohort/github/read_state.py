@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import cast
 
 from cohort.errors import GitHubError
+from cohort.github import routes
 from cohort.github.batching import BATCH, adaptive, query_batch, raise_unexpected
-from cohort.github.client import Client
+from cohort.github.ports import GitHubPort
 from cohort.github.queries import parse_repo, parse_team, repos_query, teams_query
 from cohort.reconcile.model import (
     STAMP_PATH,
@@ -18,9 +20,12 @@ from cohort.reconcile.model import (
     Permission,
 )
 
+# What reading the actual state calls (GraphQL reads are batched queries).
+READ_NEEDS = (routes.GET_ORG, routes.LIST_INVITATIONS, routes.READ_GRAPHQL)
+
 
 def read_actual(
-    client: Client, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
+    client: GitHubPort, desired: DesiredState, *, batch: int = BATCH, check_plan: bool = True
 ) -> ActualState:
     """One document for the teams (and viewer), then one per ``batch`` repositories."""
     viewer, teams = read_teams(client, desired.org, list(desired.teams))
@@ -30,14 +35,14 @@ def read_actual(
         wanted, batch, lambda chunk: _read_repos(client, desired.org, chunk), lambda i: i[0]
     ):
         if repo is not None and desired.repos[name].collaborators:
-            repo.pending_collaborators = _invitations(client, desired.org, name)
+            repo = replace(repo, pending_collaborators=_invitations(client, desired.org, name))
         repos[name] = repo
     plan = _org_plan(client, desired) if check_plan else ""
     return ActualState(desired.org, viewer, plan, dict(teams), repos)
 
 
 def read_teams(
-    client: Client, org: str, slugs: Sequence[str]
+    client: GitHubPort, org: str, slugs: Sequence[str]
 ) -> tuple[str, dict[str, ActualTeam | None]]:
     result = client.graphql(teams_query(org, slugs))
     raise_unexpected(result)
@@ -55,7 +60,7 @@ def _paths(desired: DesiredState, name: str) -> list[str]:
 Chunk = list[tuple[str, Sequence[str]]]
 
 
-def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
+def _read_repos(client: GitHubPort, org: str, chunk: Chunk) -> list[tuple[str, ActualRepo | None]]:
     result = query_batch(client, repos_query(org, chunk), len(chunk))
     return [
         (name, parse_repo(name, paths, result.data.get(f"r{i}")))
@@ -63,11 +68,11 @@ def _read_repos(client: Client, org: str, chunk: Chunk) -> list[tuple[str, Actua
     ]
 
 
-def _org_plan(client: Client, desired: DesiredState) -> str:
+def _org_plan(client: GitHubPort, desired: DesiredState) -> str:
     """The organization's plan name, only when it matters (private repos with protection)."""
     if not any(r.visibility != "public" and r.protection for r in desired.repos.values()):
         return ""
-    body = client.rest("GET", f"/orgs/{desired.org}")
+    body = client.call(routes.GET_ORG, org=desired.org)
     plan = body.get("plan") if isinstance(body, dict) else None
     return str(plan.get("name", "")) if isinstance(plan, dict) else ""
 
@@ -81,9 +86,9 @@ INVITED = {
 }
 
 
-def _invitations(client: Client, org: str, repo: str) -> dict[str, Permission]:
+def _invitations(client: GitHubPort, org: str, repo: str) -> dict[str, Permission]:
     """Pending repository invitations (GraphQL has none): one read, only where cohort grants."""
-    body = client.rest("GET", f"/repos/{org}/{repo}/invitations", params={"per_page": 100})
+    body = client.call(routes.LIST_INVITATIONS, params={"per_page": 100}, repo=f"{org}/{repo}")
     out: dict[str, Permission] = {}
     for item in body if isinstance(body, list) else []:
         invitee = item.get("invitee") if isinstance(item, dict) else None

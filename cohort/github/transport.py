@@ -75,7 +75,10 @@ class PacedTransport(httpx.BaseTransport):
             limited += 1
             if limited > self.max_rate_limit_retries:
                 raise RateLimitedError(
-                    f"GitHub rate limit still exceeded after {self.max_rate_limit_retries} waits"
+                    f"GitHub rate limit still exceeded after {self.max_rate_limit_retries} waits",
+                    status=response.status_code,
+                    method=request.method,
+                    path=request.url.path,
                 )
             self.counters.rate_limit_waits.append(wait)
             self.clock.sleep(wait)
@@ -93,7 +96,11 @@ class PacedTransport(httpx.BaseTransport):
             response.read()
         except httpx.TransportError as exc:
             if kind.write:
-                raise OutcomeUnknownError(f"{request.method} {request.url.path}: {exc!r}") from None
+                raise OutcomeUnknownError(
+                    f"{request.method} {request.url.path}: {exc!r}",
+                    method=request.method,
+                    path=request.url.path,
+                ) from None
             self._retry_read(request, failures, repr(exc))
             return None
         finally:
@@ -102,7 +109,10 @@ class PacedTransport(httpx.BaseTransport):
         if response.status_code >= 500:
             if kind.write:
                 raise OutcomeUnknownError(
-                    f"{request.method} {request.url.path}: HTTP {response.status_code}"
+                    f"{request.method} {request.url.path}: HTTP {response.status_code}",
+                    status=response.status_code,
+                    method=request.method,
+                    path=request.url.path,
                 )
             self._retry_read(request, failures, f"HTTP {response.status_code}")
             return None
@@ -111,7 +121,9 @@ class PacedTransport(httpx.BaseTransport):
     def _retry_read(self, request: httpx.Request, failures: int, what: str) -> None:
         if failures + 1 >= self.read_retries:
             raise ReadFailedError(
-                f"{request.method} {request.url.path} failed {failures + 1} times: {what}"
+                f"{request.method} {request.url.path} failed {failures + 1} times: {what}",
+                method=request.method,
+                path=request.url.path,
             )
         self.clock.sleep(2.0 ** (failures + 1))
 

@@ -8,7 +8,7 @@ from importlib import metadata, resources
 import yaml
 
 ACTION_REPOSITORY = "cohort-project/cohort"
-WORKFLOWS = ("cohort-pr.yml", "cohort-apply.yml", "cohort-weekly.yml")
+WORKFLOWS = ("cohort-pr.yml", "cohort-plan.yml", "cohort-apply.yml", "cohort-weekly.yml")
 _SHA = re.compile(r"[0-9a-f]{40}")
 
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile, Team
+from cohort.config.naming import MARKER_PREFIX, marker
 from cohort.mentoring.answers import CARRIED_HEADING, Blocker
 from cohort.mentoring.prompts import HEADINGS, ideas, intro
-from cohort.naming import MARKER_PREFIX, marker
 from cohort.reconcile.calendar import current_phase
 
 CHECKIN_LABEL = "cohort: check-in"

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import marker
 from cohort.mentoring.forms import ROLES, form_file, form_label
-from cohort.naming import marker
 from cohort.reconcile.calendar import cohort_end
 
 Kind = Literal["midpoint", "final"]

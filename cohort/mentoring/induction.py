@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Literal
 
 from cohort.config.model import CohortFile, Mentor
-from cohort.naming import MARKER_PREFIX, marker
+from cohort.config.naming import MARKER_PREFIX, marker
 
 INDUCTION_LABEL = "cohort: induction"
 GUIDE_PATH = "mentoring/induction.md"  # an organizer's own guide, in the organizer repo

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile, Team
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.summary.activity import Activity, RepoActivity
 
 

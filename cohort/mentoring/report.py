@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cohort.config.model import CohortFile
+from cohort.config.naming import repo_name
 from cohort.mentoring.portfolio import Portfolio, TeamFacts
-from cohort.naming import repo_name
 from cohort.reconcile.calendar import cohort_end
 from cohort.summary.activity import Activity, RepoActivity
 

@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from cohort.config.model import CohortFile, Team
+from cohort.config.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.labels import CATALOGUE, phase_label
-from cohort.naming import marker, organizers_team_slug, repo_name, team_slug
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.reconcile.model import (
     CODEOWNERS_PATH,
@@ -91,8 +91,9 @@ def _team(cohort: CohortFile, team: Team, repo: str) -> DesiredTeam:
 def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
     project = next(p for p in cohort.projects if p.id == team.project)
     files = dict(rendered.files)
-    codeowners = files.get(CODEOWNERS_PATH) or _codeowners(team.mentors)
-    files[CODEOWNERS_PATH] = codeowners
+    codeowners = files.get(CODEOWNERS_PATH)
+    if codeowners is None:  # templates/render.py always writes it (templates.codeowners)
+        raise ValueError(f"the scaffold of team {team.slug} has no {CODEOWNERS_PATH}")
     policy = cohort.policy
     protection = (
         Protection(
@@ -127,11 +128,6 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         collaborators=collaborators,
         managed_collaborators=managed,
     )
-
-
-def _codeowners(mentors: Sequence[str]) -> bytes:
-    owners = " ".join(f"@{m}" for m in mentors)
-    return f"# Mentors are the code owners: their review is required.\n* {owners}\n".encode()
 
 
 def _milestones(cohort: CohortFile) -> tuple[Milestone, ...]:

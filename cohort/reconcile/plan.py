@@ -4,35 +4,55 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
-from typing import Literal, get_args
+from dataclasses import dataclass, field, fields
+from typing import Literal, TypeVar
 
-# The kinds, in the explicit order apply runs them: each kind needs only what earlier ones made.
-Kind = Literal[
-    "team", "repo", "topics", "milestone", "files", "label", "protection", "team-repo",
-    "issue", "team-member", "collaborator", "archive",
-]  # fmt: skip
 Action = Literal["create", "update", "remove", "archive"]
-ORDER: tuple[Kind, ...] = get_args(Kind)
 
 
 @dataclass(frozen=True)
+class Payload:
+    """What apply needs to make one change; each kind subclasses it with its own fields.
+
+    A field left ``None`` is not part of the change (a removal carries no role), so it is
+    left out of :meth:`as_data` and of the plan digest.
+    """
+
+    def as_data(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is not None:
+                out[f.name] = value
+        return out
+
+
+P = TypeVar("P", bound=Payload)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Change:
     """One change to one object on GitHub."""
 
-    kind: Kind
+    kind: str  # a registered kind's name (see cohort.reconcile.registry)
     action: Action
     repo: str | None  # the team repository it belongs to (None for org-level objects)
     team: str | None  # the cohort team it belongs to, for grouping
     target: str  # what is changed, for people: a label name, a login, a path list
     details: tuple[tuple[str, str], ...] = ()  # (field, "old → new") for people
-    data: dict[str, object] = field(default_factory=dict, compare=False)  # what apply needs
+    payload: Payload = field(default=Payload(), compare=False)  # what apply needs; in the digest
+    destructive: bool = False  # removes, archives or publishes: the plan shows it apart
+    publishes: bool = False  # makes a private repository public (needs --allow-publish)
 
-    @property
-    def destructive(self) -> bool:
-        return self.action in ("remove", "archive") or any(
-            name == "visibility" and new.endswith("→ public") for name, new in self.details
-        )
+    def __post_init__(self) -> None:
+        if (self.action in ("remove", "archive") or self.publishes) and not self.destructive:
+            raise ValueError(f"{self.action} {self.kind} {self.target} must be destructive")
+
+    def payload_as(self, kind: type[P]) -> P:
+        """The payload as the kind's own type (a wrong type is a bug in a differ)."""
+        if not isinstance(self.payload, kind):
+            raise TypeError(f"{self.kind} change carries {type(self.payload).__name__}")
+        return self.payload
 
     def key(self) -> str:
         return f"{self.kind}:{self.action}:{self.repo or ''}:{self.target}"
@@ -65,7 +85,7 @@ class Plan:
     def digest(self) -> str:
         """sha256 over the changes (content included), stable across runs."""
         canon = json.dumps(
-            [{**c.as_json(), "data": c.data} for c in self.changes],
+            [{**c.as_json(), "data": c.payload.as_data()} for c in self.changes],
             sort_keys=True,
             default=str,
             separators=(",", ":"),
@@ -75,14 +95,11 @@ class Plan:
     def destructive(self) -> tuple[Change, ...]:
         return tuple(c for c in self.changes if c.destructive)
 
+    def publishing(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.publishes)
+
     def counts(self) -> dict[str, int]:
         out = {"create": 0, "update": 0, "remove": 0, "archive": 0}
         for c in self.changes:
             out[c.action] += 1
         return out
-
-
-def ordered(changes: list[Change]) -> tuple[Change, ...]:
-    """Sort changes by kind order, keeping each kind's own order stable."""
-    rank = {kind: i for i, kind in enumerate(ORDER)}
-    return tuple(sorted(changes, key=lambda c: rank[c.kind]))

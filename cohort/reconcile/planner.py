@@ -1,10 +1,10 @@
-"""make_plan: run every differ over desired and actual state, in the explicit kind order."""
+"""make_plan: run every registered kind's differ over desired and actual state, in kind order."""
 
 from __future__ import annotations
 
-from cohort.reconcile import differs
-from cohort.reconcile.model import ActualState, DesiredRepo, DesiredState
-from cohort.reconcile.plan import Change, Plan, ordered
+from cohort.reconcile.kinds import kinds
+from cohort.reconcile.model import ActualState, DesiredState
+from cohort.reconcile.plan import Change, Plan
 
 PAID_FEATURES_NOTE = (
     "organization '{org}' is on the free plan: branch protection and CODEOWNERS reviews are "
@@ -17,37 +17,17 @@ def make_plan(desired: DesiredState, actual: ActualState) -> Plan:
     """The changes that make ``actual`` match ``desired`` (unmanaged things are left alone)."""
     changes: list[Change] = []
     managed = 0
-    for slug, team in desired.teams.items():
-        have = actual.teams.get(slug)
-        changes += differs.diff_team(team, have)
-        changes += differs.diff_team_members(
-            team, have, keep=desired.protected_logins, viewer=actual.viewer
-        )
-        changes += differs.diff_team_repos(team, have)
-        managed += len(team.members) + len(team.repos)
-    for name, repo in desired.repos.items():
-        have_repo = actual.repos.get(name)
-        for differ in (
-            differs.diff_repo,
-            differs.diff_topics,
-            differs.diff_milestones,
-            differs.diff_files,
-            differs.diff_labels,
-            differs.diff_protection,
-            differs.diff_issues,
-            differs.diff_collaborators,
-            differs.diff_archive,
-        ):
-            if differ is differs.diff_protection and not _can_protect(repo, actual):
-                continue
-            changes += differ(repo, have_repo)
-        managed += len(repo.collaborators)
-    return Plan(desired.org, ordered(changes), tuple(_notes(desired, actual)), managed)
-
-
-def _can_protect(repo: DesiredRepo, actual: ActualState) -> bool:
-    """Free organizations cannot protect private repositories (GitHub answers 403)."""
-    return repo.visibility == "public" or actual.plan != "free"
+    for spec in kinds():
+        found = spec.diff(desired, actual)
+        wrong = [c for c in found if c.kind != spec.name or not isinstance(c.payload, spec.payload)]
+        if wrong:
+            raise AssertionError(
+                f"the {spec.name} differ planned a {wrong[0].kind} change "
+                f"carrying {type(wrong[0].payload).__name__}"
+            )
+        changes += found
+        managed += spec.managed(desired)
+    return Plan(desired.org, tuple(changes), tuple(_notes(desired, actual)), managed)
 
 
 def _notes(desired: DesiredState, actual: ActualState) -> list[str]:

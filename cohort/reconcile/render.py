@@ -6,7 +6,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 
-from cohort.naming import MARKER_PREFIX
+from cohort.config.naming import MARKER_PREFIX
 from cohort.reconcile.plan import Change, Plan
 
 SYMBOL = {"create": "+", "update": "~", "remove": "-", "archive": "!"}

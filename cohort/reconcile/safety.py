@@ -36,7 +36,7 @@ def check_safety(plan: Plan, allow: Allowances) -> Plan:
         reasons.append(
             f"{len(archives)} repositories would be archived; re-run with --allow-archive"
         )
-    publish = [c for c in plan.changes if c.kind == "repo" and c.destructive]
+    publish = plan.publishing()
     if publish and not allow.publish:
         names = ", ".join(c.target for c in publish)
         reasons.append(

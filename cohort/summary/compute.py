@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from cohort.config.model import CohortFile
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.reconcile.calendar import current_phase, phase_dates
 from cohort.summary.activity import Activity, RepoActivity
 from cohort.summary.model import Attention, MentorSummary, Summary, TeamSummary, Totals

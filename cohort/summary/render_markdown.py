@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cohort.naming import marker
+from cohort.config.naming import marker
 from cohort.summary.model import MilestoneProgress, Summary, TeamSummary
 
 STATUS_ICON = {"done": "✅", "on track": "🟢", "at risk": "🟠", "overdue": "🔴"}

@@ -18,23 +18,25 @@ def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, ob
     mentors = {m.handle: m for m in cohort.mentors}
     org = program.organization
     return {
-        "program": {"name": program.name, "cohort": program.cohort, "organization": org},
+        "program": {"name": unmention(program.name), "cohort": program.cohort, "organization": org},
         "cohort": program.cohort,
         "org": org,
         "repo": repo_name,
         "team": team.slug,
         "project": {
             "id": project.id,
-            "title": project.title,
-            "brief": project.brief,
+            "title": unmention(project.title),
+            "brief": unmention(project.brief),
             "skills": list(project.skills),
         },
         "mentees": [
-            {"handle": h, "name": mentees[h].name, "level": mentees[h].level}
+            {"handle": h, "name": unmention(mentees[h].name), "level": mentees[h].level}
             for h in team.mentees
             if h in mentees
         ],
-        "mentors": [{"handle": h, "name": mentors[h].name} for h in team.mentors if h in mentors],
+        "mentors": [
+            {"handle": h, "name": unmention(mentors[h].name)} for h in team.mentors if h in mentors
+        ],
         "calendar": _calendar(cohort),
         "labels": [
             {"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE
@@ -42,6 +44,12 @@ def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, ob
         "pages_url": f"https://{org.lower()}.github.io/{repo_name}/",
         "image": f"ghcr.io/{org.lower()}/{repo_name.lower()}",
     }
+
+
+def unmention(text: str) -> str:
+    """Free text with every ``@`` followed by a zero-width space: GitHub links no @mention,
+    and the text reads the same. Handles are passed apart, so templates mention on purpose."""
+    return text.replace("@", "@\u200b")
 
 
 def _calendar(cohort: CohortFile) -> dict[str, object]:

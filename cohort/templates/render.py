@@ -11,11 +11,18 @@ from typing import Any
 
 from jinja2 import DictLoader
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
+from cohort.templates.jinja_env import (
+    BoundedSandbox,
+    Budget,
+    budget_scope,
+    make_environment,
+    render_stream,
+)
 from cohort.templates.model import (
     CODEOWNERS_PATH,
     STAMP_PATH,
@@ -26,13 +33,6 @@ from cohort.templates.model import (
     TemplateSecurityError,
 )
 from cohort.templates.paths import check_path
-from cohort.templates.sandbox import (
-    BoundedSandbox,
-    Budget,
-    budget_scope,
-    make_environment,
-    render_stream,
-)
 
 FILES = "files/"
 SUFFIX = ".jinja"
@@ -64,8 +64,20 @@ def _errors(where: str) -> Iterator[None]:
         raise
     except SecurityError as exc:
         raise TemplateSecurityError(f"{where}: {exc}") from exc
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        raise TemplateSecurityError(
+            f"{where}: a macro, include or expression nests without end (deeper than Python "
+            "allows); give the recursion a condition that stops it"
+        ) from None
+    except (OverflowError, MemoryError) as exc:
         raise TemplateSecurityError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{where}: {exc.message}; templates see only the documented context "
+            "(docs/reference/templates.md): check the spelling, or use | default(...)"
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
     except JinjaError as exc:
         raise TemplateError(f"{where}: {exc}") from exc
     except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
@@ -127,7 +139,7 @@ def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) 
         if source in template.verbatim:
             files[path] = template.verbatim[source]
         else:
-            files[path] = _render_text(env, source, ctx).encode("utf-8")
+            files[path] = _render_text(template, env, source, ctx).encode("utf-8")
     return files
 
 
@@ -143,9 +155,15 @@ def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str |
     return check_path(name)
 
 
-def _render_text(env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
-    with _errors(name):
-        return render_stream(env.get_template(name).generate(ctx), name)
+def _render_text(template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+    where = _located(template, name)
+    with _errors(where):
+        return render_stream(env.get_template(name).generate(ctx), where)
+
+
+def _located(template: Template, name: str) -> str:
+    """Where a source is, for messages: ``template 'x' (folder/name)``."""
+    return f"template {template.name!r} ({template.root / name})"
 
 
 def _render_issues(
@@ -155,7 +173,7 @@ def _render_issues(
         where = f"{template.name} issue {spec.key}"
         with _errors(where):
             title = " ".join(env.from_string(spec.title).render(ctx).split())
-        body = _render_text(env, spec.body, ctx)
+        body = _render_text(template, env, spec.body, ctx)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 

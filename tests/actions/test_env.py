@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cohort.actions.env import (
+from cohort.workflow.env import (
     append_summary,
     mask_commands,
     pull_request_ref,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from cohort.actions.run import build_argv, main, outputs_for, skip_reason
+from cohort.github.post_summary import Posted
+from cohort.reconcile.plan import Change, Plan
+from cohort.reconcile.render import render_markdown
+from cohort.usecases import PlanOutcome, SummaryOutcome
 from tests.workflows.harness import read_outputs
 
 
@@ -37,19 +40,28 @@ def test_steps_needing_the_app_skip_until_it_is_configured() -> None:
     assert skip_reason(["comment", "post"], {"GITHUB_TOKEN": "t"}) is not None
 
 
-def test_plan_outputs_digest_and_changes(tmp_path: Path) -> None:
-    (tmp_path / "cohort-plan.json").write_text(json.dumps({"empty": False, "digest": "d1"}))
+def test_plan_outputs_digest_and_changes_from_the_returned_plan(tmp_path: Path) -> None:
+    change = Change(kind="label", action="create", repo="r", team="t", target="x")
+    plan = Plan("org", (change,))
     env = {"RUNNER_TEMP": str(tmp_path), "GITHUB_STEP_SUMMARY": str(tmp_path / "s.md")}
-    values = outputs_for("plan", 2, "### plan\n", "", env)
-    assert values == {"exit-code": "2", "has-changes": "true", "plan-digest": "d1"}
-    assert (tmp_path / "cohort-plan.md").read_text() == "### plan\n"
-    assert (tmp_path / "s.md").read_text() == "### plan\n"
+    values = outputs_for("plan", 2, PlanOutcome(plan, 2), "printed", "", env)
+    assert values == {"exit-code": "2", "has-changes": "true", "plan-digest": plan.digest()}
+    assert (tmp_path / "cohort-plan.md").read_text() == render_markdown(plan)
+    assert (tmp_path / "s.md").read_text() == render_markdown(plan)
 
 
-def test_summary_url_comes_from_the_posted_issue_line() -> None:
-    told = "summary issue #12 created: https://github.com/o/r/issues/12\n"
-    values = outputs_for("summary", 0, "see https://example.org\n", told, {})
-    assert values["summary-url"] == "https://github.com/o/r/issues/12"
+def test_summary_url_comes_from_the_posted_issue() -> None:
+    posted = Posted(12, "https://github.com/o/r/issues/12", "created", None, False)
+    told = "summary issue #12 created: https://elsewhere.example/\n"
+    values = outputs_for(
+        "summary", 0, SummaryOutcome(posted), "see https://example.org\n", told, {}
+    )
+    assert values == {"exit-code": "0", "summary-url": "https://github.com/o/r/issues/12"}
+
+
+def test_summary_not_posted_has_an_empty_url() -> None:
+    values = outputs_for("summary", 0, SummaryOutcome(None), "", "", {})
+    assert values == {"exit-code": "0", "summary-url": ""}
 
 
 def test_skipped_step_says_why_and_sets_skipped(

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cohort.app.changes import Comment, SetLabels
 from cohort.app.decide_comment import decide
 from cohort.app.events import Event
+from cohort.app.reactions import Comment, SetLabels
 from tests.app.payloads import AURORA, DELTA, ctx, repo, user
 
 

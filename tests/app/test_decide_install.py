@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cohort.app.changes import TrackInstallation
 from cohort.app.decide_install import decide
 from cohort.app.events import Event
+from cohort.app.reactions import TrackInstallation
 from tests.app.payloads import ctx
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cohort.app.changes import RequestReview, SetLabels
 from cohort.app.decide_pull import decide
+from cohort.app.reactions import RequestReview, SetLabels
 from tests.app.payloads import (
     AURORA,
     CODE_DAY,

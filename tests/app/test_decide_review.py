@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from cohort.app.changes import SetLabels
 from cohort.app.decide_review import decide
 from cohort.app.events import Event
+from cohort.app.reactions import SetLabels
 from tests.app.payloads import AURORA, ctx, pull, repo, user
 
 

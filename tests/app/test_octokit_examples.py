@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from cohort.app.changes import RequestReview, SetLabels, TrackInstallation
 from cohort.app.context import Context
 from cohort.app.decide import decide
 from cohort.app.events import parse_event
+from cohort.app.reactions import RequestReview, SetLabels, TrackInstallation
 from cohort.config.load import parse_cohort
 
 EXAMPLES = json.loads((Path(__file__).parent / "fixtures" / "octokit-examples.json").read_text())

@@ -119,7 +119,7 @@ def test_transient_failures_are_retried(store: SQLiteStore) -> None:
     def flaky(event: str, delivery: str, body: bytes) -> None:
         calls.append(delivery)
         if len(calls) < 3:
-            raise GitHubError("HTTP 502")
+            raise GitHubError("bad gateway", status=502, method="POST", path="/x")
 
     body = b"{}"
     with served(make_app(settings(flaky, store, count=1))) as http:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cohort.app.changes import TrackInstallation
+from cohort.app.reactions import TrackInstallation
 from cohort.app.store import SCHEMA_V1, SQLiteStore, Store
 from tests.app.pg import binaries, fresh_database, postgres_server
 

@@ -33,6 +33,7 @@ def test_init_then_validate_then_plan_on_the_sandbox(
     assert written == [
         ".github/CODEOWNERS",
         ".github/workflows/cohort-apply.yml",
+        ".github/workflows/cohort-plan.yml",
         ".github/workflows/cohort-pr.yml",
         ".github/workflows/cohort-weekly.yml",
         "README.md",

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from cohort.cli.main import run
-from cohort.config.load import load_cohort
+from cohort.loading import load_cohort
 from cohort.scaffolds import desired_state
 from tests.conftest import EXAMPLE
 

@@ -55,6 +55,7 @@ def test_json_format_lists_problems_with_positions(
                 "hint": "did you mean 'weeks'?",
             }
         ],
+        "warnings": [],
     }
 
 

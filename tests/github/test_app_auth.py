@@ -7,7 +7,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from cohort.clock import SimulatedClock
-from cohort.errors import GitHubError, UsageError
+from cohort.errors import GitHubError, MissingPermissionError, UsageError
 from cohort.github.app_auth import READ_PERMISSIONS, app_client, installation_token
 from cohort.sandbox import Sandbox, SandboxTransport
 
@@ -71,8 +71,10 @@ def test_read_only_client_cannot_write(keys: tuple[str, str]) -> None:
         transport=SandboxTransport(box),
         clock=box.clock,
     )
-    with pytest.raises(GitHubError, match="403"):
+    with pytest.raises(MissingPermissionError) as refused:
         client.rest("POST", "/orgs/app-org/teams", {"name": "nope"})
+    assert (refused.value.status, refused.value.method) == (403, "POST")
+    assert refused.value.path == "/orgs/app-org/teams"
     assert box.state.team("app-org", "nope") is None
 
 
@@ -80,7 +82,7 @@ def test_a_wrong_key_is_refused_as_github_refuses_it(keys: tuple[str, str]) -> N
     _, public = keys
     other, _ = key_pair()
     box = sandbox_with_app(public)
-    with pytest.raises(GitHubError, match="401"):
+    with pytest.raises(GitHubError) as refused:
         installation_token(
             42,
             other,
@@ -90,6 +92,7 @@ def test_a_wrong_key_is_refused_as_github_refuses_it(keys: tuple[str, str]) -> N
             transport=SandboxTransport(box),
             clock=box.clock,
         )
+    assert refused.value.status == 401
 
 
 def test_a_key_that_is_not_pem_is_a_usage_error() -> None:

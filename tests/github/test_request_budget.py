@@ -9,8 +9,8 @@ import pytest
 
 from benchmarks.generate import cohort_text
 from benchmarks.modelled import Step, modelled_seconds
-from cohort.config.load import load_cohort
 from cohort.github.apply import apply_cohort
+from cohort.loading import load_cohort
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.safety import Allowances
 from cohort.scaffolds import desired_state

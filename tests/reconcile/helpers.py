@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
 from cohort.reconcile.desired import build_desired
 from cohort.reconcile.model import (
+    CODEOWNERS_PATH,
     STAMP_PATH,
     ActualRepo,
     ActualState,
@@ -34,9 +35,16 @@ class TinyProject:
     issues: tuple[TinyIssue, ...] = ()
 
 
-def tiny(team: str) -> TinyProject:
+def tiny(team: str, mentors: Sequence[str] = ()) -> TinyProject:
+    """A two-file scaffold whose own short CODEOWNERS names the mentors (as a template may)."""
+    owners = " ".join(f"@{m}" for m in mentors)
     return TinyProject(
-        files={"README.md": f"# {team}\n".encode(), STAMP_PATH: b'{"template": "tiny"}\n'},
+        files={
+            "README.md": f"# {team}\n".encode(),
+            STAMP_PATH: b'{"template": "tiny"}\n',
+            CODEOWNERS_PATH: f"# Mentors are the code owners: their review is required.\n"
+            f"* {owners}\n".encode(),
+        },
         issues=tuple(
             TinyIssue(p, p, f"{p.title()} milestone", f"- [ ] do the {p}")
             for p in ("design", "code", "deployment")
@@ -50,7 +58,7 @@ def example_cohort(text: str | None = None) -> CohortFile:
 
 
 def desired_for(cohort: CohortFile) -> DesiredState:
-    return build_desired(cohort, {t.slug: tiny(t.slug) for t in cohort.teams})
+    return build_desired(cohort, {t.slug: tiny(t.slug, t.mentors) for t in cohort.teams})
 
 
 def matching_actual(desired: DesiredState, viewer: str = "ada-organizes") -> ActualState:

@@ -58,7 +58,8 @@ def test_empty_plan_says_so() -> None:
 
 def test_huge_plan_markdown_fits_a_comment_and_keeps_summary_and_digest() -> None:
     changes = tuple(
-        Change("label", "create", f"r{i}", f"t{i % 500}", "x" * 200) for i in range(5000)
+        Change(kind="label", action="create", repo=f"r{i}", team=f"t{i % 500}", target="x" * 200)
+        for i in range(5000)
     )
     plan = Plan("org", changes)
     text = render_markdown(plan)
@@ -68,5 +69,17 @@ def test_huge_plan_markdown_fits_a_comment_and_keeps_summary_and_digest() -> Non
 
 
 def test_destructive_changes_are_listed_on_top_of_the_markdown() -> None:
-    plan = Plan("org", (Change("team-member", "remove", None, "t", "team/bob"),))
+    plan = Plan(
+        "org",
+        (
+            Change(
+                kind="team-member",
+                action="remove",
+                repo=None,
+                team="t",
+                target="team/bob",
+                destructive=True,
+            ),
+        ),
+    )
     assert "**1 destructive change(s)** need an explicit flag" in render_markdown(plan)

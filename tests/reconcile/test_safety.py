@@ -10,7 +10,17 @@ from cohort.reconcile.safety import Allowances, check_reviewed, check_safety
 
 
 def removals(n: int, managed: int) -> Plan:
-    changes = tuple(Change("team-member", "remove", None, "t", f"team/u{i}") for i in range(n))
+    changes = tuple(
+        Change(
+            kind="team-member",
+            action="remove",
+            repo=None,
+            team="t",
+            target=f"team/u{i}",
+            destructive=True,
+        )
+        for i in range(n)
+    )
     return Plan("org", changes, managed_access=managed)
 
 
@@ -34,14 +44,30 @@ def test_removal_over_threshold_passes_with_the_flag() -> None:
 
 
 def test_archiving_needs_its_flag() -> None:
-    plan = Plan("org", (Change("archive", "archive", "r", "t", "r"),))
+    plan = Plan(
+        "org",
+        (
+            Change(
+                kind="archive", action="archive", repo="r", team="t", target="r", destructive=True
+            ),
+        ),
+    )
     with pytest.raises(UnsafePlanError, match="1 repositories would be archived"):
         check_safety(plan, Allowances())
     assert check_safety(plan, Allowances(archive=True)) is plan
 
 
 def test_publishing_a_private_repository_needs_its_flag() -> None:
-    change = Change("repo", "update", "r", "t", "r", (("visibility", "private → public"),))
+    change = Change(
+        kind="repo",
+        action="update",
+        repo="r",
+        team="t",
+        target="r",
+        details=(("visibility", "private → public"),),
+        destructive=True,
+        publishes=True,
+    )
     plan = Plan("org", (change,))
     with pytest.raises(UnsafePlanError, match="--allow-publish"):
         check_safety(plan, Allowances())
@@ -56,5 +82,8 @@ def test_stale_plan_with_new_destructive_change_is_refused() -> None:
 
 def test_stale_plan_with_only_new_additions_is_accepted() -> None:
     reviewed = removals(1, 8)
-    now = Plan("org", (*reviewed.changes, Change("label", "create", "r", "t", "x")))
+    now = Plan(
+        "org",
+        (*reviewed.changes, Change(kind="label", action="create", repo="r", team="t", target="x")),
+    )
     check_reviewed(now, reviewed.digest(), frozenset(c.key() for c in reviewed.destructive()))

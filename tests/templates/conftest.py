@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from cohort.config.model import CohortFile
-from cohort.naming import repo_name
+from cohort.config.naming import repo_name
 from cohort.templates import (
     RenderedProject,
     available_templates,

@@ -14,7 +14,7 @@ from cohort.templates import (
     render_project,
     write_project,
 )
-from tests.templates.test_sandbox import inline
+from tests.templates.test_hostile_templates import inline
 
 BAD = [
     "",

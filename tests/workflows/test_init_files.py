@@ -9,10 +9,11 @@ from cohort.init_files import default_action_ref, init_files, package_version, p
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
-def test_init_writes_three_workflows_codeowners_and_readme() -> None:
+def test_init_writes_four_workflows_codeowners_and_readme() -> None:
     assert sorted(init_files("1.2.3", f"me/cohort@{SHA}")) == [
         ".github/CODEOWNERS",
         ".github/workflows/cohort-apply.yml",
+        ".github/workflows/cohort-plan.yml",
         ".github/workflows/cohort-pr.yml",
         ".github/workflows/cohort-weekly.yml",
         "README.md",

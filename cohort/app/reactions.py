@@ -53,11 +53,11 @@ class TrackInstallation:
     replace: bool = False  # True: ``added`` is the whole list of repositories
 
 
-Change = SetLabels | RequestReview | Comment | TrackInstallation
+Reaction = SetLabels | RequestReview | Comment | TrackInstallation
 
 
 def label_change(
     repo: str, number: int, before: frozenset[str], after: frozenset[str]
-) -> list[Change]:
+) -> list[Reaction]:
     """A SetLabels change, or nothing when the set does not move."""
     return [] if before == after else [SetLabels(repo, number, before, after)]
