@@ -73,8 +73,8 @@ def fresh_state(pulls: list[dict[str, Any]], num: int) -> tuple[frozenset[str] |
 def has_comment_with(client: RestPort, repo: str, num: int, needle: str) -> bool:
     """Whether a comment on issue/PR ``num`` contains ``needle`` (paginated, bounded)."""
     for page in range(1, MAX_COMMENT_PAGES + 1):
-        url = ep.LIST_COMMENTS.url(repo=repo, number=num)
-        items = client.rest("GET", url, params={"per_page": 100, "page": page}) or []
+        params = {"per_page": 100, "page": page}
+        items = client.call(ep.LIST_COMMENTS, params=params, repo=repo, number=num) or []
         if any(isinstance(c, dict) and needle in str(c.get("body") or "") for c in items):
             return True
         if len(items) < 100:

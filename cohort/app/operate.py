@@ -4,17 +4,14 @@ GitHub to send again the ones this store never received (or whose body was prune
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from cohort.app.store import Delivery, Store
 from cohort.errors import GitHubError
+from cohort.github.ports import RestPort
+from cohort.github.routes import HOOK_DELIVERIES, REDELIVER_HOOK
 
-# The REST call the redelivery needs (cohort.github.client.Client.rest with the App's JWT).
-Rest = Callable[..., Any]
-LIST_HOOK_DELIVERIES = "/app/hook/deliveries"
-REDELIVER = "/app/hook/deliveries/{id}/attempts"
 SEARCHED = 100  # GitHub lists an App's deliveries newest first; the last 100 are searched
 
 
@@ -43,13 +40,13 @@ def table(rows: Sequence[Delivery], now: float | None = None) -> list[str]:
 class GitHubRedelivery:
     """Asks GitHub to deliver again, by ``X-GitHub-Delivery`` id (GitHub's ``guid``)."""
 
-    rest: Rest
+    github: RestPort  # acting as the App (its JWT)
 
     def ask(self, guids: Sequence[str]) -> tuple[list[str], list[str]]:
         """(asked, not found among the App's recent deliveries)."""
         if not guids:
             return [], []
-        listed = self.rest("GET", LIST_HOOK_DELIVERIES, params={"per_page": SEARCHED}) or []
+        listed = self.github.call(HOOK_DELIVERIES, params={"per_page": SEARCHED}) or []
         by_guid: dict[str, int] = {}
         for item in listed:
             if isinstance(item, dict) and isinstance(item.get("id"), int):
@@ -60,7 +57,7 @@ class GitHubRedelivery:
                 missing.append(guid)
                 continue
             try:
-                self.rest("POST", REDELIVER.format(id=by_guid[guid]))
+                self.github.call(REDELIVER_HOOK, delivery_id=by_guid[guid])
             except GitHubError:
                 missing.append(guid)
                 continue

@@ -78,11 +78,9 @@ def redeliver(
 
     github = None
     if app_id is not None and app_key_file is not None:
-        from cohort.github.app_auth import app_jwt
-        from cohort.github.client import Client
+        from cohort.app.clients import AppClients
 
-        client = Client(app_jwt(app_id, app_key_file.read_text()), api_url=api_url)
-        github = GitHubRedelivery(client.rest)
+        github = GitHubRedelivery(AppClients(app_id, app_key_file.read_text(), api_url).for_app())
     opened = open_store(store)
     try:
         report = run(opened, ids, time.time(), github)

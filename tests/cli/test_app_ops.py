@@ -14,6 +14,7 @@ from cohort.app.operate import GitHubRedelivery, age, redeliver
 from cohort.app.store import SQLiteStore
 from cohort.cli.main import run
 from cohort.errors import GitHubError
+from cohort.github.routes import Route
 
 
 def _store_with_history(path: Path) -> None:
@@ -103,11 +104,14 @@ class FakeHookDeliveries:
             return None
         raise AssertionError(f"unexpected {method} {path}")
 
+    def call(self, route: Route, *, body: Any = None, params: Any = None, **where: Any) -> Any:
+        return self.rest(route.method, route.url(**where), body, params)
+
 
 def test_github_is_asked_for_deliveries_the_store_never_received(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "app.db")
     github = FakeHookDeliveries({"lost-1": 11, "lost-2": 12, "refused": 13})
-    report = redeliver(store, ["lost-1", "refused", "unknown"], 0.0, GitHubRedelivery(github.rest))
+    report = redeliver(store, ["lost-1", "refused", "unknown"], 0.0, GitHubRedelivery(github))
     store.close()
     assert github.attempts == [11]
     assert report.asked_github == ("lost-1",)
