@@ -6,25 +6,37 @@ from pathlib import Path
 
 import click
 
-from cohort.cli.options import GitHubOptions, cohort_argument
+from cohort.cli.options import GitHubOptions
 from cohort.errors import ExitCode
 
 
 @click.command("demo")
-@cohort_argument
+@click.argument(
+    "cohort_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    required=False,
+    default=None,
+    envvar="COHORT_FILE",
+)
 @click.option(
     "--sandbox-state",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
     help="Keep the rehearsal organization in this JSON file afterwards.",
 )
-def demo_command(cohort_file: Path, sandbox_state: Path | None) -> int:
+def demo_command(cohort_file: Path | None, sandbox_state: Path | None) -> int:
     """Rehearse COHORT_FILE end to end on the built-in GitHub sandbox.
 
     No token and no network: validates the file, shows the plan, applies it to an
     in-process sandbox organization (every request checked against GitHub's published API
-    description), then plans again to show that a second run changes nothing.
+    description), then plans again to show that a second run changes nothing. With no
+    COHORT_FILE it rehearses the realistic example cohort that ships with cohort.
     """
+    if cohort_file is None:
+        from cohort.project import bundled_example
+
+        cohort_file = bundled_example()
+        click.echo(f"No cohort file given: rehearsing the bundled example {cohort_file}.\n")
     from cohort.cli.session import open_session
     from cohort.github.apply import apply_cohort, plan_cohort
     from cohort.reconcile.render import render_text

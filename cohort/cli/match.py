@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -12,6 +15,7 @@ from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 from cohort.matching.model import Rules
 from cohort.matching.records import Kind
+from cohort.project import DISTRIBUTION
 
 _FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
@@ -21,6 +25,23 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     if any(len(p) != 2 for p in pairs):
         raise UsageError("pairs are two handles separated by a comma, e.g. --pair ana,bo")
     return tuple((a.strip(), b.strip()) for a, b in pairs)
+
+
+def _solver(name: str) -> object | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def require_solver(find: Callable[[str], object | None] = _solver) -> None:
+    """`cohort match` needs OR-Tools, which only the [match] extra installs (about 210 MB)."""
+    if find("ortools.sat.python.cp_model") is None:
+        raise UsageError(
+            "cohort match needs the CP-SAT solver (OR-Tools), an optional extra: "
+            f"pipx install '{DISTRIBUTION}[match]' (or: pip install '{DISTRIBUTION}[match]'). "
+            "Every other command works without it."
+        )
 
 
 @click.command("match")
@@ -41,6 +62,19 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     help="YAML mapping {mentee: {field: header}, mentor: {…}} for CSV files.",
 )
 @click.option("--team-size", default="3-5", show_default=True, help="MIN-MAX mentees per team.")
+@click.option(
+    "--teams",
+    "team_count",
+    default=None,
+    metavar="N|MIN-MAX",
+    help="How many teams to form (default: as many as make the best teams).",
+)
+@click.option(
+    "--must-lead",
+    multiple=True,
+    metavar="HANDLE",
+    help="This mentor must lead at least one team (repeat for several).",
+)
 @click.option(
     "--meeting-hours",
     type=float,
@@ -109,6 +143,8 @@ def match_command(
     mentor_files: tuple[Path, ...],
     columns: Path | None,
     team_size: str,
+    team_count: str | None,
+    must_lead: tuple[str, ...],
     meeting_hours: float,
     allow_beginner_teams: bool,
     no_isolation: bool,
@@ -129,6 +165,7 @@ def match_command(
     Sign-ups hold personal data: they are read only from, and the explanation is written
     only to, places outside the repository of COHORT_FILE (unless --private-ok).
     """
+    require_solver()
     from cohort.loading import load_cohort
     from cohort.matching.pipeline import run_match
     from cohort.matching.privacy import ensure_private
@@ -139,6 +176,10 @@ def match_command(
         [*private, *([explain_to] if explain_to else [])], cohort_file, private_ok=private_ok
     )
     rules = _rules(team_size, meeting_hours, allow_beginner_teams, no_isolation, pair, apart)
+    low, high = _team_count(team_count)
+    rules = dataclasses.replace(
+        rules, teams_min=low, teams_max=high, must_lead=tuple(h.lstrip("@") for h in must_lead)
+    )
     loaded = load_cohort(cohort_file)
     text = cohort_file.read_text(encoding="utf-8")
     out = run_match(
@@ -196,6 +237,16 @@ def _rules(
         pairs=_pair(pair),
         apart=_pair(apart),
     )
+
+
+def _team_count(text: str | None) -> tuple[int | None, int | None]:
+    if text is None:
+        return None, None
+    low, dash, high = text.partition("-")
+    high = high if dash else low
+    if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
+        raise UsageError(f"--teams {text!r}: write a number (8) or MIN-MAX (6-8)")
+    return int(low), int(high)
 
 
 def _files(mentees: tuple[Path, ...], mentors: tuple[Path, ...]) -> list[tuple[Kind, str, str]]:

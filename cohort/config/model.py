@@ -31,6 +31,67 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+HTTPS_URL_RE = r"^https://[^\s/]+(/\S*)?$"
+
+
+def _no_email(value: str | None) -> str | None:
+    if value is not None and "@" in value and not value.startswith("https://"):
+        raise ValueError(
+            "an e-mail address would be public (cohort.yml and every team README are); "
+            "use a GitHub handle or an https:// link, such as a private form"
+        )
+    return value
+
+
+class Contact(Strict):
+    """Where mentees ask questions and how they reach organizers privately (shown in READMEs)."""
+
+    questions: str | None = Field(
+        default=None,
+        pattern=HTTPS_URL_RE,
+        description="https:// link to the channel for questions (chat, forum, discussions).",
+    )
+    organizers: str | None = Field(
+        default=None,
+        pattern=r"^(https://\S+|[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?)$",
+        description=(
+            "How to reach organizers privately: a GitHub handle or an https:// link such as a "
+            "private form. Never an e-mail address: this file and team READMEs are public."
+        ),
+    )
+
+    _email = field_validator("organizers", "questions", mode="before")(_no_email)
+
+
+class Meeting(Strict):
+    """A team's weekly meeting with its mentors."""
+
+    day: Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    time: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="24-hour HH:MM.")
+    timezone: str | None = Field(
+        default=None, description="IANA time zone; the calendar's time zone when left out."
+    )
+    place: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=200,
+        description="Where: an https:// video-call link or a room.",
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as UTC") from exc
+        return value
+
+    _email = field_validator("place", mode="before")(_no_email)
+
+
 class Program(Strict):
     """Who runs the cohort and where on GitHub it lives."""
 
@@ -47,6 +108,10 @@ class Program(Strict):
         default=None,
         pattern=r"^[A-Za-z0-9._-]{1,100}$",
         description="Repository (in the organization) that holds cohort.yml and summaries.",
+    )
+    contact: Contact = Field(
+        default_factory=Contact,
+        description="Where mentees ask questions and reach organizers privately.",
     )
 
     @field_validator("api_url")
@@ -154,6 +219,9 @@ class Team(Strict):
     project: Slug
     mentees: list[Handle] = Field(default_factory=list)
     mentors: list[Handle] = Field(default_factory=list)
+    meeting: Meeting | None = Field(
+        default=None, description="The team's weekly meeting, shown in its README."
+    )
 
 
 class Repositories(Strict):
@@ -235,6 +303,16 @@ class CohortFile(Strict):
     teams: list[Team] = Field(default_factory=list)
     repositories: Repositories = Field(default_factory=Repositories)
     policy: Policy = Field(default_factory=Policy)
+    skill_aliases: dict[
+        Annotated[str, Field(min_length=1, max_length=40)],
+        Annotated[str, Field(min_length=1, max_length=40)],
+    ] = Field(
+        default_factory=dict,
+        description=(
+            "Extra skill synonyms (alias: skill) on top of the built-in table, e.g. "
+            "{rust-lang: rust}; used when matching sign-ups to projects."
+        ),
+    )
     templates_dir: str = Field(
         default="templates",
         pattern=TEMPLATES_DIR_RE,

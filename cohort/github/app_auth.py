@@ -20,7 +20,9 @@ APPLY_PERMISSIONS = {
     "issues": "write",
     "members": "write",
     "metadata": "read",
+    "pages": "write",  # scaffolds that deploy to Pages; portfolio pages
     "pull_requests": "write",
+    "workflows": "write",  # scaffold files under .github/workflows/: refused without it
 }
 READ_PERMISSIONS = {
     "administration": "read",

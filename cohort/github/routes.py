@@ -70,6 +70,8 @@ GET_CONTENT = _r("GET", "/repos/{repo}/contents/{path}", "contents", "read")
 PUT_CONTENT = _r("PUT", "/repos/{repo}/contents/{path}", "contents", "write")
 GET_HEAD_REF = _r("GET", "/repos/{repo}/git/ref/heads/{branch}", "contents", "read")
 CREATE_REF = _r("POST", "/repos/{repo}/git/refs", "contents", "write")
+GET_TREE = _r("GET", "/repos/{repo}/git/trees/{tree}", "contents", "read")
+GET_BLOB = _r("GET", "/repos/{repo}/git/blobs/{sha}", "contents", "read")
 # --- issues and comments ---------------------------------------------------------------------
 LIST_ISSUES = _r("GET", "/repos/{repo}/issues", "issues", "read")
 CREATE_ISSUE = _r("POST", "/repos/{repo}/issues", "issues", "write")

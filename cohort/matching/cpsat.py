@@ -121,6 +121,8 @@ class Builder:
                     both = m.new_bool_var(f"b{cand.mentee}_{k}_{project.id}")
                     m.add_implication(both, x)
                     m.add_implication(both, v.project[k, project.id])
+                    # pinned: both == x AND project, so the objective equals the decoded score
+                    m.add_bool_or([x.Not(), v.project[k, project.id].Not(), both])
                     terms.append(points * both)
         for level in LEVELS:
             xs = [
@@ -131,6 +133,8 @@ class Builder:
             if xs:
                 has = m.new_bool_var(f"l{k}_{level}")
                 m.add(has <= sum(xs))
+                for x in xs:  # pinned: has == any member of this level
+                    m.add_implication(x, has)
                 m.add_implication(has, v.active[k])
                 terms.append(LEVEL_POINTS * has)
         v.score[k] = m.new_int_var(0, self.slot_bound(), f"s{k}")
@@ -220,5 +224,12 @@ class Builder:
         teams = sum(v.active.values())  # redundant, but it tightens the bound on the worst team
         m.add(teams >= -(-n // rules.max_size)).only_enforce_if(self.guard("team size"))
         m.add(teams <= n // rules.min_size).only_enforce_if(self.guard("team size"))
+        if rules.teams_min is not None:
+            m.add(teams >= rules.teams_min).only_enforce_if(self.guard("team count"))
+        if rules.teams_max is not None:
+            m.add(teams <= rules.teams_max).only_enforce_if(self.guard("team count"))
+        for handle in rules.must_lead:
+            own = [v.active[k] for k in sorted(self._mentor_slots(handle.lower()))]
+            m.add(sum(own) >= 1).only_enforce_if(self.guard(f"lead:{handle.lower()}"))
         self.scale = total_bound + 1  # lexicographic: one point of worst beats any total
         m.maximize(v.worst * self.scale + v.total)

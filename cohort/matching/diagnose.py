@@ -89,6 +89,15 @@ def _names(handles: list[str], limit: int = 8) -> str:
     return shown + (f" and {len(handles) - limit} more" if len(handles) > limit else "")
 
 
+def _count_words(rules: Rules) -> str:
+    low, high = rules.teams_min, rules.teams_max
+    if low is not None and low == high:
+        return f"exactly {low} teams"
+    if low is not None and high is not None:
+        return f"{low} to {high} teams"
+    return f"at least {low} teams" if low is not None else f"at most {high} teams"
+
+
 def explain_core(names: list[str], rules: Rules) -> list[str]:
     """Turn the guards of an infeasible core into sentences naming constraints and people."""
     placed = [n.split(":", 1)[1] for n in names if n.startswith("place:")]
@@ -97,6 +106,7 @@ def explain_core(names: list[str], rules: Rules) -> list[str]:
         "team size": f"team size: every team needs {rules.min_size}-{rules.max_size} mentees",
         "meeting": f"meeting: every member is free for one {rules.meeting_hours:g}-hour block",
         "level mix": "level mix: every team needs a senior or professional mentee",
+        "team count": f"team count: {_count_words(rules)}",
     }
     for name in names:
         kind, _, rest = name.partition(":")
@@ -107,6 +117,8 @@ def explain_core(names: list[str], rules: Rules) -> list[str]:
             out.append(f"must-share pair: '{who}'")
         elif kind == "apart":
             out.append(f"must-not-share pair: '{who}'")
+        elif kind == "lead":
+            out.append(f"mentor '{rest}' must lead a team")
         elif kind == "isolation":
             out.append(f"no isolation: self-declared group #{rest} (private)")
     if placed:

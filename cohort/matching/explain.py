@@ -65,14 +65,25 @@ def private_report(result: Result, data: Signups, rules: Rules) -> str:
     return "\n".join(lines)
 
 
+def _status_line(result: Result) -> str:
+    proven = "proven optimal" if result.status == "optimal" else "not proven optimal"
+    if not result.bound_known:
+        return (
+            f"- Status: {result.status}, {proven} (no proven bound; objective {result.objective})"
+        )
+    return (
+        f"- Status: {result.status}, {proven} (gap {result.gap:.2%} from the decoded teams; "
+        f"objective {result.objective}, bound {result.bound})"
+    )
+
+
 def summary_lines(result: Result, data: Signups) -> list[str]:
     """Numbers safe to publish: status, gap, scores, how many preferences were met."""
     mentees = {m.handle.lower(): m for m in data.mentees}
     ranked, first = preferences_met(((t.project, t.mentees) for t in result.teams), mentees)
     n = sum(len(t.mentees) for t in result.teams)
     lines = [
-        f"- Status: {result.status} (gap {result.gap:.2%}; objective {result.objective}, "
-        f"bound {result.bound})",
+        _status_line(result),
         f"- Teams: {len(result.teams)}; mentees placed: {n} of {len(data.mentees)}",
         f"- Worst team score: {result.worst} (proven at most {result.worst_bound}); "
         f"total: {result.total}",

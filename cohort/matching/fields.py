@@ -7,6 +7,7 @@ from typing import cast
 
 from cohort.config.model import HANDLE_RE, Level
 from cohort.matching.model import SkillLevel
+from cohort.skills import normalize, skills_in_prose, vocabulary
 
 _LEVEL_WORDS: tuple[tuple[str, Level], ...] = (
     ("first", "first-year"),
@@ -59,18 +60,32 @@ def level(text: str) -> Level:
 
 
 def skills(text: str) -> dict[str, SkillLevel]:
-    """``python: advanced, css (beginner), sql`` → {skill: 1..3}; a bare name is 2."""
+    """``python: advanced, css (beginner), Golang`` → {skill: 1..3}; a bare name is 2.
+
+    Names are normalized (:mod:`cohort.skills`: ``Go``, ``GO``, ``Golang``, ``Go (required)``
+    are all ``go``); a note in parentheses that is not a level is dropped; an answer that is a
+    sentence rather than a name is read as prose and the skills it names are kept.
+    """
     out: dict[str, SkillLevel] = {}
     for item in items(text):
         match = re.match(r"^(.+?)\s*(?::|\(|=)\s*([a-z0-9]+)\)?$", item.lower())
-        name, grade = (match.group(1), match.group(2)) if match else (item.lower(), "2")
-        name = " ".join(name.split())
+        name, grade = (match.group(1), match.group(2)) if match else (item, "2")
         if grade not in _SKILL_LEVELS:
-            raise ValueError(f"unknown skill level {grade!r} for {name!r}")
-        if not 1 <= len(name) <= 40:
-            raise ValueError(f"skill {name[:40]!r}… is longer than 40 characters")
-        out[name] = _SKILL_LEVELS[grade]
+            if ":" in item or "=" in item:
+                raise ValueError(f"unknown skill level {grade!r} for {normalize(name)!r}")
+            name, grade = item, "2"  # "Go (required)": a note, not a level
+        if _is_prose(normalize(name)):
+            for found in skills_in_prose(item):
+                out.setdefault(found, 2)
+            continue
+        if normalize(name):
+            out[normalize(name)] = _SKILL_LEVELS[grade]
     return out
+
+
+def _is_prose(name: str) -> bool:
+    """A sentence rather than a skill name: long, or three words that name no known skill."""
+    return len(name) > 40 or (len(name.split()) >= 3 and name not in vocabulary())
 
 
 def skill_names(text: str) -> frozenset[str]:

@@ -72,6 +72,9 @@ class Rules:
     require_induction: bool = True
     pairs: tuple[tuple[str, str], ...] = ()  # must share a team (besides sign-up answers)
     apart: tuple[tuple[str, str], ...] = ()  # must not share a team
+    teams_min: int | None = None  # how many teams the organizer asked for (None: free)
+    teams_max: int | None = None
+    must_lead: tuple[str, ...] = ()  # mentors who must lead at least one team
 
 
 @dataclass(frozen=True)
@@ -111,12 +114,15 @@ class Result:
     scale: int = 1
     reasons: tuple[str, ...] = ()  # for infeasible/unknown: which constraint and who
     notes: tuple[str, ...] = field(default=())
+    bound_known: bool = True  # False: no proven bound (e.g. the greedy fallback)
 
     @property
     def gap(self) -> float:
         """Relative gap between the best answer and the proven bound (0.0 is optimal)."""
         if self.status == "optimal":
             return 0.0
+        if not self.bound_known:
+            return 1.0
         if self.bound <= 0:
             return 0.0 if self.objective >= self.bound else 1.0
         return max(0.0, (self.bound - self.objective) / self.bound)

@@ -7,10 +7,19 @@ from dataclasses import dataclass, replace
 
 from cohort.config.load import parse_cohort
 from cohort.errors import InvalidInput
+from cohort.matching.candidates import mentor_slots
 from cohort.matching.crosscheck import check_rules
 from cohort.matching.explain import private_report, public_summary
 from cohort.matching.intake import read_signups
-from cohort.matching.model import FormedTeam, ProjectInfo, Result, Rules, Signups, Violation
+from cohort.matching.model import (
+    FormedTeam,
+    MentorSignup,
+    ProjectInfo,
+    Result,
+    Rules,
+    Signups,
+    Violation,
+)
 from cohort.matching.proposal import patched, pool
 from cohort.matching.records import Kind
 from cohort.matching.solve import form_teams
@@ -27,6 +36,27 @@ class Outcome:
     text: str
     summary: str  # public: numbers and the team list
     report: str  # private: meeting times and each member's choice
+
+
+def left_out(result: Result, data: Signups, rules: Rules) -> list[str]:
+    """A line for every mentor who could lead but leads no team (the others are in the notes).
+
+    Mentors who may not lead (induction, skills, no meeting block) already have a note from
+    :func:`mentor_slots`; this adds the ones the teams simply did not need.
+    """
+    if not result.teams:
+        return []
+    leading = {h.lower() for team in result.teams for h in team.mentors}
+    slots, _ = mentor_slots(data, rules)
+    eligible = {slot.mentor.handle.lower() for slot in slots}
+    mentors: Sequence[MentorSignup] = [m for m in data.mentors if m.handle.lower() in eligible]
+    return [
+        f"left out: mentor '{m.handle}' (capacity {m.capacity}) leads no team: the other "
+        "mentors' teams hold every mentee; ask for more teams with --teams, or name them "
+        "with --must-lead"
+        for m in mentors
+        if m.handle.lower() not in leading
+    ]
 
 
 def run_match(
@@ -53,8 +83,8 @@ def run_match(
     result = form_teams(
         todo.mentees, todo.projects, todo.mentors, rules, seed=seed, time_limit=time_limit
     )
-    result = replace(result, notes=(*todo.notes, *result.notes))
     data = Signups(todo.mentees, todo.mentors, todo.projects)
+    result = replace(result, notes=(*todo.notes, *result.notes, *left_out(result, data, rules)))
     violations = check_teams(result.teams, data.mentees, data.projects, data.mentors, rules)
     text, teams = cohort_text, tuple[FormedTeam, ...]()
     if result.teams and violations:  # the solver and the verifier disagree: a bug in cohort

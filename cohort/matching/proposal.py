@@ -16,6 +16,7 @@ from cohort.matching.model import (
     Result,
 )
 from cohort.matching.patch import Item, append_items
+from cohort.skills import normalize, normalize_all
 
 
 @dataclass(frozen=True)
@@ -46,12 +47,17 @@ def pool(
             notes.append(f"mentor '{mentor.handle}' already leads {mentor.capacity} team(s)")
         else:
             free_mentors.append(dataclasses.replace(mentor, capacity=left))
-    projects = tuple(
-        ProjectInfo(p.id, frozenset(s.lower() for s in p.skills)) for p in cohort.projects
-    )
+    aliases = cohort.skill_aliases
+    projects = tuple(ProjectInfo(p.id, normalize_all(p.skills, aliases)) for p in cohort.projects)
     return Pool(
-        tuple(m for m in mentees if m.handle.lower() not in placed),
-        tuple(free_mentors),
+        tuple(
+            dataclasses.replace(m, skills={normalize(k, aliases): v for k, v in m.skills.items()})
+            for m in mentees
+            if m.handle.lower() not in placed
+        ),
+        tuple(
+            dataclasses.replace(m, skills=normalize_all(m.skills, aliases)) for m in free_mentors
+        ),
         projects,
         tuple(notes),
     )

@@ -38,6 +38,12 @@ def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, ob
             {"handle": h, "name": unmention(mentors[h].name)} for h in team.mentors if h in mentors
         ],
         "calendar": _calendar(cohort),
+        "organizers": list(cohort.organizers),
+        "contact": {
+            "questions": program.contact.questions,
+            "organizers": program.contact.organizers,
+        },
+        "meeting": _meeting(team, cohort.calendar.timezone),
         "labels": [
             {"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE
         ],
@@ -50,6 +56,18 @@ def unmention(text: str) -> str:
     """Free text with every ``@`` followed by a zero-width space: GitHub links no @mention,
     and the text reads the same. Handles are passed apart, so templates mention on purpose."""
     return text.replace("@", "@\u200b")
+
+
+def _meeting(team: Team, default_zone: str) -> dict[str, str] | None:
+    meeting = team.meeting
+    if meeting is None:
+        return None
+    return {
+        "day": meeting.day.capitalize(),
+        "time": meeting.time,
+        "timezone": meeting.timezone or default_zone,
+        "place": unmention(meeting.place or ""),
+    }
 
 
 def _calendar(cohort: CohortFile) -> dict[str, object]:

@@ -14,6 +14,7 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
+from cohort.templates.blobs import blob_sha
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
 from cohort.templates.jinja_env import (
@@ -98,7 +99,7 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
         issues = tuple(_render_issues(template, env, ctx))
     mentors = ctx.get("mentors", [])
     files[CODEOWNERS_PATH] = codeowners([m["handle"] for m in mentors])
-    files[STAMP_PATH] = _stamp(template, ctx, variables)
+    files[STAMP_PATH] = _stamp(template, ctx, variables, files)
     if sum(len(data) for data in files.values()) > MAX_TOTAL_OUTPUT:
         raise TemplateSecurityError(f"{template.name}: output larger than {MAX_TOTAL_OUTPUT} bytes")
     return RenderedProject(
@@ -178,8 +179,17 @@ def _render_issues(
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 
 
-def _stamp(template: Template, ctx: Mapping[str, Any], variables: Mapping[str, object]) -> bytes:
-    """``.cohort/template.json``: what this repository was generated from, for later updates."""
+def _stamp(
+    template: Template,
+    ctx: Mapping[str, Any],
+    variables: Mapping[str, object],
+    files: Mapping[str, bytes],
+) -> bytes:
+    """``.cohort/template.json``: what this repository was generated from, for later updates.
+
+    ``files`` maps every generated path to its git blob SHA: the base of the three-way merge
+    that proposes a later version of the template (``cohort update-templates``).
+    """
     project = ctx.get("project")
     inputs = {
         "cohort": ctx.get("cohort"),
@@ -189,5 +199,10 @@ def _stamp(template: Template, ctx: Mapping[str, Any], variables: Mapping[str, o
         "project": project.get("id") if isinstance(project, Mapping) else None,
         "variables": dict(sorted(variables.items())),
     }
-    stamp = {"template": template.name, "version": template.version, "inputs": inputs}
+    stamp = {
+        "template": template.name,
+        "version": template.version,
+        "inputs": inputs,
+        "files": {path: blob_sha(data) for path, data in sorted(files.items())},
+    }
     return (json.dumps(stamp, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()

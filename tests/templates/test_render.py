@@ -62,7 +62,7 @@ def test_the_readme_states_brief_people_and_calendar() -> None:
         "Quinn Taylor",
         "2027-02-01",
         "2027-04-25",
-        "How to start",
+        "How to run it",
         "CONTRIBUTING.md",
     ):
         assert needle in readme
@@ -87,7 +87,7 @@ def test_each_phase_has_a_checklist_issue_with_catalogue_labels(renders: Renders
     [
         ("design", ["Problem statement", "Users", "Scope", "Architecture diagram", "ADR"]),
         ("code", ["CI green", "Tests", "Code review habits", "First feature end to end"]),
-        ("deployment", ["Deploy workflow", "Public URL", "README demo", "Retrospective"]),
+        ("deployment", ["Deploy workflow", "Retrospective", "Who owns what"]),
     ],
 )
 def test_milestone_checklists_cover_the_phase(
@@ -97,6 +97,19 @@ def test_milestone_checklists_cover_the_phase(
         body = next(i.body for i in rendered.issues if i.phase == phase)
         for word in words:
             assert word in body
+
+
+def test_deployment_criteria_fit_what_is_deployed(renders: Renders) -> None:
+    for _, _, rendered in renders:
+        body = next(i.body for i in rendered.issues if i.phase == "deployment")
+        if rendered.template == "python-api":
+            for word in ("Public image", "docker run", "curl -f", "Versioned release", "/docs"):
+                assert word in body
+            assert "screenshot" not in body
+            assert "Public URL" not in body
+        else:
+            for word in ("Public URL", "README demo", "GitHub Pages is switched on"):
+                assert word in body
 
 
 def test_label_rules_map_catalogue_kind_labels_to_globs(renders: Renders) -> None:

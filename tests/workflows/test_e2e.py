@@ -367,3 +367,43 @@ def test_comment_reviewed_writes_the_verified_plan_of_the_merged_pull_request(
     )
     monkeypatch.delenv("COHORT_APP_PRIVATE_KEY")
     assert run(argv) == 3  # without the key nothing can be verified
+
+
+def run_scheduled(
+    world: World, monkeypatch: pytest.MonkeyPatch, workflow: str, job: str, name: str
+) -> Runner:
+    runner = world.runner(name, {"schedule": "*"}, "schedule", world.head("main"))
+    for step in local_steps(workflow, job):
+        assert runner.run_step(monkeypatch, step) == 0, (workflow, step["name"])
+    return runner
+
+
+def test_scheduled_workflows_run_against_the_applied_organization(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    apply_all(world, monkeypatch, text, "first")
+    capsys.readouterr()
+
+    # nightly invitations: an apply with nothing left queued changes nothing
+    before = world.box.counters()["mutations"]
+    run_scheduled(world, monkeypatch, "cohort-invitations.yml", "continue", "invitations")
+    assert world.box.counters()["mutations"] == before
+
+    # check-ins on a Monday before the cohort starts: a notice, no issue, a green job
+    run_scheduled(world, monkeypatch, "cohort-checkins.yml", "checkins", "checkins")
+    assert "no check-ins: " in capsys.readouterr().out
+    for team in ("aurora", "borealis"):
+        issues = world.http.get(f"/repos/omp-cohorts/2027-spring-{team}/issues").json()
+        assert [i for i in issues if "check-in" in i["title"].lower()] == []
+
+    # induction: the one mentor whose induction is pending gets an issue, once
+    for name in ("induction-1", "induction-2"):
+        run_scheduled(world, monkeypatch, "cohort-induction.yml", "induction", name)
+    issues = world.http.get(f"/repos/{REPO}/issues", params={"state": "all"}).json()
+    inductions = [i for i in issues if "emeka-o" in i["title"]]
+    assert len(inductions) == 1
+
+    # dashboard: the page is written where the artifact step picks it up
+    run_scheduled(world, monkeypatch, "cohort-dashboard.yml", "dashboard", "dashboard")
+    assert (world.checkout / "cohort-dashboard" / "index.html").is_file()

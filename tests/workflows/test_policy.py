@@ -22,7 +22,7 @@ def all_workflows() -> dict[str, str]:
         p.name: p.read_text(encoding="utf-8")
         for p in (ROOT / ".github" / "workflows").glob("*.yml")
     }
-    made = init_files("0.1.0", f"cohort-project/cohort@{SHA}")
+    made = init_files("0.1.0", f"cohort-as-code/cohort@{SHA}")
     own |= {f"init/{Path(k).name}": v for k, v in made.items() if k.endswith(".yml")}
     return own
 
@@ -49,7 +49,7 @@ def test_actions_are_pinned_from_the_pin_table_and_checkouts_keep_no_credentials
     for line in re.findall(r"uses: (\S+@\S+ # \S+)", text):
         action, _, rest = line.partition("@")
         sha, _, version = rest.partition(" # ")
-        if action == "cohort-project/cohort":
+        if action == "cohort-as-code/cohort":
             assert (sha, version) == (SHA, "v0.1.0")
         else:
             assert (action, sha, version) in PINNED

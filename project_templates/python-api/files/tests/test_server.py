@@ -1,21 +1,27 @@
-"""The real HTTP server, started on a free port of 127.0.0.1."""
+"""The real server command, started on a free port of 127.0.0.1."""
+
+from __future__ import annotations
 
 import json
-import threading
+import subprocess
+import sys
 import urllib.request
 
-from api.server import make_server
 
-
-def test_the_server_answers_its_health_check():
-    server = make_server("127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def test_the_server_answers_its_health_check() -> None:
+    server = subprocess.Popen(
+        [sys.executable, "-m", "api.server", "--host", "127.0.0.1", "--port", "0"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        url = f"http://127.0.0.1:{server.server_port}/health"
-        with urllib.request.urlopen(url, timeout=5) as response:
+        assert server.stdout is not None
+        url = server.stdout.readline().split()[2]
+        with urllib.request.urlopen(f"{url}/health", timeout=10) as response:
             assert response.status == 200
             assert json.load(response) == {"status": "ok"}
     finally:
-        server.shutdown()
-        server.server_close()
+        server.terminate()
+        server.wait(timeout=10)
+        if server.stdout is not None:
+            server.stdout.close()

@@ -16,7 +16,10 @@ test("an empty query keeps every item, sorted by date", () => {
 });
 
 test("every word of the query must match the title or topic", () => {
-  assert.deepEqual(filterItems(items, "WEB forms").map((i) => i.title), ["Accessible forms"]);
+  assert.deepEqual(
+    filterItems(items, "WEB forms").map((i) => i.title),
+    ["Accessible forms"],
+  );
   assert.deepEqual(filterItems(items, "web testing"), []);
 });
 
@@ -27,7 +30,9 @@ test("the count label reads naturally", () => {
 });
 
 test("the sample data has the fields the page needs", async () => {
-  const data = JSON.parse(await readFile(new URL("../site/items.json", import.meta.url), "utf8"));
+  const data = JSON.parse(
+    await readFile(new URL("../site/items.json", import.meta.url), "utf8"),
+  );
   assert.ok(data.length > 0);
   for (const item of data) {
     assert.equal(typeof item.title, "string");

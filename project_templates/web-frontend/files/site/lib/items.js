@@ -13,10 +13,15 @@ export function filterItems(items, query) {
       const text = `${item.title} ${item.topic}`.toLowerCase();
       return words.every((word) => text.includes(word));
     })
-    .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title),
+    );
 }
 
-/** "3 items", "1 item", "No items" */
+/**
+ * "3 items", "1 item", "No items"
+ * @param {number} n
+ */
 export function countLabel(n) {
   if (n === 0) return "No items";
   return n === 1 ? "1 item" : `${n} items`;
