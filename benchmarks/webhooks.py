@@ -83,17 +83,30 @@ def deliveries(world: World, prs: int, tag: str) -> tuple[list[Item], list[Any]]
     return out, made
 
 
+def review_posts(world: World) -> dict[tuple[str, int], int]:
+    """Successful ``POST …/requested_reviewers`` per pull request (only the App sends them)."""
+    out: dict[tuple[str, int], int] = {}
+    for r in world.org.box.log:
+        parts = r.path.split("?")[0].strip("/").split("/")
+        if r.method == "POST" and r.status < 300 and parts[-1:] == ["requested_reviewers"]:
+            key = (f"{parts[-5]}/{parts[-4]}", int(parts[-2]))
+            out[key] = out.get(key, 0) + 1
+    return out
+
+
 def check_effects(world: World, made: list[Any]) -> dict[str, int]:
-    """Lost: a PR without its labels, review request or answer; duplicated: more than one."""
+    """Lost: a PR without its labels, a reviewer or its answer; duplicated: the App asking for a
+    review twice, or answering ``/mentor`` twice (GitHub's own code-owner requests aside)."""
     lost = duplicated = 0
     bot = f"{SLUG}[bot]"
+    posts = review_posts(world)
     for repo, pr in made:
         issue = world.org.box.state.repos[repo].issues[pr["number"]]
         asked = world.requested(repo, pr["number"])
         answers = [c for c in issue.comments if c.user == bot]
         want = {"needs-mentor-review", "phase: design", "help-wanted-from-mentor"}
         lost += int(not want <= world.labels(repo, pr["number"]) or not asked or not answers)
-        duplicated += int(len(asked) > 1 or len(answers) > 1)
+        duplicated += int(posts.get((repo, pr["number"]), 0) > 1 or len(answers) > 1)
     return {"lost": lost, "duplicated": duplicated}
 
 
