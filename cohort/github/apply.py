@@ -55,7 +55,7 @@ def apply_cohort(
     report = ApplyReport(first_plan=plan)
     while not plan.empty:
         report.rounds += 1
-        executor = Executor(client, desired, actual, progress)
+        executor = Executor(client, desired, actual, progress, getattr(client, "pacer", None))
         try:
             report.applied += executor.run(plan)
             return report

@@ -127,3 +127,5 @@ class ActualState:
     plan: str  # the organization's plan name ("free", "team", ...) or "" if unknown
     teams: dict[str, ActualTeam | None]
     repos: dict[str, ActualRepo | None]
+    # lower-case logins of the organization's members; read only when a team is to be created
+    org_members: frozenset[str] = frozenset()

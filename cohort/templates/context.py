@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
-from cohort.config.model import CohortFile, Team
+from dataclasses import dataclass
+
+from cohort.config.model import CohortFile, Mentee, Mentor, Team
 from cohort.labels import CATALOGUE
 from cohort.reconcile.calendar import cohort_end, phase_dates
 
 
-def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, object]:
+@dataclass(frozen=True)
+class Shared:
+    """What every team's context shares, computed once per cohort (not once per team)."""
+
+    mentees: dict[str, Mentee]
+    mentors: dict[str, Mentor]
+    calendar: dict[str, object]
+    labels: list[dict[str, str]]
+
+    @classmethod
+    def of(cls, cohort: CohortFile) -> Shared:
+        return cls(
+            {m.handle: m for m in cohort.mentees},
+            {m.handle: m for m in cohort.mentors},
+            _calendar(cohort),
+            [{"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE],
+        )
+
+
+def team_context(
+    cohort: CohortFile, team: Team, repo_name: str, shared: Shared | None = None
+) -> dict[str, object]:
     """The template context of one team: strings, numbers, lists and dicts only.
 
     Dates are ISO strings so the context is JSON-able and rendering stays deterministic.
+    Pass ``shared`` when rendering many teams of one cohort.
     """
+    shared = shared or Shared.of(cohort)
     program = cohort.program
     project = next(p for p in cohort.projects if p.id == team.project)
-    mentees = {m.handle: m for m in cohort.mentees}
-    mentors = {m.handle: m for m in cohort.mentors}
+    mentees, mentors = shared.mentees, shared.mentors
     org = program.organization
     return {
         "program": {"name": unmention(program.name), "cohort": program.cohort, "organization": org},
@@ -37,16 +61,14 @@ def team_context(cohort: CohortFile, team: Team, repo_name: str) -> dict[str, ob
         "mentors": [
             {"handle": h, "name": unmention(mentors[h].name)} for h in team.mentors if h in mentors
         ],
-        "calendar": _calendar(cohort),
+        "calendar": shared.calendar,
         "organizers": list(cohort.organizers),
         "contact": {
             "questions": program.contact.questions,
             "organizers": program.contact.organizers,
         },
         "meeting": _meeting(team, cohort.calendar.timezone),
-        "labels": [
-            {"name": s.name, "color": s.color, "description": s.description} for s in CATALOGUE
-        ],
+        "labels": shared.labels,
         "pages_url": f"https://{org.lower()}.github.io/{repo_name}/",
         "image": f"ghcr.io/{org.lower()}/{repo_name.lower()}",
     }
