@@ -15,8 +15,9 @@ from cohort.matching.candidates import (
     prune_windows,
 )
 from cohort.matching.cpsat import Builder
-from cohort.matching.diagnose import explain_core, precheck
+from cohort.matching.diagnose import precheck
 from cohort.matching.greedy import OpenTeam, greedy_slots, greedy_teams
+from cohort.matching.iis import Checker, minimal_core, suggestions
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -31,7 +32,6 @@ from cohort.matching.timegrid import bits
 
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
 TRIM_TO = 10
-SHRINK_UP_TO = 40  # guards; larger infeasible cores are reported as found
 
 
 def form_teams(
@@ -67,11 +67,25 @@ def form_teams(
             "limit: this machine was too slow or too loaded for the answer to be repeatable"
         )
     if status == cp_model.INFEASIBLE:
-        why = _core(data, rules, slots, cands, seed, time_limit)
-        return Result("infeasible", reasons=tuple(why), notes=tuple(notes))
+        why, names = _core(data, rules, slots, cands, seed, time_limit)
+        return Result("infeasible", reasons=tuple(why), notes=tuple(notes), core=names)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _greedy_fallback(data, rules, notes)
     return _result(status, builder, solver, slots, notes)
+
+
+def rule_checker(
+    mentees: Sequence[MenteeSignup],
+    projects: Sequence[ProjectInfo],
+    mentors: Sequence[MentorSignup],
+    rules: Rules,
+    *,
+    seed: int = 0,
+) -> Checker:
+    """The model ``form_teams`` explains infeasibility with: can a set of rules hold?"""
+    data = Signups(tuple(mentees), tuple(mentors), tuple(projects))
+    slots, cands, _, _ = _prepare(data, rules)
+    return Checker(data, rules, slots, cands, seed=seed)
 
 
 def _greedy_fallback(data: Signups, rules: Rules, notes: list[str]) -> Result:
@@ -162,35 +176,18 @@ def _core(
     cands: list[Candidate],
     seed: int,
     time_limit: float,
-) -> list[str]:
-    builder = Builder(data, rules, slots, cands, explain=True)
-    model = builder.build()
-    solver = _solver(seed, time_limit)
-    if solver.solve(model) != cp_model.INFEASIBLE:
-        return ["the constraints cannot all hold together (no smaller reason was found)"]
-    names = {var.index: name for name, var in builder.v.guards.items()}
-    core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
-    core = _shrink(model, core, seed, time_limit)
-    found = sorted(names[i] for i in core)
-    return explain_core(found, rules) or ["the constraints cannot all hold together"]
-
-
-def _shrink(model: cp_model.CpModel, core: list[int], seed: int, time_limit: float) -> list[int]:
-    """Drop guards one at a time while the rest stays infeasible (small cores only)."""
-    if len(core) > SHRINK_UP_TO:
-        return core
-    kept = list(core)
-    for guard in list(core):
-        if guard not in kept:
-            continue
-        trial = [i for i in kept if i != guard]
-        model.clear_assumptions()
-        model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in trial])
-        solver = _solver(seed, max(0.5, time_limit / SHRINK_UP_TO))
-        if solver.solve(model) == cp_model.INFEASIBLE:
-            smaller = set(solver.sufficient_assumptions_for_infeasibility())
-            kept = [i for i in trial if i in smaller] or trial
-    return kept
+) -> tuple[list[str], tuple[str, ...]]:
+    """Sentences naming a minimal set of rules that cannot hold together, and its guards."""
+    checker = Checker(data, rules, slots, cands, seed=seed, limit=max(0.5, time_limit / 10))
+    core = minimal_core(checker)
+    if core is None:
+        return ["the constraints cannot all hold together (no smaller reason was found)"], ()
+    head = (
+        "these rules cannot all hold together; dropping any one of them lets the rest hold:"
+        if core.minimal
+        else "these rules cannot all hold together (the set may not be minimal):"
+    )
+    return [head, *suggestions(data, rules, slots, cands, core, seed=seed)], core.names
 
 
 def _decode(
