@@ -1,11 +1,12 @@
 """Decomposition for large inputs: re-solve small neighbourhoods of teams, keep what is better.
 
-The whole-model solve gives a first answer; then, repeatedly, the lowest-scoring team and the
-teams led by mentors its members could also meet with are taken apart, and their mentees,
-those mentors (with any unused capacity) and every rule are solved again exactly as a small
-problem. The new teams replace the old ones only when the worst team, then the number of teams
-at the worst score, then the total improve, and only when the verifier accepts the whole.
-Neighbourhoods, limits and order are fixed, so the answer is deterministic.
+The whole-model solve gives a first answer; then, repeatedly, the lowest-scoring team and some
+of the teams led by mentors its members could also meet with are taken apart, and their
+mentees, those mentors (with any unused capacity) and every rule are solved again as a small
+problem, starting from the current teams. A failed attempt takes the next neighbours of the
+same team, then the next team. New teams replace the old ones only when the worst team, then
+the number of teams at the worst score, then the total improve, and only when the verifier
+accepts the whole. Neighbourhoods, limits and order are fixed: the answer is deterministic.
 """
 
 from __future__ import annotations
@@ -55,18 +56,27 @@ def improve(
     reach: dict[int, set[str]] = {}
     for cand in cands:
         reach.setdefault(cand.mentee, set()).add(slots[cand.slot].mentor.handle.lower())
-    improved = skip = 0
+    improved = skip = turn = 0
     for _ in range(steps):
         order = sorted(teams, key=lambda t: (t.score, t.slug))
         if skip >= len(order):
             break
         centre = order[skip]
         near = set().union(*(reach.get(index[h.lower()], set()) for h in centre.mentees))
-        chosen = [centre] + [t for t in order if t is not centre and t.mentors[0].lower() in near]
-        chosen = chosen[:NEIGHBOURHOOD]
+        others = [t for t in order if t is not centre and t.mentors[0].lower() in near]
+        width = NEIGHBOURHOOD - 1
+        start = turn * width
+        chosen = [centre, *(others + others)[start : start + min(width, len(others))]]
         sub, sub_rules = _subproblem(data, rules, teams, chosen, near, mentors)
         result = form_teams(
-            sub.mentees, sub.projects, sub.mentors, sub_rules, seed=seed, time_limit=step_limit
+            sub.mentees,
+            sub.projects,
+            sub.mentors,
+            sub_rules,
+            seed=seed,
+            time_limit=step_limit,
+            decompose=False,
+            start=chosen,
         )
         rest = tuple(t for t in teams if not any(t is c for c in chosen))
         candidate = _renamed((*rest, *result.teams))
@@ -75,10 +85,12 @@ def improve(
             and key(candidate) > key(teams)
             and not check_teams(candidate, data.mentees, data.projects, data.mentors, rules)
         ):
-            teams, skip = candidate, 0
+            teams, skip, turn = candidate, 0, 0
             improved += 1
+        elif (turn + 1) * width < len(others):
+            turn += 1  # the same centre with the next of its neighbours
         else:
-            skip += 1
+            skip, turn = skip + 1, 0
     return Outcome(teams, steps, improved)
 
 

@@ -46,6 +46,8 @@ def form_teams(
     *,
     seed: int = 0,
     time_limit: float = 10.0,
+    decompose: bool = True,
+    start: Sequence[FormedTeam] = (),
 ) -> Result:
     """Teams that meet every rule, maximising the worst team's score, then the total.
 
@@ -61,7 +63,9 @@ def form_teams(
         return Result("infeasible", reasons=tuple(reasons), notes=tuple(notes))
     builder = Builder(data, rules, slots, cands)
     model = builder.build()
-    if trim:
+    if start:
+        _hint_teams(builder, start)
+    elif trim:
         _hint(builder, greedy_slots(data, slots, cands, rules))
     solver = _solver(seed, time_limit * WHOLE_SHARE if trim else time_limit)
     status = solver.solve(model)
@@ -76,7 +80,7 @@ def form_teams(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _greedy_fallback(data, rules, notes)
     result = _result(status, builder, solver, slots, notes)
-    if trim:
+    if trim and decompose:
         result = _decomposed(result, builder, slots, cands, seed=seed, time_limit=time_limit)
     return result
 
@@ -93,7 +97,7 @@ def _decomposed(
     """Large inputs: improve the whole-model answer by neighbourhoods (:mod:`lns`), and bound
     it by the averaging bound (:mod:`bound`), which holds for the untrimmed problem."""
     data, rules = builder.data, builder.rules
-    steps = max(1, int(time_limit * (1 - WHOLE_SHARE) / STEP_LIMIT))
+    steps = int(time_limit * (1 - WHOLE_SHARE) / STEP_LIMIT)
     out = improve(
         data, rules, slots, cands, result.teams, steps=steps, step_limit=STEP_LIMIT, seed=seed
     )
@@ -199,6 +203,39 @@ def _hint(builder: Builder, teams: list[OpenTeam]) -> None:
         first = bits(team.starts)[0] if team.members and team.starts else -1
         for start in bits(team.slot.starts):
             m.add_hint(v.meet[k, start], start == first)
+
+
+def _hint_teams(builder: Builder, teams: Sequence[FormedTeam]) -> None:
+    """Start from known teams (a neighbourhood's current answer): each mentor's teams take
+    their slots in order, at a kept meeting start every member can make."""
+    v, m, data = builder.v, builder.m, builder.data
+    index = {mt.handle.lower(): i for i, mt in enumerate(data.mentees)}
+    free: dict[str, list[Slot]] = {}
+    for slot in builder.slots:
+        free.setdefault(slot.mentor.handle.lower(), []).append(slot)
+    where: dict[int, int] = {}
+    for team in teams:
+        slots = free.get(team.mentors[0].lower(), [])
+        if not slots:
+            continue
+        slot = slots.pop(0)
+        k = slot.index
+        members = [index[h.lower()] for h in team.mentees if h.lower() in index]
+        common = slot.starts
+        for i in members:
+            common &= next((c.starts for c in builder.by_mentee[i] if c.slot == k), 0)
+        m.add_hint(v.active[k], True)
+        for project in slot.projects:
+            m.add_hint(v.project[k, project.id], project.id == team.project)
+        first = bits(common)[0] if common else -1
+        for s in bits(slot.starts):
+            m.add_hint(v.meet[k, s], s == first)
+        where.update((i, k) for i in members)
+    for (i, k), x in v.x.items():
+        m.add_hint(x, where.get(i) == k)
+    for k, active in v.active.items():
+        if k not in where.values():
+            m.add_hint(active, False)
 
 
 def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
