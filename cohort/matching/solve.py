@@ -35,7 +35,7 @@ from cohort.matching.timegrid import bits
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
 TRIM_TO = 10
 WHOLE_SHARE = 0.25  # large inputs: share of the budget for the whole model, the rest decomposed
-STEP_LIMIT = 0.5  # deterministic seconds per neighbourhood
+STEP_LIMIT = 1.0  # deterministic seconds per neighbourhood
 
 
 def form_teams(
