@@ -19,7 +19,7 @@ from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import precheck
 from cohort.matching.greedy import OpenTeam, greedy_slots, greedy_teams
 from cohort.matching.iis import Checker, minimal_core, suggestions
-from cohort.matching.lns import NEIGHBOURHOOD, improve
+from cohort.matching.lns import NEIGHBOURHOOD, improve, key
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -31,6 +31,7 @@ from cohort.matching.model import (
 )
 from cohort.matching.scoring import team_score
 from cohort.matching.timegrid import bits
+from cohort.matching.verify import check_teams
 
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
 TRIM_TO = 10
@@ -98,9 +99,13 @@ def _decomposed(
     it by the averaging bound (:mod:`bound`), which holds for the untrimmed problem."""
     data, rules = builder.data, builder.rules
     steps = int(time_limit * (1 - WHOLE_SHARE) / STEP_LIMIT)
-    out = improve(
-        data, rules, slots, cands, result.teams, steps=steps, step_limit=STEP_LIMIT, seed=seed
-    )
+    start = result.teams
+    greedy = greedy_teams(data.mentees, data.projects, data.mentors, rules).teams
+    if key(greedy) > key(start) and not check_teams(
+        greedy, data.mentees, data.projects, data.mentors, rules
+    ):
+        start = greedy  # never worse than a greedy answer that meets every rule
+    out = improve(data, rules, slots, cands, start, steps=steps, step_limit=STEP_LIMIT, seed=seed)
     scores = [team.score for team in out.teams]
     worst, total = min(scores), sum(scores)
     full, _ = mentor_slots(data, rules)
