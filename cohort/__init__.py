@@ -1,3 +1,5 @@
 """cohort: mentorship cohorts as code on GitHub."""
 
-__version__ = "0.1.0"
+from cohort.project import build_info
+
+__version__ = build_info().version

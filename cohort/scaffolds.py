@@ -27,8 +27,10 @@ def render_team(loaded: LoadedCohort, slug: str) -> RenderedProject:
 def render_all(loaded: LoadedCohort) -> dict[str, Rendered]:
     """Team slug -> rendered scaffold, templates loaded once each."""
     from cohort.templates import load_template, render_project, team_context
+    from cohort.templates.context import Shared
 
     cohort = loaded.cohort
+    shared = Shared.of(cohort)
     templates = {}
     out: dict[str, Rendered] = {}
     projects = {p.id: p for p in cohort.projects}
@@ -36,7 +38,7 @@ def render_all(loaded: LoadedCohort) -> dict[str, Rendered]:
         name = projects[team.project].template
         if name not in templates:
             templates[name] = load_template(name, loaded.templates_dirs)
-        context = team_context(cohort, team, repo_name(cohort, team))
+        context = team_context(cohort, team, repo_name(cohort, team), shared)
         out[team.slug] = render_project(templates[name], context)
     return out
 

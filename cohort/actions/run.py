@@ -15,7 +15,29 @@ from cohort.reconcile.render import render_markdown
 from cohort.usecases import ApplyOutcome, PlanOutcome, SummaryOutcome
 from cohort.workflow.env import append_summary, in_actions, mask_commands, set_outputs
 
-COMMANDS = ("validate", "plan", "apply", "summary", "comment")
+COMMANDS = (
+    "validate",
+    "plan",
+    "apply",
+    "comment",
+    "summary",
+    "checkins",
+    "induction",
+    "evaluations",
+    "dashboard",
+    "graduate",
+    "on-event",
+)
+NEEDS_APP = (
+    "plan",
+    "apply",
+    "summary",
+    "checkins",
+    "induction",
+    "evaluations",
+    "dashboard",
+    "graduate",
+)
 
 
 class _Tee(io.StringIO):
@@ -60,7 +82,7 @@ def prepare_env(environ: MutableMapping[str, str]) -> None:
 
 def skip_reason(argv: list[str], environ: Mapping[str, str]) -> str | None:
     """Why a step that needs the App (or a plan) has nothing to do yet, or None."""
-    needs_app = argv[0] in ("plan", "apply", "summary")
+    needs_app = argv[0] in NEEDS_APP
     if needs_app and not environ.get("COHORT_APP_ID") and not environ.get("GITHUB_TOKEN"):
         return "the cohort App is not configured (secret COHORT_APP_ID): skipped"
     posting = argv[0] == "comment" and argv[1:2] == ["post"]

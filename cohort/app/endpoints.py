@@ -15,8 +15,6 @@ from cohort.github.routes import (
 )
 from cohort.github.routes import required_permissions as _least
 
-Endpoint = Route
-
 __all__ = [
     "ADD_LABELS",
     "CREATE_COMMENT",
@@ -28,7 +26,6 @@ __all__ = [
     "REQUEST_REVIEWERS",
     "SET_LABELS",
     "SUBSCRIBED_EVENTS",
-    "Endpoint",
     "required_permissions",
 ]
 

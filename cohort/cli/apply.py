@@ -15,11 +15,13 @@ from cohort.cli.options import (
     github_options,
     safety_options,
 )
-from cohort.errors import UsageError
+from cohort.errors import UnsafePlanError, UsageError
 from cohort.usecases import ApplyOutcome, run_apply
+from cohort.workflow.plan_comment import DEFAULT_AUTHOR, ReviewedPlan, from_json
 
 if TYPE_CHECKING:
     from cohort.github.apply import ApplyReport
+    from cohort.github.ports import RestPort
     from cohort.github.transport import Counters
 
 
@@ -40,7 +42,35 @@ if TYPE_CHECKING:
     "--reviewed-plan",
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     default=None,
-    help="The reviewed plan as JSON (plan --out); implies --checksum.",
+    help="A reviewed plan file written by `comment reviewed --out`; its signature is checked.",
+)
+@click.option(
+    "--reviewed-commit",
+    default=None,
+    envvar="COHORT_REVIEWED_COMMIT",
+    show_envvar=True,
+    help="Read the plan reviewed on the merged PR of this commit through the API, and check "
+    "its signature; destructive changes not in it are refused.",
+)
+@click.option(
+    "--reviewed-push",
+    is_flag=True,
+    help="Like --reviewed-commit, for the commit of this push (the push event, or GITHUB_SHA).",
+)
+@click.option(
+    "--repo",
+    envvar="GITHUB_REPOSITORY",
+    show_envvar=True,
+    default=None,
+    help="owner/name of the organizer repository (with --reviewed-commit).",
+)
+@click.option(
+    "--comment-author",
+    default=DEFAULT_AUTHOR,
+    envvar="COHORT_COMMENT_AUTHOR",
+    show_default=True,
+    show_envvar=True,
+    help="Only plan comments by this login count (with --reviewed-commit).",
 )
 def apply_command(
     cohort_file: Path,
@@ -52,6 +82,10 @@ def apply_command(
     confirm: bool,
     checksum: str | None,
     reviewed_plan: Path | None,
+    reviewed_commit: str | None,
+    reviewed_push: bool,
+    repo: str | None,
+    comment_author: str,
 ) -> ApplyOutcome:
     """Apply COHORT_FILE to its organization.
 
@@ -60,7 +94,7 @@ def apply_command(
     killed run is finished by running apply again.
     """
     from cohort.cli.progress import progress_printer
-    from cohort.cli.session import open_session
+    from cohort.cli.session import open_session, plan_signing_key
     from cohort.reconcile.render import render_json, render_text
     from cohort.reconcile.safety import Allowances
 
@@ -76,7 +110,21 @@ def apply_command(
         if not plan.empty and output_format == "text":
             click.echo("This was a plan. Re-run with --confirm to apply it.")
         return planned
-    digest, destructive = _reviewed(checksum, reviewed_plan)
+    digest: str | None
+    destructive: frozenset[str] | None
+    if reviewed_push:
+        from cohort.workflow.env import pushed_commit, read_event
+
+        reviewed_commit = reviewed_commit or pushed_commit(read_event())
+        if not reviewed_commit:
+            raise UsageError("--reviewed-push needs a push event or GITHUB_SHA")
+    if reviewed_commit is not None:
+        if reviewed_plan is not None:
+            raise UsageError("use --reviewed-commit or --reviewed-plan, not both")
+        reviewed = _reviewed_on_pr(client, github, repo, reviewed_commit, comment_author)
+        digest, destructive = reviewed.digest, frozenset(reviewed.destructive)
+    else:
+        digest, destructive = _reviewed(checksum, reviewed_plan, plan_signing_key(github))
     with progress_printer(enabled=output_format == "text") as progress:
         outcome = run_apply(
             client,
@@ -117,15 +165,49 @@ def _show(report: ApplyReport, counters: Counters, output_format: str) -> None:
 
 
 def _reviewed(
-    checksum: str | None, reviewed_plan: Path | None
+    checksum: str | None, reviewed_plan: Path | None, key: bytes | None
 ) -> tuple[str | None, frozenset[str] | None]:
+    """The digest and destructive keys to hold the plan to; a file counts only when signed."""
     if reviewed_plan is None:
         return checksum, None
     try:
-        body = json.loads(reviewed_plan.read_text(encoding="utf-8"))
-        digest, destructive = str(body["digest"]), frozenset(map(str, body["destructive"]))
+        plan = from_json(json.loads(reviewed_plan.read_text(encoding="utf-8")))
     except (ValueError, KeyError, TypeError):
-        raise UsageError(f"{reviewed_plan}: not a plan written by `cohort plan --out`") from None
-    if checksum and checksum != digest:
+        raise UsageError(f"{reviewed_plan}: not a plan written by `comment reviewed`") from None
+    if key is None:
+        raise UsageError(
+            f"{reviewed_plan}: a reviewed plan is checked by its signature, which needs the "
+            "App key (--app-key-file, COHORT_APP_PRIVATE_KEY) or COHORT_PLAN_SIGNING_KEY"
+        )
+    if not plan.verified(key):
+        raise UnsafePlanError(
+            [
+                f"{reviewed_plan} is not signed by this cohort's plan workflow (its own digest "
+                "proves nothing: anyone can recompute it); refusing. Use --reviewed-commit, "
+                "or run `comment reviewed` again"
+            ]
+        )
+    if checksum and checksum != plan.digest:
         raise UsageError("--checksum and --reviewed-plan disagree")
-    return digest, destructive
+    return plan.digest, frozenset(plan.destructive)
+
+
+def _reviewed_on_pr(
+    client: RestPort, github: GitHubOptions, repo: str | None, sha: str, author: str
+) -> ReviewedPlan:
+    """The signed plan comment of the merged PR of ``sha``, read now; or nothing reviewed."""
+    from cohort.cli.session import plan_signing_key
+    from cohort.github.pr_comment import reviewed_plan_for_commit
+    from cohort.workflow.plan_comment import NOTHING_REVIEWED
+
+    if not repo:
+        raise UsageError("--reviewed-commit needs --repo owner/name (or GITHUB_REPOSITORY)")
+    key = plan_signing_key(github)
+    if key is None:
+        raise UsageError(
+            "--reviewed-commit checks the plan comment's signature: it needs the App key "
+            "(--app-key-file, COHORT_APP_PRIVATE_KEY) or COHORT_PLAN_SIGNING_KEY"
+        )
+    found, where = reviewed_plan_for_commit(client, repo, sha, key=key, author=author)
+    click.echo(where if found else f"{where}: destructive changes will be refused")
+    return found or NOTHING_REVIEWED

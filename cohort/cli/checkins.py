@@ -53,6 +53,13 @@ def checkins_command(
     today = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC).date()
     chosen = week or cohort_week(cohort.calendar, today)
     if not 1 <= chosen <= cohort.calendar.weeks:
+        if week is None:  # the weekly schedule before the start or after the end: nothing to do
+            click.echo(
+                f"no check-ins: {today.isoformat()} is week {chosen}, outside the cohort "
+                f"(1 to {cohort.calendar.weeks})"
+            )
+            connection.close()
+            return int(ExitCode.OK)
         raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
     slots: dict[str, str] = {}
     if meetings is not None:

@@ -69,7 +69,9 @@ def post(
     The comment is written with --token (the workflow's GITHUB_TOKEN); the organization is
     read with the App (--app-id) when the plan is computed here.
     """
-    from cohort.github.client import DEFAULT_API, Client
+    from cohort.cli.session import plan_signing_key
+    from cohort.config.api_url import choose_api_url
+    from cohort.github.client import Client
     from cohort.github.pr_comment import upsert_plan_comment
     from cohort.workflow.env import append_summary, pull_request_ref, read_event
     from cohort.workflow.plan_comment import compose
@@ -84,8 +86,16 @@ def post(
         text, keys = _from_files(markdown, plan_json)
     else:
         text, keys = _plan_now(cohort_file, github)
-    body = compose(text, keys, ref.head_sha if ref else "")
-    client = Client(token, api_url=github.api_url or DEFAULT_API)
+    key = plan_signing_key(github)
+    head = ref.head_sha if ref else ""
+    body = compose(text, keys, head, repository=repository, number=number, key=key)
+    if key is None:
+        click.echo(
+            "warning: no App key or COHORT_PLAN_SIGNING_KEY: the plan comment is unsigned, "
+            "so apply will refuse its destructive changes",
+            err=True,
+        )
+    client = Client(token, api_url=choose_api_url(github.api_url, None))
     posted = upsert_plan_comment(client, repository, number, body, author=author)
     click.echo(f"plan comment {posted.action}: {posted.url or posted.comment_id}")
     append_summary(f"Plan comment {posted.action} on #{number}: {posted.url}")
@@ -146,7 +156,10 @@ def reviewed(
     When there is none (a direct push, a missing or foreign comment), the file reviews
     nothing, so apply refuses every destructive change and applies the rest.
     """
-    from cohort.github.client import DEFAULT_API, Client
+    from cohort.cli.options import GitHubOptions
+    from cohort.cli.session import plan_signing_key
+    from cohort.config.api_url import choose_api_url
+    from cohort.github.client import Client
     from cohort.github.pr_comment import reviewed_plan_for_commit
     from cohort.workflow.env import append_summary, pushed_commit, read_event
     from cohort.workflow.plan_comment import NOTHING_REVIEWED
@@ -154,8 +167,14 @@ def reviewed(
     sha = sha or pushed_commit(read_event())
     if not repo or not sha or not token:
         raise UsageError("comment reviewed needs --repo, --sha (or a push event) and --token")
-    client = Client(token, api_url=api_url or DEFAULT_API)
-    found, where = reviewed_plan_for_commit(client, repo, sha, author=author)
+    key = plan_signing_key(GitHubOptions())
+    if key is None:
+        raise UsageError(
+            "comment reviewed verifies the plan comment's signature: it needs the App key "
+            "(COHORT_APP_PRIVATE_KEY) or COHORT_PLAN_SIGNING_KEY"
+        )
+    client = Client(token, api_url=choose_api_url(api_url, None))
+    found, where = reviewed_plan_for_commit(client, repo, sha, key=key, author=author)
     plan = found or NOTHING_REVIEWED
     out.write_text(json.dumps(plan.as_json(), indent=2) + "\n", encoding="utf-8")
     note = where if found else f"{where}: destructive changes will be refused"

@@ -12,9 +12,9 @@ from cohort.errors import ExitCode, UsageError
 NEXT_STEPS = {
     "repo": (
         "Next: read README.md (register the GitHub App, set the secrets and the environment),\n"
-        "edit cohort.yml, then check it and rehearse it with no token:\n"
+        "edit cohort.yml (replace the example team), then check it and rehearse it with no token:\n"
         "  cohort validate {cohort}\n"
-        "  cohort plan --sandbox {cohort}"
+        "  cohort demo {cohort}"
     ),
     "forms": (
         "Next: push this folder to a PRIVATE repository and collect sign-ups; then\n"
@@ -43,7 +43,8 @@ NEXT_STEPS = {
     default=None,
     envvar="COHORT_ACTION_REF",
     show_envvar=True,
-    help="owner/cohort@SHA the workflows use (default: this release's tag).",
+    help="OWNER/REPO@<40-hex SHA> of the cohort action the workflows use "
+    "(default: the commit this release was built from; required for an unreleased build).",
 )
 @click.option("--force", is_flag=True, help="Overwrite files that already exist.")
 def init_command(
@@ -85,7 +86,12 @@ def _files(
     only: str,
     action_ref: str | None,
 ) -> dict[Path, str]:
-    from cohort.init_files import default_action_ref, init_files, package_version
+    from cohort.init_files import (
+        check_action_ref,
+        default_action_ref,
+        init_files,
+        package_version,
+    )
     from cohort.matching.forms import issue_form
     from cohort.matching.starter import next_monday, starter_cohort
 
@@ -98,9 +104,7 @@ def _files(
     cohort = starter_cohort(name, slug, organization, organizer, next_monday(dt.date.today()))
     files = {target / "cohort.yml": cohort}
     if only == "repo":
-        version = package_version()
-        bootstrap = init_files(
-            version, action_ref or default_action_ref(version), organizers=organizer
-        )
+        ref = check_action_ref(action_ref) if action_ref else default_action_ref()
+        bootstrap = init_files(package_version(), ref, organizers=organizer)
         files |= {target / path: text for path, text in bootstrap.items()}
     return files

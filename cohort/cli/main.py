@@ -12,6 +12,7 @@ import click
 
 from cohort import __version__
 from cohort.errors import CohortError, ExitCode
+from cohort.project import DISTRIBUTION, PROJECT_URL, build_info
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": (
@@ -75,13 +76,17 @@ def _available(name: str) -> bool:
 EPILOG = """\b
 Exit codes: 0 ok · 1 GitHub/network error · 2 changes present (--detailed-exitcode)
             3 invalid input · 4 unsafe plan refused · 70 internal error · 130 interrupted
-Start with:  cohort validate examples/cohort.yml
-             cohort demo examples/cohort.yml
+Start with:  cohort demo                 (a bundled example cohort)
+             cohort init my-org && cohort demo my-org/cohort.yml
 """
 
 
 @click.group(cls=LazyGroup, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="cohort")
+@click.version_option(
+    __version__,
+    prog_name="cohort",
+    message=f"%(prog)s {build_info().describe()} · {DISTRIBUTION} from {PROJECT_URL}",
+)
 def cli() -> None:
     """Mentorship cohorts as code on GitHub.
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -13,6 +15,7 @@ from cohort.cli.options import GitHubOptions, cohort_argument, github_options
 from cohort.errors import ExitCode, UsageError
 from cohort.matching.model import Rules
 from cohort.matching.records import Kind
+from cohort.project import DISTRIBUTION
 
 _FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
@@ -22,6 +25,23 @@ def _pair(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     if any(len(p) != 2 for p in pairs):
         raise UsageError("pairs are two handles separated by a comma, e.g. --pair ana,bo")
     return tuple((a.strip(), b.strip()) for a, b in pairs)
+
+
+def _solver(name: str) -> object | None:
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def require_solver(find: Callable[[str], object | None] = _solver) -> None:
+    """`cohort match` needs OR-Tools, which only the [match] extra installs (about 210 MB)."""
+    if find("ortools.sat.python.cp_model") is None:
+        raise UsageError(
+            "cohort match needs the CP-SAT solver (OR-Tools), an optional extra: "
+            f"pipx install '{DISTRIBUTION}[match]' (or: pip install '{DISTRIBUTION}[match]'). "
+            "Every other command works without it."
+        )
 
 
 @click.command("match")
@@ -153,6 +173,7 @@ def match_command(
     Sign-ups hold personal data: they are read only from, and the explanation is written
     only to, places outside the repository of COHORT_FILE (unless --private-ok).
     """
+    require_solver()
     from cohort.loading import load_cohort
     from cohort.matching.pipeline import run_match
     from cohort.matching.privacy import ensure_private

@@ -78,8 +78,9 @@ def github_options(func: F) -> F:
             envvar="GITHUB_API_URL",
             show_envvar=True,
             default=None,
-            help="REST API root; default: program.api_url in cohort.yml. "
-            "GitHub Enterprise Server: https://HOST/api/v3.",
+            help="REST API root the token is sent to; default https://api.github.com. "
+            "GitHub Enterprise Server: https://HOST/api/v3. program.api_url in cohort.yml "
+            "is only a hint that must match.",
         ),
         click.option(
             "--app-id",

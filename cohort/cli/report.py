@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -38,23 +39,30 @@ def problems_text(problems: list[Problem]) -> str:
     return "\n".join(lines)
 
 
-def problems_json(file: str, problems: list[Problem]) -> str:
+def problems_json(file: str, problems: list[Problem], warnings: Sequence[Problem] = ()) -> str:
     body = {
         "file": file,
         "valid": not problems,
-        "problems": [
-            {
-                "file": p.file,
-                "line": p.line,
-                "column": p.column,
-                "path": p.path,
-                "message": p.message,
-                "hint": p.hint,
-            }
-            for p in problems
-        ],
+        "problems": [_problem_json(p) for p in problems],
+        "warnings": [_problem_json(p) for p in warnings],
     }
     return json.dumps(body, indent=2)
+
+
+def _problem_json(p: Problem) -> dict[str, object]:
+    return {
+        "file": p.file,
+        "line": p.line,
+        "column": p.column,
+        "path": p.path,
+        "message": p.message,
+        "hint": p.hint,
+    }
+
+
+def warnings_text(warnings: Sequence[Problem]) -> str:
+    """One ``warning:`` line per warning (empty when there are none)."""
+    return "\n".join(f"warning: {w}" for w in warnings)
 
 
 def _escape(value: str, *, prop: bool = False) -> str:
@@ -64,8 +72,8 @@ def _escape(value: str, *, prop: bool = False) -> str:
     return out
 
 
-def annotation_lines(problems: list[Problem]) -> str:
-    """GitHub Actions workflow commands, one ``::error`` per problem."""
+def annotation_lines(problems: Sequence[Problem], level: str = "error") -> str:
+    """GitHub Actions workflow commands, one ``::error`` (or ``::warning``) per problem."""
     lines = []
     for p in problems:
         props = [f"file={_escape(p.file, prop=True)}"]
@@ -73,22 +81,28 @@ def annotation_lines(problems: list[Problem]) -> str:
             props += [f"line={p.line}", f"col={p.column}"]
         props.append(f"title={_escape('cohort: ' + (p.path or 'file'), prop=True)}")
         text = p.message + (f" ({p.hint})" if p.hint else "")
-        lines.append(f"::error {','.join(props)}::{_escape(text)}")
+        lines.append(f"::{level} {','.join(props)}::{_escape(text)}")
     return "\n".join(lines)
 
 
-def problems_markdown(file: str, problems: list[Problem]) -> str:
-    if not problems:
-        return f"### ✅ `{file}` is valid\n"
+def problems_markdown(file: str, problems: list[Problem], warnings: Sequence[Problem] = ()) -> str:
+    head = (
+        f"### ❌ `{file}`: {len(problems)} problem(s)\n\n{_table(problems)}"
+        if problems
+        else f"### ✅ `{file}` is valid\n"
+    )
+    if warnings:
+        head += f"\n#### ⚠️ {len(warnings)} warning(s)\n\n{_table(warnings)}"
+    return head
+
+
+def _table(problems: Sequence[Problem]) -> str:
     rows = "\n".join(
         f"| `{p.location()}` | `{p.path or '-'}` | {p.message.replace('|', '/')} | "
         f"{p.hint.replace('|', '/')} |"
         for p in problems
     )
-    return (
-        f"### ❌ `{file}`: {len(problems)} problem(s)\n\n| where | key | problem | hint |\n"
-        f"|---|---|---|---|\n{rows}\n"
-    )
+    return f"| where | key | problem | hint |\n|---|---|---|---|\n{rows}\n"
 
 
 def write_step_summary(markdown: str) -> None:

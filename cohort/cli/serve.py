@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
 from cohort.cli.options import cohort_source_options
+from cohort.errors import UsageError
+
+
+def app_private_key(key_file: Path | None, environ: Mapping[str, str]) -> str:
+    """The PEM from --app-key-file, else from COHORT_APP_PRIVATE_KEY (e.g. a secret store)."""
+    if key_file is not None:
+        return key_file.read_text(encoding="utf-8")
+    pem = environ.get("COHORT_APP_PRIVATE_KEY", "").strip()
+    if not pem:
+        raise UsageError(
+            "cohort serve needs the App's private key: --app-key-file (COHORT_APP_KEY_FILE) "
+            "or the PEM itself in COHORT_APP_PRIVATE_KEY"
+        )
+    if "PRIVATE KEY-----" not in pem:
+        raise UsageError("COHORT_APP_PRIVATE_KEY does not hold a PEM private key")
+    return pem + "\n"
 
 
 @click.command("serve")
@@ -34,8 +52,8 @@ from cohort.cli.options import cohort_source_options
     type=click.Path(path_type=Path, dir_okay=False, exists=True),
     envvar="COHORT_APP_KEY_FILE",
     show_envvar=True,
-    required=True,
-    help="The App's private key (PEM).",
+    default=None,
+    help="The App's private key (PEM); or put the PEM itself in COHORT_APP_PRIVATE_KEY.",
 )
 @click.option(
     "--app-slug",
@@ -67,7 +85,7 @@ def serve_command(
     port: int,
     webhook_secret: str,
     app_id: int,
-    app_key_file: Path,
+    app_key_file: Path | None,
     app_slug: str,
     store: str,
     api_url: str,
@@ -82,7 +100,7 @@ def serve_command(
     options = ServeOptions(
         webhook_secret,
         app_id,
-        app_key_file.read_text(),
+        app_private_key(app_key_file, os.environ),
         app_slug,
         store,
         api_url,

@@ -78,5 +78,21 @@ def app_credentials(app_id: int | None, key_file: Path | None) -> AppCredentials
     return AppCredentials(app_id, key)
 
 
+def plan_signing_key(github: GitHubOptions) -> bytes | None:
+    """The key that signs and verifies reviewed plans: COHORT_PLAN_SIGNING_KEY, else derived
+    from the App private key (--app-key-file or COHORT_APP_PRIVATE_KEY); None without either."""
+    from cohort.workflow.plan_comment import signing_key
+
+    pem = os.environ.get("COHORT_APP_PRIVATE_KEY")
+    if github.app_key_file is not None:
+        try:
+            pem = github.app_key_file.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(
+                f"cannot read the App key {github.app_key_file}: {exc.strerror}"
+            ) from None
+    return signing_key(os.environ.get("COHORT_PLAN_SIGNING_KEY"), pem)
+
+
 def color_wanted() -> bool:
     return sys.stdout.isatty()

@@ -13,9 +13,10 @@ from cohort.cli.report import (
     problems_json,
     problems_markdown,
     problems_text,
+    warnings_text,
     write_step_summary,
 )
-from cohort.errors import ExitCode, InvalidInput
+from cohort.errors import ExitCode, InvalidInput, Problem
 
 
 @click.command("validate")
@@ -29,9 +30,11 @@ def validate_command(cohort_file: Path, output_format: str) -> int:
     """
     from cohort.loading import load_cohort
 
+    warnings: tuple[Problem, ...] = ()
     try:
         loaded = load_cohort(cohort_file)
         problems = []
+        warnings = loaded.warnings
         summary = (
             f"{cohort_file}: valid — {len(loaded.cohort.teams)} teams, "
             f"{len(loaded.cohort.mentors)} mentors, {len(loaded.cohort.mentees)} mentees, "
@@ -41,13 +44,17 @@ def validate_command(cohort_file: Path, output_format: str) -> int:
         problems = exc.problems
         summary = problems_text(problems)
     if in_actions():
-        write_step_summary(problems_markdown(str(cohort_file), problems))
+        write_step_summary(problems_markdown(str(cohort_file), problems, warnings))
         if problems:
             click.echo(annotation_lines(problems))
+        if warnings:
+            click.echo(annotation_lines(warnings, "warning"))
     if output_format == "json":
-        click.echo(problems_json(str(cohort_file), problems))
+        click.echo(problems_json(str(cohort_file), problems, warnings))
     elif output_format == "markdown":
-        click.echo(problems_markdown(str(cohort_file), problems))
+        click.echo(problems_markdown(str(cohort_file), problems, warnings))
     else:
         click.echo(summary, err=bool(problems))
+        if warnings:
+            click.echo(warnings_text(warnings))
     return int(ExitCode.INVALID if problems else ExitCode.OK)

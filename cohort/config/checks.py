@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -210,4 +211,40 @@ def _templates(cohort: CohortFile, doc: Document, known: set[str]) -> Iterator[P
                 f"unknown template '{project.template}'",
                 _did_you_mean(project.template, known)
                 or f"known: {', '.join(sorted(known)) or 'none'}",
+            )
+
+
+def cohort_warnings(cohort: CohortFile, doc: Document) -> list[Problem]:
+    """Things that are allowed but usually a slip: shown by validate, never fatal."""
+    return [*_start_weekday(cohort, doc), *_mentee_roles(cohort, doc)]
+
+
+def _start_weekday(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
+    start = cohort.calendar.start
+    if start.weekday() != 0:
+        monday = start - dt.timedelta(days=start.weekday())
+        yield doc.problem(
+            ("calendar", "start"),
+            f"start {start.isoformat()} is a {start.strftime('%A')}, not a Monday; "
+            "weeks and due dates count from it",
+            f"did you mean {monday.isoformat()}?",
+        )
+
+
+def _mentee_roles(cohort: CohortFile, doc: Document) -> Iterator[Problem]:
+    on_team = {h.lower() for team in cohort.teams for h in team.mentees}
+    organizers = {h.lower() for h in cohort.organizers}
+    for i, mentee in enumerate(cohort.mentees):
+        where = ("mentees", i, "handle")
+        if mentee.handle.lower() not in on_team:
+            yield doc.problem(
+                where,
+                f"mentee '{mentee.handle}' is on no team",
+                "add them to a team's mentees, or remove them",
+            )
+        if mentee.handle.lower() in organizers:
+            yield doc.problem(
+                where,
+                f"mentee '{mentee.handle}' is also an organizer (admin of every team repository)",
+                "remove them from organizers unless that is intended",
             )

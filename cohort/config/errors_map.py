@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from cohort.config.model import HANDLE_RE, SLUG_RE
 from cohort.config.source import Ambiguous, Document, Path
 from cohort.errors import Problem
 
@@ -79,8 +81,40 @@ def _one(err: Any, doc: Document, root: type[BaseModel]) -> Problem:
         hint = "quote it" if kind == "string_type" and isinstance(value, int | float | bool) else ""
         return doc.problem(loc, f"expected {_TYPE_WORDS[kind]}, got {got}", hint)
     if kind == "string_pattern_mismatch":
-        return doc.problem(loc, f"'{value}' is not allowed here", _hint_for(kind, err))
+        return _pattern_problem(loc, value, err, doc)
+    if kind == "literal_error":
+        return doc.problem(
+            loc, f"{_describe(value)} is not one of the choices", _hint_for(kind, err)
+        )
     return doc.problem(loc, _clean(err["msg"]), _hint_for(kind, err))
+
+
+def _pattern_problem(loc: Path, value: object, err: Any, doc: Document) -> Problem:
+    """A value of the wrong shape, said in words; ``@name`` for a login is the usual slip."""
+    pattern = str(err["ctx"]["pattern"])
+    text = str(value)
+    if pattern == HANDLE_RE and text.startswith("@") and re.match(HANDLE_RE, text[1:]):
+        return doc.problem(
+            loc,
+            f"'{text}' is not a GitHub login: drop the @",
+            f"write {text[1:]}",
+        )
+    words = _PATTERN_WORDS.get(pattern)
+    if words is None:
+        return doc.problem(loc, f"'{text}' is not allowed here", _hint_for(err["type"], err))
+    return doc.problem(loc, f"'{text}' is not {words[0]}", words[1])
+
+
+_PATTERN_WORDS = {
+    HANDLE_RE: (
+        "a GitHub login",
+        "letters, digits and single hyphens, at most 39, not starting or ending with '-'",
+    ),
+    SLUG_RE: (
+        "a slug",
+        "lower-case letters, digits and '-', at most 39, starting with a letter or digit",
+    ),
+}
 
 
 def clean_loc(err: Any) -> Path:

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from cohort.config.checks import check_cohort
+from cohort.config.checks import check_cohort, cohort_warnings
 from cohort.config.errors_map import problems_from
 from cohort.config.model import CohortFile
-from cohort.config.repair import repaired
+from cohort.config.repair import repair
 from cohort.config.source import Document, format_path, read_document
+from cohort.config.source import Path as SourcePath
 from cohort.errors import InvalidInput, Problem
 
 
@@ -24,6 +25,7 @@ class LoadedCohort:
     file: str
     document: Document
     templates_dirs: tuple[Path, ...] = ()
+    warnings: tuple[Problem, ...] = ()
 
 
 def parse_cohort(text: str | bytes, file: str, known_templates: Iterable[str]) -> LoadedCohort:
@@ -44,22 +46,42 @@ def validate_document(doc: Document, known_templates: Iterable[str]) -> LoadedCo
     problems = check_cohort(cohort, doc, known_templates)
     if problems:
         raise InvalidInput(problems)
-    return LoadedCohort(cohort, file, doc)
+    return LoadedCohort(cohort, file, doc, warnings=tuple(sorted(cohort_warnings(cohort, doc))))
 
 
 def _cross_checks(doc: Document, exc: ValidationError, known: Iterable[str]) -> list[Problem]:
-    """Cross-reference problems of the file with its malformed values set to their defaults."""
-    fixed = repaired(doc.data, exc, CohortFile) if isinstance(doc.data, dict) else None
+    """Cross-reference problems of the file with its malformed values set aside."""
+    fixed = repair(doc.data, exc, CohortFile) if isinstance(doc.data, dict) else None
     if fixed is None:
         return []
-    data, paths = fixed
     try:
-        cohort = CohortFile.model_validate(data)
+        cohort = CohortFile.model_validate(fixed.data)
     except ValidationError:
         return []
-    skip = {format_path(p) for p in paths}
+    view = _Remapped(doc.file, doc.data, doc.positions, doc.key_positions, fixed.original)
+    skip = [format_path(p) for p in [*fixed.removed, *fixed.dropped]]
     return [
         p
-        for p in check_cohort(cohort, doc, known)
-        if not any(p.path == s or p.path.startswith(s + ".") for s in skip)
+        for p in check_cohort(cohort, view, known)
+        if not any(_related(p.path, s) for s in skip)
+        and not any(f"'{name}'" in p.message for name in fixed.names)
     ]
+
+
+def _related(found: str, skipped: str) -> bool:
+    """True when a problem is at, inside or around a value that was set aside: it could be a
+    consequence of the repair (a team whose only mentor was dropped has "no mentors")."""
+    inner, outer = (found, skipped) if len(found) >= len(skipped) else (skipped, found)
+    return bool(outer) and (inner == outer or inner.startswith((outer + ".", outer + "[")))
+
+
+@dataclass
+class _Remapped(Document):
+    """The document as seen through a repair: list indexes are mapped back before locating."""
+
+    remap: Callable[[SourcePath], SourcePath] = lambda path: path
+
+    def problem(
+        self, path: SourcePath, message: str, hint: str = "", *, key: bool = False
+    ) -> Problem:
+        return super().problem(self.remap(path), message, hint, key=key)

@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from cohort.config.api_url import url_problem
+
 SLUG_RE = r"^[a-z0-9][a-z0-9-]{0,38}$"
 HANDLE_RE = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,37}[A-Za-z0-9])?$"
 TEMPLATES_DIR_RE = r"^[A-Za-z0-9._/-]{1,200}$"
@@ -19,6 +21,8 @@ Handle = Annotated[str, Field(pattern=HANDLE_RE, description="a GitHub login")]
 Skill = Annotated[str, Field(min_length=1, max_length=40)]
 Level = Literal["first-year", "second-year", "senior", "professional"]
 PHASES: tuple[str, ...] = ("design", "code", "deployment")
+FIRST_START = dt.date(2000, 1, 1)  # a cohort starts in this range; dates far out overflow
+LAST_START = dt.date(2100, 12, 31)
 
 
 class Strict(BaseModel):
@@ -94,10 +98,11 @@ class Program(Strict):
     name: str = Field(min_length=1, max_length=120, description="Program name shown to people.")
     cohort: Slug = Field(description="Slug of this cohort, e.g. 2027-spring.")
     organization: Handle = Field(description="GitHub organization that holds the team repos.")
-    api_url: str = Field(
-        default="https://api.github.com",
-        pattern=r"^https?://[^\s/]+(/[^\s]*)?$",
-        description="REST API root; https://HOST/api/v3 for GitHub Enterprise Server.",
+    api_url: str | None = Field(
+        default=None,
+        max_length=300,
+        description="A hint only: the REST API root the operator must choose (--api-url or "
+        "GITHUB_API_URL); a differing choice is refused. https only (http for loopback).",
     )
     organizer_repo: str | None = Field(
         default=None,
@@ -108,6 +113,14 @@ class Program(Strict):
         default_factory=Contact,
         description="Where mentees ask questions and reach organizers privately.",
     )
+
+    @field_validator("api_url")
+    @classmethod
+    def _safe_url(cls, value: str | None) -> str | None:
+        problem = url_problem(value) if value is not None else ""
+        if problem:
+            raise ValueError(f"{value!r} is not a usable API URL: {problem}")
+        return value
 
 
 class WeekRange(Strict):
@@ -134,6 +147,26 @@ class Calendar(Strict):
     weeks: int = Field(default=12, ge=1, le=104, description="Length of the cohort in weeks.")
     timezone: str = Field(default="UTC", description="IANA time zone of the program.")
     phases: Phases = Field(default_factory=Phases)
+
+    @field_validator("start", mode="before")
+    @classmethod
+    def _iso_date_in_range(cls, value: object) -> object:
+        text = value.isoformat() if isinstance(value, dt.date) else value
+        if not isinstance(text, str):
+            return value  # pydantic reports the type
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError(
+                f"'{text}' is not a date in the form YYYY-MM-DD (use YYYY-MM-DD, e.g. 2027-02-01)"
+            )
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"'{text}' is not a day of the calendar (month 01-12, day 01-31)")  # noqa: B904
+        if not FIRST_START <= day <= LAST_START:
+            raise ValueError(
+                f"start {text} is outside {FIRST_START.isoformat()}..{LAST_START.isoformat()}"
+            )
+        return day
 
     @field_validator("timezone")
     @classmethod
@@ -312,8 +345,20 @@ class CohortFile(Strict):
     templates_dir: str = Field(
         default="templates",
         pattern=TEMPLATES_DIR_RE,
-        description="Organizer templates, relative to cohort.yml.",
+        description="Organizer templates, relative to cohort.yml and inside its repository "
+        "(no absolute path, no '..', no symbolic links).",
     )
+
+    @field_validator("templates_dir")
+    @classmethod
+    def _relative_inside(cls, value: str) -> str:
+        parts = value.split("/")
+        if value.startswith("/") or any(p in ("", ".", "..") for p in parts):
+            raise ValueError(
+                f"templates_dir {value!r} must be a relative path below cohort.yml's folder "
+                "(no leading '/', no '.' or '..' parts, no '//')"
+            )
+        return value
 
     @model_validator(mode="after")
     def _nothing(self) -> CohortFile:

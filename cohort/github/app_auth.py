@@ -10,6 +10,7 @@ import jwt
 
 from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
+from cohort.github import routes
 from cohort.github.client import Client
 from cohort.github.pacing import Pacing
 
@@ -19,7 +20,9 @@ APPLY_PERMISSIONS = {
     "issues": "write",
     "members": "write",
     "metadata": "read",
+    "pages": "write",  # scaffolds that deploy to Pages; portfolio pages
     "pull_requests": "write",
+    "workflows": "write",  # scaffold files under .github/workflows/: refused without it
 }
 READ_PERMISSIONS = {
     "administration": "read",
@@ -68,10 +71,17 @@ def installation_token(
     with httpx.Client(
         base_url=api_url.rstrip("/") + "/", transport=transport, headers=headers, timeout=30.0
     ) as http:
-        found = _json(http.get(f"orgs/{org}/installation"), "find the App's installation")
+        find = routes.ORG_INSTALLATION
+        found = _json(
+            http.request(find.method, find.url(org=org).lstrip("/")),
+            "find the App's installation",
+        )
+        mint = routes.INSTALLATION_TOKEN
         minted = _json(
-            http.post(
-                f"app/installations/{found['id']}/access_tokens", json={"permissions": permissions}
+            http.request(
+                mint.method,
+                mint.url(installation_id=found["id"]).lstrip("/"),
+                json={"permissions": permissions},
             ),
             "mint a token",
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cohort.errors import GitHubError
+from cohort.github import routes
 from cohort.github.executor import Executor, Progress
 from cohort.github.ports import GitHubPort
-from cohort.github.read_state import read_actual
+from cohort.github.read_state import READ_NEEDS, read_actual
+from cohort.github.writers import write_needs
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.plan import Change, Plan
 from cohort.reconcile.planner import make_plan
@@ -24,6 +26,11 @@ class ApplyReport:
     applied: list[Change] = field(default_factory=list)
     rounds: int = 0
     recovered: list[str] = field(default_factory=list)  # why a round was re-planned
+
+
+def required_permissions() -> dict[str, str]:
+    """The least permissions an apply needs: from what reading and every writer call."""
+    return routes.required_permissions([*write_needs(), *READ_NEEDS])
 
 
 def plan_cohort(client: GitHubPort, desired: DesiredState) -> Plan:
@@ -48,7 +55,7 @@ def apply_cohort(
     report = ApplyReport(first_plan=plan)
     while not plan.empty:
         report.rounds += 1
-        executor = Executor(client, desired, actual, progress)
+        executor = Executor(client, desired, actual, progress, getattr(client, "pacer", None))
         try:
             report.applied += executor.run(plan)
             return report

@@ -63,6 +63,11 @@ class Client:
         return f"Client(api_url={self.api_url!r})"
 
     @property
+    def pacer(self) -> Pacer:
+        """The write pacing in force (the executor asks it whether a write would wait)."""
+        return self.transport.pacer
+
+    @property
     def counters(self) -> Counters:
         return self.transport.counters
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cohort.clock import SimulatedClock
+from cohort.config.api_url import choose_api_url
 from cohort.config.model import CohortFile
 from cohort.errors import UsageError
 from cohort.github.client import Client
@@ -57,7 +58,7 @@ def connect(
     if app is not None:
         from cohort.github.app_auth import app_client
 
-        url = api_url or cohort.program.api_url
+        url = _api_url(cohort, api_url)
         org = cohort.program.organization
         return Connection(
             app_client(
@@ -74,8 +75,13 @@ def connect(
         raise UsageError(
             "no GitHub token: set GITHUB_TOKEN (or --token), or rehearse with --sandbox"
         )
-    url = api_url or cohort.program.api_url
+    url = _api_url(cohort, api_url)
     return Connection(Client(token, api_url=url, pacing=pacing_for(url, _interval())))
+
+
+def _api_url(cohort: CohortFile, operator: str | None) -> str:
+    """The operator's API root (flag, GITHUB_API_URL or default); cohort.yml only hints."""
+    return choose_api_url(operator, cohort.program.api_url)  # ApiUrlError is a UsageError
 
 
 def _sandbox(cohort: CohortFile, state_file: Path | None) -> Connection:

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from cohort.errors import GitHubError, NotFoundError, OutcomeUnknownError
+from cohort.errors import NotFoundError, OutcomeUnknownError
 from cohort.github import routes
+from cohort.github.paging import rest_pages
 from cohort.github.ports import RestPort
 
 Action = Literal["created", "updated", "unchanged"]
@@ -28,14 +29,12 @@ class Marked:
 
 
 def list_labelled(client: RestPort, repo: str, label: str) -> list[Marked]:
-    """Issues (not PRs) carrying ``label``, open and closed, newest first (one page of 100)."""
-    found = client.call(
-        routes.LIST_ISSUES,
-        repo=repo,
-        params={"labels": label, "state": "all", "per_page": 100, "direction": "desc"},
+    """Issues (not PRs) carrying ``label``, open and closed, newest first (every page)."""
+    wanted = {"labels": label, "state": "all", "direction": "desc"}
+    found = rest_pages(
+        lambda p: client.call(routes.LIST_ISSUES, repo=repo, params={**wanted, **p}),
+        f"GET /repos/{repo}/issues",
     )
-    if not isinstance(found, list):
-        raise GitHubError(f"GET /repos/{repo}/issues did not answer with a list")
     return [_marked(i) for i in found if isinstance(i, dict) and "pull_request" not in i]
 
 
@@ -107,10 +106,11 @@ def close_with_note(client: RestPort, repo: str, issue: Marked, note: str) -> No
 
 
 def comments(client: RestPort, repo: str, number: int) -> list[tuple[str, str]]:
-    """(author, body) of an issue's comments (one page of 100)."""
-    found = client.call(routes.LIST_COMMENTS, params={"per_page": 100}, repo=repo, number=number)
-    if not isinstance(found, list):
-        raise GitHubError(f"comments of {repo}#{number} did not answer with a list")
+    """(author, body) of an issue's comments (every page)."""
+    found = rest_pages(
+        lambda p: client.call(routes.LIST_COMMENTS, params=p, repo=repo, number=number),
+        f"comments of {repo}#{number}",
+    )
     return [(str((c.get("user") or {}).get("login", "")), str(c.get("body") or "")) for c in found]
 
 

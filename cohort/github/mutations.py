@@ -10,8 +10,14 @@ from typing import Any
 from cohort.github.queries import TO_GRAPHQL
 from cohort.reconcile.model import Permission
 
+# Bounds on one mutation document. GitHub documents no byte limit for a GraphQL request, but
+# a document must parse, run within its 10 s timeout and stay under the secondary limit of
+# 2,000 points a minute (a mutation costs 5). 512 KB holds about a dozen full scaffold
+# commits (a 30-file scaffold is ≈ 35 KB as base64) and is a quarter of the 2 MB documents
+# seen to fail; 40 mutations cost 200 points, a tenth of a minute's allowance. A document
+# GitHub still refuses as too big, before running any of it, is split in half and resent.
 MAX_MUTATIONS = 40
-MAX_BYTES = 2_000_000
+MAX_BYTES = 512 * 1024
 MAX_CONTENT = 20  # content-creating mutations per document (issues), well under 80 a minute
 
 
@@ -26,18 +32,43 @@ class Mutation:
     content: bool = False
     repo: str = ""  # the repository it concerns, to file returned IDs
 
-    def render(self, alias: str) -> str:
-        return f"{alias}: {self.name}(input: {_literal(self.input)}) {{ {self.selection} }}"
+    @property
+    def input_type(self) -> str:
+        """GitHub names every mutation's input type after it: createLabel → CreateLabelInput."""
+        return self.name[0].upper() + self.name[1:] + "Input"
+
+    def field(self, alias: str, variable: str) -> str:
+        return f"{alias}: {self.name}(input: ${variable}) {{ {self.selection} }}"
+
+    def size(self) -> int:
+        """Bytes this mutation adds to a request: its field, declaration and JSON input."""
+        text = len(self.field("m000", "v000")) + len(self.input_type) + 10
+        return text + len(json.dumps(_plain(self.input)).encode())
 
 
 @dataclass
 class Document:
+    """Mutations sent in one request: the inputs travel as variables, so the text is small
+    and repeats (the same shape of document is parsed once by a caching server)."""
+
     mutations: list[Mutation] = field(default_factory=list)
 
     def text(self) -> str:
-        return (
-            "mutation { " + " ".join(m.render(f"m{i}") for i, m in enumerate(self.mutations)) + " }"
-        )
+        declared = ", ".join(f"$v{i}: {m.input_type}!" for i, m in enumerate(self.mutations))
+        fields = " ".join(m.field(f"m{i}", f"v{i}") for i, m in enumerate(self.mutations))
+        return f"mutation({declared}) {{ {fields} }}"
+
+    def variables(self) -> dict[str, Any]:
+        return {f"v{i}": _plain(m.input) for i, m in enumerate(self.mutations)}
+
+    def size(self) -> int:
+        """Bytes of the request body (document and variables), as sent."""
+        body = {"query": self.text(), "variables": self.variables()}
+        return len(json.dumps(body).encode())
+
+    def halves(self) -> tuple[Document, Document]:
+        half = len(self.mutations) // 2
+        return Document(self.mutations[:half]), Document(self.mutations[half:])
 
 
 def chunk(mutations: list[Mutation]) -> list[Document]:
@@ -46,31 +77,31 @@ def chunk(mutations: list[Mutation]) -> list[Document]:
     current = Document()
     size = 0
     for m in mutations:
-        text = len(m.render("m000"))
+        adds = m.size()
         content = sum(1 for x in current.mutations if x.content) + (1 if m.content else 0)
         if current.mutations and (
             len(current.mutations) >= MAX_MUTATIONS
-            or size + text > MAX_BYTES
+            or size + adds > MAX_BYTES
             or content > MAX_CONTENT
         ):
             docs.append(current)
             current, size = Document(), 0
         current.mutations.append(m)
-        size += text
+        size += adds
     if current.mutations:
         docs.append(current)
     return docs
 
 
-def _literal(value: Any) -> str:
-    """A GraphQL input literal; enum values are passed as ``Enum`` instances."""
+def _plain(value: Any) -> Any:
+    """A variable value as JSON: enum values by name."""
     if isinstance(value, Enum):
         return value.name
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {_literal(v)}" for k, v in value.items()) + "}"
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return "[" + ", ".join(_literal(v) for v in value) + "]"
-    return json.dumps(value)
+        return [_plain(v) for v in value]
+    return value
 
 
 @dataclass(frozen=True)

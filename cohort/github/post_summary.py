@@ -8,8 +8,9 @@ from typing import Any, Literal
 
 from cohort.config.model import CohortFile
 from cohort.config.naming import MARKER_PREFIX
-from cohort.errors import GitHubError, UsageError
+from cohort.errors import UsageError
 from cohort.github import routes
+from cohort.github.paging import rest_pages
 from cohort.github.ports import RestPort
 
 SUMMARY_LABEL = "cohort: summary"
@@ -90,14 +91,12 @@ def _write_week(
 
 
 def _list(client: RestPort, base: str, cohort: str) -> list[_Found]:
-    """Every summary issue in the organizer repo (one page of 100, newest first)."""
-    body = client.call(
-        routes.LIST_ISSUES,
-        params={"labels": SUMMARY_LABEL, "state": "all", "per_page": 100, "direction": "desc"},
-        repo=base,
+    """Every summary issue in the organizer repo (every page, newest first)."""
+    wanted = {"labels": SUMMARY_LABEL, "state": "all", "direction": "desc"}
+    body = rest_pages(
+        lambda p: client.call(routes.LIST_ISSUES, params={**wanted, **p}, repo=base),
+        f"GET {routes.LIST_ISSUES.url(repo=base)}",
     )
-    if not isinstance(body, list):
-        raise GitHubError(f"GET {routes.LIST_ISSUES.url(repo=base)} did not answer with a list")
     return [f for item in body if (f := _found(item, cohort)) is not None]
 
 

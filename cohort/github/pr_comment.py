@@ -14,6 +14,7 @@ from cohort.workflow.plan_comment import (
     DEFAULT_AUTHOR,
     ReviewedPlan,
     find_plan_comment,
+    is_plan_comment,
     parse_reviewed,
 )
 
@@ -88,23 +89,35 @@ def pull_for_commit(client: RestPort, repository: str, sha: str) -> dict[str, An
 
 
 def reviewed_plan_for_commit(
-    client: RestPort, repository: str, sha: str, *, author: str = DEFAULT_AUTHOR
+    client: RestPort, repository: str, sha: str, *, key: bytes, author: str = DEFAULT_AUTHOR
 ) -> tuple[ReviewedPlan | None, str]:
-    """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from."""
+    """The plan reviewed on the PR that produced ``sha``, and a sentence saying where from.
+
+    Only a comment by ``author`` whose reviewed marker is signed with ``key`` for this
+    repository, this pull request and its merged head counts; an edited or copied marker
+    does not verify, and then nothing was reviewed.
+    """
     pr = pull_for_commit(client, repository, sha)
     if pr is None:
         return None, f"no merged pull request produced {sha[:12]}"
     number = int(pr["number"])
-    comment = find_plan_comment(list_comments(client, repository, number), author)
-    if comment is None:
-        return None, f"pull request #{number} has no plan comment by {author}"
-    reviewed = parse_reviewed(str(comment.get("body") or ""))
-    if reviewed is None:
-        return None, f"the plan comment on #{number} has no reviewed-plan marker"
     head = str(((pr.get("head") or {}).get("sha")) or "")
-    if reviewed.head_sha and head and reviewed.head_sha != head:
-        return None, (
-            f"the plan comment on #{number} was made at {reviewed.head_sha[:12]}, "
-            f"not at the merged head {head[:12]}"
-        )
-    return reviewed, f"plan reviewed on #{number} (digest {reviewed.digest[:12]})"
+    comments = [c for c in list_comments(client, repository, number) if is_plan_comment(c, author)]
+    if not comments:
+        return None, f"pull request #{number} has no plan comment by {author}"
+    for comment in reversed(comments):
+        reviewed = parse_reviewed(str(comment.get("body") or ""))
+        if reviewed is None or not reviewed.verified(key):
+            continue
+        if reviewed.repository != repository or reviewed.number != number:
+            continue
+        if head and reviewed.head_sha != head:
+            return None, (
+                f"the plan comment on #{number} was made at {reviewed.head_sha[:12]}, "
+                f"not at the merged head {head[:12]}"
+            )
+        return reviewed, f"plan reviewed on #{number} (digest {reviewed.digest[:12]}, signed)"
+    return None, (
+        f"no plan comment on #{number} carries a valid signature for {repository}#{number} "
+        "(edited, copied or unsigned)"
+    )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from cohort.config.naming import MARKER_PREFIX
+from cohort.github.paging import Connection, Owner, fields
 from cohort.reconcile.model import (
     ActualRepo,
     ActualTeam,
@@ -26,34 +27,61 @@ PERMISSIONS: dict[str, Permission] = {
 }
 TO_GRAPHQL = {v: k for k, v in PERMISSIONS.items()}
 
-_TEAM_FIELDS = """id databaseId slug
-  members(first: 100, membership: IMMEDIATE) { edges { role node { login } } }
-  invitations(first: 100) { nodes { invitee { login } } }
-  repositories(first: 100) { edges { permission node { name } } }"""
+TEAM_CONNECTIONS = (
+    Connection("members", "edges { role node { login } }", "membership: IMMEDIATE"),
+    Connection("invitations", "nodes { invitee { login } }"),
+    Connection("repositories", "edges { permission node { name } }"),
+)
+REPO_CONNECTIONS = (
+    Connection("repositoryTopics", "nodes { topic { name } }"),
+    Connection("labels", "nodes { id name color description }"),
+    Connection(
+        "milestones",
+        "nodes { id number title description dueOn }",
+        "states: [OPEN, CLOSED]",
+    ),
+    Connection(
+        "issues", "nodes { id number body }", "orderBy: {field: CREATED_AT, direction: ASC}"
+    ),
+    Connection(
+        "branchProtectionRules",
+        "nodes { id pattern requiresApprovingReviews requiredApprovingReviewCount "
+        "requiresCodeOwnerReviews }",
+    ),
+    Connection("collaborators", "edges { permission node { login } }", "affiliation: DIRECT"),
+)
+ORG_MEMBERS = Connection("membersWithRole", "edges { node { login } }")
+_TEAM_FIELDS = "id databaseId slug " + fields(TEAM_CONNECTIONS)
+_REPO_FIELDS = (
+    "id name visibility description isArchived defaultBranchRef { name target { oid } } "
+    + fields(REPO_CONNECTIONS)
+)
 
-_REPO_FIELDS = """id name visibility description isArchived
-  defaultBranchRef { name target { oid } }
-  repositoryTopics(first: 20) { nodes { topic { name } } }
-  labels(first: 100) { nodes { id name color description } }
-  milestones(first: 50, states: [OPEN, CLOSED]) { nodes { id number title description dueOn } }
-  issues(first: 100, orderBy: {field: CREATED_AT, direction: ASC}) { nodes { id number body } }
-  branchProtectionRules(first: 10) { nodes { id pattern requiresApprovingReviews
-    requiredApprovingReviewCount requiresCodeOwnerReviews } }
-  collaborators(first: 100, affiliation: DIRECT) { edges { permission node { login } } }"""
+
+def team_owner(org: str, slug: str) -> Owner:
+    return (("organization", f"login: {json.dumps(org)}"), ("team", f"slug: {json.dumps(slug)}"))
 
 
-def teams_query(org: str, slugs: Sequence[str]) -> str:
-    """viewer, and every named team of ``org`` in one document."""
+def org_owner(org: str) -> Owner:
+    return (("organization", f"login: {json.dumps(org)}"),)
+
+
+def repo_owner(org: str, name: str) -> Owner:
+    return (("repository", f"owner: {json.dumps(org)}, name: {json.dumps(name)}"),)
+
+
+def teams_query(org: str, slugs: Sequence[str], extra: str = "") -> str:
+    """viewer, and the named teams of ``org`` (first pages), plus ``extra`` root fields."""
     parts = [f"t{i}: team(slug: {json.dumps(s)}) {{ {_TEAM_FIELDS} }}" for i, s in enumerate(slugs)]
     return (
         f"query {{ viewer {{ login }} organization(login: {json.dumps(org)}) {{ id "
         + " ".join(parts)
-        + " } }"
+        + f" }} {extra} }}"
     )
 
 
-def repos_query(org: str, repos: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """Repositories by name, each with blob oids of the given paths at HEAD."""
+def repos_query(org: str, repos: Sequence[tuple[str, Sequence[str]]], extra: str = "") -> str:
+    """Repositories by name (first pages), each with blob oids of the given paths at HEAD."""
     parts = []
     for i, (name, paths) in enumerate(repos):
         files = " ".join(
@@ -64,7 +92,7 @@ def repos_query(org: str, repos: Sequence[tuple[str, Sequence[str]]]) -> str:
             f"r{i}: repository(owner: {json.dumps(org)}, name: {json.dumps(name)}) "
             f"{{ {_REPO_FIELDS} {files} }}"
         )
-    return "query { " + " ".join(parts) + " }"
+    return "query { " + " ".join(parts) + f" {extra} }}"
 
 
 def parse_team(slug: str, node: dict[str, Any] | None) -> ActualTeam | None:
@@ -77,6 +105,12 @@ def parse_team(slug: str, node: dict[str, Any] | None) -> ActualTeam | None:
     pending = {n["invitee"]["login"] for n in node["invitations"]["nodes"] if n.get("invitee")}
     repos = {e["node"]["name"]: PERMISSIONS[e["permission"]] for e in node["repositories"]["edges"]}
     return ActualTeam(slug, node["id"], int(node["databaseId"]), members, pending, repos)
+
+
+def parse_logins(page: dict[str, Any]) -> frozenset[str]:
+    """Lower-case logins of a paged connection of users (edges or nodes)."""
+    nodes = [e["node"] for e in page.get("edges") or []] + list(page.get("nodes") or [])
+    return frozenset(str(n["login"]).lower() for n in nodes if n and n.get("login"))
 
 
 def parse_repo(name: str, paths: Sequence[str], node: dict[str, Any] | None) -> ActualRepo | None:

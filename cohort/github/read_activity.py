@@ -10,7 +10,8 @@ from typing import Any
 from cohort.config.model import CohortFile
 from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
-from cohort.github.batching import BATCH, adaptive, query_batch
+from cohort.github.batching import BATCH, adaptive
+from cohort.github.paging import Connection, Pager, Pending, fields, more, send_riding
 from cohort.github.ports import GraphQLPort
 from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.summary.activity import (
@@ -26,37 +27,62 @@ from cohort.summary.activity import (
     time_text,
 )
 
-PULLS, ISSUES, COMMITS, REVIEWS = 50, 100, 100, 30
+PAGE = 100
+# Every connection is read to its end: follow-up pages ride in the next batched read.
+MILESTONES = Connection(
+    "milestones",
+    "nodes { title dueOn open: issues(states: [OPEN]) { totalCount } "
+    "closed: issues(states: [CLOSED]) { totalCount } }",
+    "states: [OPEN, CLOSED]",
+    size=20,
+)
+ISSUES = Connection(
+    "issues",
+    "nodes { number title createdAt closedAt milestone { title } }",
+    "orderBy: {field: UPDATED_AT, direction: DESC}",
+)
+# Nested page sizes stay small (a page of 50 pull requests each with 10 + 30 nested nodes
+# keeps 25 repositories near 60,000 nodes); later pages are read like any other.
+REVIEW_REQUESTS = Connection(
+    "reviewRequests", "nodes { requestedReviewer { ... on User { login } } }", size=10
+)
+REVIEWS = Connection("reviews", "nodes { author { login } state submittedAt }", size=30)
+PULLS = Connection(
+    "pullRequests",
+    "nodes { number title createdAt mergedAt closedAt isDraft author { login } "
+    + fields((REVIEW_REQUESTS, REVIEWS))
+    + " }",
+    "orderBy: {field: UPDATED_AT, direction: DESC}",
+    size=50,
+)
+COMMENTS = Connection("comments", "nodes { author { login } }", size=50)
+# The latest two check-ins only (by design, not a page): the summary shows the last one.
+_CHECKINS = (
+    f"checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}], "
+    "orderBy: {field: CREATED_AT, direction: DESC}) { nodes { number createdAt "
+    + fields((COMMENTS,))
+    + " } }"
+)
+_FIELDS = fields((MILESTONES, ISSUES, PULLS)) + " " + _CHECKINS
 
-_FIELDS = f"""
-  milestones(first: 20, states: [OPEN, CLOSED]) {{ nodes {{ title dueOn
-    open: issues(states: [OPEN]) {{ totalCount }} closed: issues(states: [CLOSED]) {{ totalCount }}
-  }} }}
-  issues(first: {ISSUES}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
-    pageInfo {{ hasNextPage }} nodes {{ number title createdAt closedAt milestone {{ title }} }} }}
-  checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}],
-    orderBy: {{field: CREATED_AT, direction: DESC}}) {{
-    nodes {{ number createdAt comments(first: 50) {{ nodes {{ author {{ login }} }} }} }} }}
-  pullRequests(first: {PULLS}, orderBy: {{field: UPDATED_AT, direction: DESC}}) {{
-    pageInfo {{ hasNextPage }}
-    nodes {{ number title createdAt mergedAt closedAt isDraft author {{ login }}
-      reviewRequests(first: 10) {{ nodes {{ requestedReviewer {{ ... on User {{ login }} }} }} }}
-      reviews(first: {REVIEWS}) {{ nodes {{ author {{ login }} state submittedAt }} }} }} }}"""
 
-
-def activity_query(org: str, names: Sequence[str], since: dt.datetime) -> str:
-    """One document reading every named repository (aliased r0, r1, …)."""
-    history = (
-        f"defaultBranchRef {{ target {{ ... on Commit {{ history(first: {COMMITS}, "
-        f"since: {json.dumps(time_text(since))}) {{ pageInfo {{ hasNextPage }} "
-        "nodes { oid committedDate author { user { login } } } } } } }"
+def history(since: dt.datetime) -> Connection:
+    return Connection(
+        "history",
+        "nodes { oid committedDate author { user { login } } }",
+        f"since: {json.dumps(time_text(since))}",
     )
+
+
+def activity_query(org: str, names: Sequence[str], since: dt.datetime, extra: str = "") -> str:
+    """One document reading every named repository (aliased r0, r1, …), first pages."""
+    commits = f"defaultBranchRef {{ target {{ ... on Commit {{ {history(since).text()} }} }} }}"
     parts = [
-        f"r{i}: repository(owner: {json.dumps(org)}, name: {json.dumps(n)}) {{{_FIELDS}\n"
-        f"  {history} }}"
+        f"r{i}: repository(owner: {json.dumps(org)}, name: {json.dumps(n)}) {{ {_FIELDS}\n"
+        f"  {commits} }}"
         for i, n in enumerate(names)
     ]
-    return "query {\n" + "\n".join(parts) + "\n}"
+    return "query {\n" + "\n".join(parts) + f"\n{extra} }}"
 
 
 def read_activity(
@@ -70,15 +96,41 @@ def read_activity(
     """Every team repository's activity since ``since``; ``now`` stamps the snapshot."""
     org = cohort.program.organization
     names = [repo_name(cohort, t) for t in cohort.teams]
-    repos = dict(adaptive(names, batch, lambda chunk: _read(client, org, chunk, since), str))
-    return Activity(org, now, repos)
+    pager = Pager()
+    nodes = adaptive(names, batch, lambda chunk: _read(client, org, chunk, since, pager), str)
+    pager.drain(client)
+    return Activity(org, now, {n: parse_repo(n, node) for n, node in nodes})
 
 
 def _read(
-    client: GraphQLPort, org: str, chunk: list[str], since: dt.datetime
-) -> list[tuple[str, RepoActivity]]:
-    result = query_batch(client, activity_query(org, chunk, since), len(chunk))
-    return [(n, parse_repo(n, result.data.get(f"r{i}"))) for i, n in enumerate(chunk)]
+    client: GraphQLPort, org: str, chunk: list[str], since: dt.datetime, pager: Pager
+) -> list[tuple[str, dict[str, Any] | None]]:
+    data = send_riding(
+        client, pager, len(chunk), lambda extra: activity_query(org, chunk, since, extra)
+    )
+    nodes = [(n, data.get(f"r{i}")) for i, n in enumerate(chunk)]
+    for name, node in nodes:
+        pager.add(_more(org, name, node, since))
+    return nodes
+
+
+def _more(org: str, name: str, node: dict[str, Any] | None, since: dt.datetime) -> list[Pending]:
+    """Every connection of a repository node (and of its pull requests) with more pages."""
+    if node is None:
+        return []
+    repo = (("repository", f"owner: {json.dumps(org)}, name: {json.dumps(name)}"),)
+    out = more(node, repo, (MILESTONES, ISSUES, PULLS))
+    for pull in (node.get("pullRequests") or {}).get("nodes") or []:
+        owner = (*repo, ("pullRequest", f"number: {int(pull['number'])}"))
+        out += more(pull, owner, (REVIEW_REQUESTS, REVIEWS))
+    for checkin in (node.get("checkins") or {}).get("nodes") or []:
+        owner = (*repo, ("issue", f"number: {int(checkin['number'])}"))
+        out += more(checkin, owner, (COMMENTS,))
+    target = (node.get("defaultBranchRef") or {}).get("target")
+    if isinstance(target, dict):
+        branch = (*repo, ("defaultBranchRef", ""), ("target", ""), ("... on Commit", ""))
+        out += more(target, branch, (history(since),))
+    return out
 
 
 def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:

@@ -91,6 +91,7 @@ REQUEST_REVIEWERS = _r(
 PULLS_FOR_COMMIT = _r("GET", "/repos/{repo}/commits/{sha}/pulls", "pull_requests", "read")
 # --- App-level (JWT) calls: they need no installation permission -----------------------------
 INSTALLATION_TOKEN = _r("POST", "/app/installations/{installation_id}/access_tokens", "", "")
+ORG_INSTALLATION = _r("GET", "/orgs/{org}/installation", "", "")
 
 # --- GraphQL mutations -----------------------------------------------------------------------
 UPDATE_TOPICS = Operation("updateTopics", "administration", "write")

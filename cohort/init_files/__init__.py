@@ -3,26 +3,58 @@
 from __future__ import annotations
 
 import re
-from importlib import metadata, resources
+from importlib import resources
 
 import yaml
 
-ACTION_REPOSITORY = "cohort-project/cohort"
-WORKFLOWS = ("cohort-pr.yml", "cohort-apply.yml", "cohort-weekly.yml")
+from cohort.errors import UsageError
+from cohort.project import PROJECT_HOME, BuildInfo, build_info
+
+ACTION_REPOSITORY = PROJECT_HOME
+WORKFLOWS = (
+    "cohort-pr.yml",
+    "cohort-plan.yml",
+    "cohort-apply.yml",
+    "cohort-weekly.yml",
+    "cohort-checkins.yml",
+    "cohort-induction.yml",
+    "cohort-evaluations.yml",
+    "cohort-invitations.yml",
+    "cohort-dashboard.yml",
+)
 _SHA = re.compile(r"[0-9a-f]{40}")
+_PINNED_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+@[0-9a-f]{40}")
 
 
 def package_version() -> str:
-    """The installed cohort release, recorded in the package metadata."""
-    try:
-        return metadata.version("cohort")
-    except metadata.PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "0.0.0"
+    """The installed cohort release (from the git tag it was built from)."""
+    return build_info().version
 
 
-def default_action_ref(version: str | None = None) -> str:
-    """``owner/cohort@vX.Y.Z``: this project's action at the installed release."""
-    return f"{ACTION_REPOSITORY}@v{version or package_version()}"
+def default_action_ref(info: BuildInfo | None = None) -> str:
+    """``OWNER/REPO@<40-hex>``: this project's action at the commit this release was built from.
+
+    A build that is not a tagged release has no commit a runner could trust, so it refuses
+    and asks for ``--action-ref``.
+    """
+    info = info or build_info()
+    if not info.released:
+        raise UsageError(
+            f"this cohort ({info.describe()}) is not a tagged release, so it cannot pin the "
+            f"workflows to itself; pass --action-ref {PROJECT_HOME}@<40-hex commit SHA> "
+            "(or set COHORT_ACTION_REF)"
+        )
+    return f"{ACTION_REPOSITORY}@{info.commit}"
+
+
+def check_action_ref(action_ref: str) -> str:
+    """An ``--action-ref`` must pin a full commit SHA (``./`` is this repository's own)."""
+    if action_ref.startswith("./") or _PINNED_REF.fullmatch(action_ref):
+        return action_ref
+    raise UsageError(
+        f"--action-ref {action_ref!r} is not OWNER/REPO@<40-hex commit SHA>: a tag or a "
+        "branch can be moved under your workflows, a commit cannot"
+    )
 
 
 def pinned(action: str) -> str:
@@ -48,6 +80,13 @@ def uses_line(action_ref: str, version: str) -> str:
     return ref
 
 
+def install_line(version: str) -> str:
+    """How the README tells organizers to install this very release."""
+    from cohort.project import DISTRIBUTION
+
+    return f"pipx install {DISTRIBUTION}=={version}"
+
+
 def init_files(
     version: str,
     action_ref: str,
@@ -60,10 +99,13 @@ def init_files(
     values = {
         "__ACTION__": uses_line(action_ref, version),
         "__CHECKOUT__": pinned("actions/checkout"),
+        "__UPLOAD_ARTIFACT__": pinned("actions/upload-artifact"),
         "__COHORT_FILE__": cohort_file,
         "__TEMPLATES__": templates_dir,
         "__ORGANIZERS__": organizers,
         "__VERSION__": version,
+        "__INSTALL__": install_line(version),
+        "__HOME__": PROJECT_HOME,
     }
     here = resources.files(__name__)
     sources = {f".github/workflows/{name}": f"workflows/{name}" for name in WORKFLOWS}

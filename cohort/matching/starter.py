@@ -25,9 +25,20 @@ calendar:
 
 organizers: [{organizer}]
 
-# `cohort match` appends mentors, mentees and teams from the sign-ups.
-mentors: []
-mentees: []
+# EXAMPLE people and team, so that `cohort demo cohort.yml` shows a whole team being set up.
+# Replace them with your own (or delete them and let `cohort match` append mentors, mentees
+# and teams from the sign-ups). The handles below are placeholders, not real accounts.
+mentors:
+  - handle: example-mentor        # a GitHub login; mentors lead a team's project
+    name: Example Mentor
+    skills: [python, apis]
+    capacity: 1                   # how many teams this mentor can lead
+    induction: completed          # `cohort induction` tracks this for real mentors
+
+mentees:
+  - {{handle: example-mentee-1, name: Example Mentee One, level: first-year, skills: [python]}}
+  - {{handle: example-mentee-2, name: Example Mentee Two, level: second-year, skills: [apis]}}
+  - {{handle: example-mentee-3, name: Example Mentee Three, level: senior, skills: [docker]}}
 
 # Each project names a scaffold from project_templates/ (or your own templates/ folder).
 projects:
@@ -37,7 +48,12 @@ projects:
     template: python-api
     skills: [python]
 
-teams: []
+# Teams own a project end to end: design, code, deployment. (EXAMPLE: replace it.)
+teams:
+  - slug: example-team
+    project: first-project
+    mentees: [example-mentee-1, example-mentee-2, example-mentee-3]
+    mentors: [example-mentor]
 """
 
 

@@ -91,7 +91,7 @@ class DesiredState:
     protected_logins: frozenset[str]  # organizers: never removed
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualTeam:
     slug: str
     node_id: str
@@ -101,7 +101,7 @@ class ActualTeam:
     repos: dict[str, Permission]
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualRepo:
     name: str
     node_id: str
@@ -120,10 +120,12 @@ class ActualRepo:
     pending_collaborators: dict[str, Permission] = field(default_factory=dict)  # invitations
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActualState:
     org: str
     viewer: str
     plan: str  # the organization's plan name ("free", "team", ...) or "" if unknown
     teams: dict[str, ActualTeam | None]
     repos: dict[str, ActualRepo | None]
+    # lower-case logins of the organization's members; read only when a team is to be created
+    org_members: frozenset[str] = frozenset()

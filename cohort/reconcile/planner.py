@@ -19,9 +19,12 @@ def make_plan(desired: DesiredState, actual: ActualState) -> Plan:
     managed = 0
     for spec in kinds():
         found = spec.diff(desired, actual)
-        wrong = [c for c in found if c.kind != spec.name]
+        wrong = [c for c in found if c.kind != spec.name or not isinstance(c.payload, spec.payload)]
         if wrong:
-            raise AssertionError(f"the {spec.name} differ planned a {wrong[0].kind} change")
+            raise AssertionError(
+                f"the {spec.name} differ planned a {wrong[0].kind} change "
+                f"carrying {type(wrong[0].payload).__name__}"
+            )
         changes += found
         managed += spec.managed(desired)
     return Plan(desired.org, tuple(changes), tuple(_notes(desired, actual)), managed)

@@ -14,6 +14,9 @@ keyed by ``(org, slug)``, ``repos`` keyed by ``"owner/name"``, ``users``, ``apps
 ``sb.files("owner/name")`` → {path: bytes} at HEAD. Accounting: ``sb.log`` (``LoggedRequest``),
 ``sb.counters()``, ``sb.reset_log()``. Contract: ``sb.contract_errors``, ``sb.assert_clean()``.
 Faults: ``sb.faults = FaultPlan(seed, [Fault(kind, on_write=k)])``; latency: ``sb.latency``.
+GitHub's rules (protection, code owners, workflow files, invitations, GraphQL limits): see
+``cohort.sandbox.rules`` and docs/reference/sandbox.md. Webhooks: ``register_app(...,
+webhook_url=)`` records ``sb.state.deliveries``; ``cohort sandbox serve`` posts them.
 """
 
 from cohort.sandbox.asgi import SandboxApp, serve

@@ -12,16 +12,21 @@ from urllib.parse import parse_qsl, urlsplit
 from cohort.clock import Clock, SimulatedClock
 from cohort.sandbox import (  # noqa: F401 - importing registers the handlers
     contract,
+    lookup,
     persist,
     rest_contents,
     rest_git,
+    rest_hooks,
+    rest_invitations,
     rest_issues,
     rest_misc,
     rest_orgs,
+    rest_pages,
     rest_pulls,
     rest_repos,
     rest_teams,
     routing,
+    webhooks,
 )
 from cohort.sandbox.auth import Principal, authorize, from_header
 from cohort.sandbox.contract import ContractError
@@ -81,6 +86,7 @@ class Sandbox(Seeding):
         self.contract_errors: list[ContractError] = []
         self.faults: FaultPlan | None = None
         self.latency = 0.0
+        self.app_times = True  # False: App JWT times not checked against a simulated clock
         self._used: dict[tuple[str, str], int] = {}
 
     # -- accounting ---------------------------------------------------------------------
@@ -161,7 +167,12 @@ class Sandbox(Seeding):
         base: str,
     ) -> Outcome:
         try:
-            who = from_header(self.state, headers.get("authorization"), self.clock.wall())
+            who = from_header(
+                self.state,
+                headers.get("authorization"),
+                self.clock.wall(),
+                app_times=self.app_times,
+            )
         except ApiError as err:
             return Outcome(err.response(), "auth", "read")
         if path == "/graphql" and method == "POST":
@@ -171,11 +182,26 @@ class Sandbox(Seeding):
                 refused = ApiError(403, "Resource not accessible by integration")
                 return Outcome(refused.response(), "graphql:query", "read")
             return run_graphql(self, who, body)
-        return self._rest(method, path, query, who, body, base)
+        return self._rest(method, path, query, who, body, base, headers.get("accept", ""))
+
+    def _by_id(self, path: str) -> str:
+        """``/repositories/{id}/…`` (GitHub's links after a rename or in pages) as ``/repos/…``."""
+        head, _, rest = path.removeprefix("/repositories/").partition("/")
+        found = next((r for r in self.state.repos.values() if str(r.id) == head), None)
+        return path if found is None else f"/repos/{found.full_name}" + (f"/{rest}" if rest else "")
 
     def _rest(
-        self, method: str, path: str, query: dict[str, str], who: Principal, body: bytes, base: str
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        who: Principal,
+        body: bytes,
+        base: str,
+        accept: str = "",
     ) -> Outcome:
+        if path.startswith("/repositories/"):
+            path = self._by_id(path)
         found = routing.match("GET" if method == "HEAD" else method, path)
         if found is None:
             return Outcome(ApiError(404, "Not Found").response(), "unknown", "read")
@@ -190,6 +216,7 @@ class Sandbox(Seeding):
             return out
         try:
             data = self._checked_body(route, params, query, body)
+            lookup.canonical_logins(self.state, params, data)
             repo = self.state.repo(params["owner"], params["repo"]) if "repo" in params else None
             authorize(
                 self.state,
@@ -200,9 +227,16 @@ class Sandbox(Seeding):
                 params.get("org") or params.get("owner"),
             )
             ctx = Ctx(self.state, self.clock.wall())
-            req = Request(method, path, route.operation_id, params, query, data, who, base)
+            refs = (
+                dict(repo.git.refs)
+                if repo and kind == "write" and webhooks.listening(self.state)
+                else None
+            )
+            req = Request(method, path, route.operation_id, params, query, data, who, base, accept)
             out.response = HANDLERS[route.operation_id](ctx, req)
             out.created = ctx.created
+            if refs is not None and repo is not None and refs != repo.git.refs:
+                webhooks.ref_changes(self.state, ctx.now, repo, refs, who.login)
         except ApiError as err:
             out.response = err.response()
         return out
@@ -250,6 +284,7 @@ class Sandbox(Seeding):
             self.check_responses
             and "/" in out.operation
             and not out.operation.startswith("graphql")
+            and not isinstance(resp.body, bytes)
         ):
             self.record(
                 "response",
@@ -262,6 +297,7 @@ class Sandbox(Seeding):
             "x-github-request-id": f"SANDBOX:{len(self.log) + 1}",
         }
         headers.update(self._rate_headers(auth, out.operation))
+        headers.update(self._scope_headers(auth))
         headers.update(resp.headers)
         self.log.append(
             LoggedRequest(
@@ -277,10 +313,20 @@ class Sandbox(Seeding):
         )
         if out.fault is not None and out.fault.kind == "lost-response":
             raise InjectedDisconnect("lost-response")
+        if isinstance(resp.body, bytes):  # a raw media type (``application/vnd.github.raw``)
+            headers["content-type"] = "application/vnd.github.raw; charset=utf-8"
+            return resp.status, headers, b"" if method == "HEAD" else resp.body
         payload = b"" if resp.body is None or method == "HEAD" else json.dumps(resp.body).encode()
         if resp.body is None:
             headers.pop("content-type")
         return resp.status, headers, payload
+
+    def _scope_headers(self, auth: str) -> dict[str, str]:
+        """``X-OAuth-Scopes`` for a classic token, as GitHub sends on every answer."""
+        token = self.state.tokens.get(auth.partition(" ")[2].strip())
+        if token is None or token.kind != "user" or token.scopes is None:
+            return {}
+        return {"x-oauth-scopes": ", ".join(token.scopes)}
 
     def _rate_headers(self, auth: str, operation: str) -> dict[str, str]:
         resource = "graphql" if operation.startswith("graphql") else "core"

@@ -19,8 +19,9 @@ from graphql import (
     validate,
 )
 
+from cohort.sandbox import graphql_limits
 from cohort.sandbox import graphql_views as v
-from cohort.sandbox.auth import Principal
+from cohort.sandbox.auth import Principal, missing_scopes
 from cohort.sandbox.graphql_mutations import MUTATIONS, MutationCtx
 from cohort.sandbox.routing import graphql_introspection
 from cohort.sandbox.wire import ApiError, Ctx, Response, iso
@@ -69,6 +70,9 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
 
     def repository(owner: str, name: str, **_: Any) -> Any:
         repo = state.repo(owner, name)
+        missing = missing_scopes(who, "contents", "read", repo) if repo else ""
+        if missing:
+            raise v.GqlError("INSUFFICIENT_SCOPES", missing)
         visible = repo is not None and _visible(sb, who, repo)
         if repo is None or not visible:
             raise v.GqlError(
@@ -88,7 +92,7 @@ def _query_root(sb: Sandbox, who: Principal) -> dict[str, Any]:
         "viewer": v.user(state, who.login),
         "repository": repository,
         "organization": organization,
-        "user": lambda login: v.user(state, login) if login in state.users else None,
+        "user": lambda login: v.user(state, found) if (found := state.canonical(login)) else None,
         "rateLimit": lambda **_: {
             "cost": 1,
             "limit": 5000,
@@ -140,6 +144,16 @@ def _prepare(text: str) -> tuple[DocumentNode | None, tuple[GraphQLError, ...]]:
     return doc, tuple(validate(schema(), doc))
 
 
+@functools.lru_cache(maxsize=512)
+def _limits(text: str, name: str | None, variables: str) -> list[dict[str, Any]]:
+    """GitHub's pagination and node-limit errors, once per distinct document and variables."""
+    doc, _ = _prepare(text)
+    op = _operation(doc, name) if doc is not None else None
+    if doc is None or op is None:
+        return []
+    return graphql_limits.check(schema(), doc, op, json.loads(variables))
+
+
 def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
     """Answer one GraphQL request as an Outcome for the Sandbox to finish."""
     from cohort.sandbox.core import Outcome
@@ -160,7 +174,12 @@ def run_graphql(sb: Sandbox, who: Principal, body: bytes) -> Outcome:
         sb.record("request", "graphql", [p.message for p in problems] or ["no operation"])
         errors = [_error(p) for p in problems] or [{"message": "No operation given"}]
         return Outcome(Response(200, {"errors": errors}), "graphql:query", "read")
-    return _execute(sb, who, doc, op, payload.get("variables") or {})
+    variables = payload.get("variables") or {}
+    name = payload.get("operationName")
+    refused = _limits(text, name, json.dumps(variables, sort_keys=True, default=str))
+    if refused:
+        return Outcome(Response(200, {"errors": refused}), "graphql:query", "read")
+    return _execute(sb, who, doc, op, variables)
 
 
 def _execute(

@@ -10,6 +10,7 @@ from typing import Any
 
 from cohort.sandbox import graphql_repo as gr
 from cohort.sandbox import graphql_views as v
+from cohort.sandbox import rules, webhooks
 from cohort.sandbox.auth import Principal, graphql_check
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import add_label, new_issue
@@ -56,7 +57,8 @@ def _repo(m: MutationCtx, node_id: Any, permission: str) -> Repo:
     try:
         graphql_check(m.who, permission, repo, m.state)
     except ApiError as err:
-        raise v.GqlError("FORBIDDEN", err.message) from err
+        scopes = err.message.startswith("Your token has not been granted")
+        raise v.GqlError("INSUFFICIENT_SCOPES" if scopes else "FORBIDDEN", err.message) from err
     if repo.archived:
         raise v.GqlError("UNPROCESSABLE", "Repository was archived so is read-only.")
     return repo
@@ -83,6 +85,14 @@ def create_commit_on_branch(m: MutationCtx, i: dict[str, Any]) -> View:
             f"but it did not.  Pull and try again.",
         )
     changes: dict[str, bytes | None] = {}
+    given = i.get("fileChanges") or {}
+    paths = [f["path"] for key in ("additions", "deletions") for f in given.get(key) or []]
+    refused = rules.refused_workflow(m.who, paths)
+    if refused:
+        raise v.GqlError("FORBIDDEN", refused)
+    if rules.direct_push_refused(m.state, m.who, repo, branch["branchName"]):
+        name = branch["branchName"]
+        raise v.GqlError("UNPROCESSABLE", f"Protected branch update failed for refs/heads/{name}.")
     for deletion in (i.get("fileChanges") or {}).get("deletions") or []:
         changes[deletion["path"]] = None
     for addition in (i.get("fileChanges") or {}).get("additions") or []:
@@ -93,6 +103,8 @@ def create_commit_on_branch(m: MutationCtx, i: dict[str, Any]) -> View:
     sha = commit_changes(
         m.state, repo, branch["branchName"], changes, message, m.who.login, m.ctx.now
     )
+    before = {**repo.git.refs, f"refs/heads/{branch['branchName']}": head}
+    webhooks.ref_changes(m.state, m.ctx.now, repo, before, m.who.login)
     return {"commit": gr.commit(m.state, repo, sha), "ref": None}
 
 

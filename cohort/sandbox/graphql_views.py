@@ -160,6 +160,13 @@ def organization(state: State, login: str) -> View:
         found = sorted((t for t in state.teams.values() if t.org == login), key=lambda t: t.slug)
         return connection(plain([team(state, t) for t in found]), a)
 
+    def members_with_role(**a: Any) -> View:
+        logins = sorted({*org.owners, *org.members})
+        pairs = [
+            (user(state, u), {"role": "ADMIN" if u in org.owners else "MEMBER"}) for u in logins
+        ]
+        return connection(pairs, a)
+
     return {
         "__typename": "Organization",
         "id": org.node_id,
@@ -168,6 +175,7 @@ def organization(state: State, login: str) -> View:
         "name": login,
         "team": one_team,
         "teams": teams,
+        "membersWithRole": members_with_role,
         "url": f"{WEB}/{login}",
     }
 

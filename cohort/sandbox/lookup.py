@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox.state import Issue, Org, Repo, Team
+from cohort.sandbox.state import Issue, Org, Repo, State, Team
 from cohort.sandbox.wire import ApiError, Ctx, Request, invalid, not_found
 
 
@@ -58,13 +58,31 @@ def body(req: Request) -> dict[str, Any]:
 
 def user_exists(ctx: Ctx, login: str, field_name: str = "username") -> str:
     """The canonical login, or 404 when no such user."""
-    found = next(
-        (u.login for u in ctx.state.users.values() if u.login.lower() == login.lower()), None
-    )
+    found = ctx.state.canonical(login)
     if found is None:
         raise not_found()
     del field_name
     return found
+
+
+_LOGIN_LISTS = ("reviewers", "assignees")
+
+
+def canonical_logins(state: State, params: dict[str, str], data: Any) -> None:
+    """Rewrite every login a request names to GitHub's spelling, in place.
+
+    GitHub matches logins case-insensitively everywhere and answers with the canonical
+    spelling (``GET /users/JaneDoe42`` answers ``"login": "janedoe42"``).
+    """
+    if "username" in params:
+        params["username"] = state.canonical(params["username"]) or params["username"]
+    if not isinstance(data, dict):
+        return
+    for key in _LOGIN_LISTS:
+        if isinstance(data.get(key), list):
+            data[key] = [(state.canonical(x) or x) if isinstance(x, str) else x for x in data[key]]
+    if isinstance(data.get("assignee"), str):
+        data["assignee"] = state.canonical(data["assignee"]) or data["assignee"]
 
 
 def require_name(value: Any, resource: str) -> str:

@@ -6,11 +6,11 @@ import base64
 import binascii
 from typing import Any
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, rules
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_git import commit_body
-from cohort.sandbox.shapes import API, WEB
-from cohort.sandbox.state import ProtectionRule, Repo
+from cohort.sandbox.shapes import API, WEB, team, user
+from cohort.sandbox.state import ProtectionRule, Repo, State
 from cohort.sandbox.wire import ApiError, Ctx, Request, Response, not_found, op
 
 
@@ -56,6 +56,8 @@ def get_content(ctx: Ctx, req: Request) -> Response:
             )
         return Response(200, items)
     data = repo.git.blobs[entry.sha]
+    if ".raw" in req.accept:  # GitHub's raw media type answers the bytes themselves
+        return Response(200, data)
     body = _content_entry(repo, path, "file", entry.sha, len(data), ref)
     body.update({"content": base64.encodebytes(data).decode(), "encoding": "base64"})
     return Response(200, body)
@@ -71,6 +73,10 @@ def put_content(ctx: Ctx, req: Request) -> Response:
         raw = base64.b64decode(str(data["content"]), validate=True)
     except binascii.Error as exc:
         raise ApiError(422, "content is not valid Base64") from exc
+    if rules.workflow_message(req.principal, path):
+        raise not_found()  # GitHub hides the path (see cohort.sandbox.rules)
+    if rules.direct_push_refused(ctx.state, req.principal, repo, branch):
+        raise ApiError(409, "Changes must be made through a pull request.")
     head = repo.git.refs.get(f"refs/heads/{branch}")
     if head is None and not repo.git.is_empty():
         raise ApiError(404, f"Branch {branch} not found")
@@ -131,7 +137,7 @@ def get_branch(ctx: Ctx, req: Request) -> Response:
         "name": name,
         "commit": _branch_commit(repo, sha),
         "protected": rule is not None,
-        "protection": protection_body(repo, name, rule) if rule else {"enabled": False},
+        "protection": protection_body(ctx.state, repo, name, rule) if rule else {"enabled": False},
         "protection_url": f"{url}/protection",
         "_links": {"self": url, "html": f"{WEB}/{repo.full_name}/tree/{name}"},
     }
@@ -142,7 +148,22 @@ def _enabled(value: bool) -> dict[str, bool]:
     return {"enabled": value}
 
 
-def protection_body(repo: Repo, branch: str, rule: ProtectionRule) -> dict[str, Any]:
+def _restrictions(
+    state: State, repo: Repo, url: str, limits: dict[str, list[str]]
+) -> dict[str, Any]:
+    teams = [t for s in limits["teams"] if (t := state.team(repo.owner, s)) is not None]
+    return {
+        "url": f"{url}/restrictions",
+        "users_url": f"{url}/restrictions/users",
+        "teams_url": f"{url}/restrictions/teams",
+        "apps_url": f"{url}/restrictions/apps",
+        "users": [user(state, u) for u in limits["users"]],
+        "teams": [team(t) for t in teams],
+        "apps": [],
+    }
+
+
+def protection_body(state: State, repo: Repo, branch: str, rule: ProtectionRule) -> dict[str, Any]:
     url = f"{API}/repos/{repo.full_name}/branches/{branch}/protection"
     out: dict[str, Any] = {
         "url": url,
@@ -165,6 +186,8 @@ def protection_body(repo: Repo, branch: str, rule: ProtectionRule) -> dict[str, 
             "contexts_url": f"{url}/required_status_checks/contexts",
             "checks": [{"context": c, "app_id": None} for c in rule.status_checks],
         }
+    if rule.restrictions is not None:
+        out["restrictions"] = _restrictions(state, repo, url, rule.restrictions)
     if rule.requires_approving_reviews:
         out["required_pull_request_reviews"] = {
             "url": f"{url}/required_pull_request_reviews",
@@ -194,7 +217,7 @@ def get_protection(ctx: Ctx, req: Request) -> Response:
     rule = repo.rule_for(req.params["branch"])
     if rule is None:
         raise ApiError(404, "Branch not protected")
-    return Response(200, protection_body(repo, req.params["branch"], rule))
+    return Response(200, protection_body(ctx.state, repo, req.params["branch"], rule))
 
 
 def apply_rest_protection(rule: ProtectionRule, data: dict[str, Any]) -> None:
@@ -215,6 +238,12 @@ def apply_rest_protection(rule: ProtectionRule, data: dict[str, Any]) -> None:
     rule.allow_force_pushes = bool(data.get("allow_force_pushes", False))
     rule.allow_deletions = bool(data.get("allow_deletions", False))
     rule.conversation_resolution = bool(data.get("required_conversation_resolution", False))
+    limits = data.get("restrictions")
+    rule.restrictions = (
+        {k: [str(x) for x in limits.get(k) or []] for k in ("users", "teams", "apps")}
+        if isinstance(limits, dict)
+        else None
+    )
 
 
 @op("repos/update-branch-protection")
@@ -227,7 +256,7 @@ def put_protection(ctx: Ctx, req: Request) -> Response:
         rule = ProtectionRule(number, node_id, branch)
         repo.rules.append(rule)
     apply_rest_protection(rule, lookup.body(req))
-    return Response(200, protection_body(repo, branch, rule))
+    return Response(200, protection_body(ctx.state, repo, branch, rule))
 
 
 @op("repos/delete-branch-protection")

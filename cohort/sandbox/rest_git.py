@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, rules
 from cohort.sandbox.commits import signature
 from cohort.sandbox.git import Commit, Signature, TreeEntry
 from cohort.sandbox.shapes import API, WEB
@@ -68,8 +68,42 @@ def update_ref(ctx: Ctx, req: Request) -> Response:
         raise ApiError(422, "Object does not exist")
     if not data.get("force") and repo.git.refs[name] not in repo.git.history(sha):
         raise ApiError(422, "Update is not a fast forward")
+    refuse_protected_ref_change(ctx, req, repo, name)
     repo.git.refs[name] = sha
     return Response(200, ref_body(repo, name, sha))
+
+
+@op("git/list-matching-refs")
+def list_matching_refs(ctx: Ctx, req: Request) -> Response:
+    """Refs starting with ``refs/{ref}`` (``GET …/git/refs/`` lists them all)."""
+    repo = nonempty(ctx, req)
+    prefix = "refs/" + req.params["ref"]
+    names = sorted(n for n in repo.git.refs if n.startswith(prefix))
+    return Response(200, [ref_body(repo, n, repo.git.refs[n]) for n in names])
+
+
+@op("git/delete-ref")
+def delete_ref(ctx: Ctx, req: Request) -> Response:
+    """Delete a ref; 422 "Reference does not exist" as GitHub answers for an unknown one."""
+    repo = nonempty(ctx, req)
+    name = "refs/" + req.params["ref"]
+    if name not in repo.git.refs:
+        raise ApiError(422, "Reference does not exist")
+    refuse_protected_ref_change(ctx, req, repo, name)
+    del repo.git.refs[name]
+    return Response(204)
+
+
+def refuse_protected_ref_change(ctx: Ctx, req: Request, repo: Repo, name: str) -> None:
+    """GitHub refuses to move or delete a protected branch outside a pull request.
+
+    Message as GitHub's GH006 refusal: ``Protected branch update failed for refs/heads/main.``
+    (docs: "About protected branches"; rules in ``cohort.sandbox.rules``).
+    """
+    if name.startswith("refs/heads/") and rules.direct_push_refused(
+        ctx.state, req.principal, repo, name.removeprefix("refs/heads/")
+    ):
+        raise ApiError(422, f"Protected branch update failed for {name}.")
 
 
 def blob_body(repo: Repo, sha: str) -> dict[str, Any]:
@@ -157,7 +191,10 @@ def create_tree(ctx: Ctx, req: Request) -> Response:
         if base not in repo.git.trees:
             raise invalid("Tree", "invalid", "base_tree")
         files = repo.git.files(str(base))
-    for path, sha in _tree_changes(repo, list(data.get("tree", []))).items():
+    changed = _tree_changes(repo, list(data.get("tree", [])))
+    if rules.refused_workflow(req.principal, list(changed)):
+        raise not_found()  # GitHub hides the path (see cohort.sandbox.rules)
+    for path, sha in changed.items():
         if sha is None:
             files = {p: s for p, s in files.items() if p != path and not p.startswith(path + "/")}
         else:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import unquote
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.shapes_issues import issue_counts
-from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo
-from cohort.sandbox.wire import Ctx, Request, Response, invalid, not_found, op, page_response
+from cohort.sandbox.state import PERMISSION_RANK, Comment, Issue, Label, Milestone, Repo
+from cohort.sandbox.wire import (
+    ApiError,
+    Ctx,
+    Request,
+    Response,
+    invalid,
+    not_found,
+    op,
+    page_response,
+)
+
+_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
 def find_label(ctx: Ctx, req: Request) -> tuple[Repo, Label]:
@@ -33,7 +45,11 @@ def get_label(ctx: Ctx, req: Request) -> Response:
 
 
 def add_label(ctx: Ctx, repo: Repo, name: str, color: str, description: str | None) -> Label:
-    """Create a label or raise GitHub's already_exists."""
+    """Create a label or raise GitHub's already_exists (or invalid colour, as recorded in
+    @octokit/fixtures ``errors``: 422, ``{"resource": "Label", "code": "invalid", "field":
+    "color"}``)."""
+    if not _COLOR.match(color.lstrip("#")):
+        raise invalid("Label", "invalid", "color")
     if repo.label(name) is not None:
         raise invalid("Label", "already_exists", "name")
     number, node_id = ctx.state.node("Label")
@@ -64,6 +80,8 @@ def update_label(ctx: Ctx, req: Request) -> Response:
             raise invalid("Label", "already_exists", "name")
         found.name = new_name
     if data.get("color"):
+        if not _COLOR.match(str(data["color"]).lstrip("#")):
+            raise invalid("Label", "invalid", "color")
         found.color = str(data["color"]).lstrip("#").lower()
     if "description" in data:
         found.description = data["description"]
@@ -184,7 +202,37 @@ def label_ids(ctx: Ctx, repo: Repo, names: list[Any]) -> list[int]:
     return out
 
 
-def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any]) -> None:
+def assignable(ctx: Ctx, repo: Repo, login: str) -> bool:
+    """Whether GitHub lets ``login`` be assigned: "anyone with write permissions to the
+    repository, and organization members with read permissions to the repository" (docs:
+    "Assigning issues and pull requests to other GitHub users"). A person whose invitation is
+    still pending is neither."""
+    perm = ctx.state.permission(login, repo)
+    if perm is None:
+        return False
+    org = ctx.state.orgs.get(repo.owner)
+    member = org is not None and org.is_member(login)
+    return PERMISSION_RANK[perm] >= PERMISSION_RANK["push"] or member
+
+
+def checked_assignees(ctx: Ctx, repo: Repo, logins: list[Any]) -> list[str]:
+    """The assignees, or GitHub's 422 naming the first one that cannot be assigned.
+
+    Shape as GitHub answers ``POST …/issues`` with an unassignable login:
+    ``{"value": login, "resource": "Issue", "field": "assignees", "code": "invalid"}``.
+    """
+    out = [str(x) for x in logins]
+    for login in out:
+        if not assignable(ctx, repo, login):
+            raise ApiError(
+                422,
+                "Validation Failed",
+                [{"value": login, "resource": "Issue", "field": "assignees", "code": "invalid"}],
+            )
+    return out
+
+
+def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any], by: str) -> None:
     if "milestone" in data:
         number = data["milestone"]
         if number is not None and repo.milestone(int(number)) is None:
@@ -193,13 +241,14 @@ def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any]) -> No
     if "labels" in data:
         item.label_ids = label_ids(ctx, repo, list(data["labels"] or []))
     if "assignees" in data:
-        item.assignees = [str(a) for a in data["assignees"] or []]
+        item.assignees = checked_assignees(ctx, repo, list(data["assignees"] or []))
     for key in ("title", "body"):
         if key in data:
             setattr(item, key, data[key])
     if data.get("state") in ("open", "closed") and data["state"] != item.state:
         item.state = data["state"]
         item.closed_at = ctx.stamp if item.state == "closed" else None
+        item.closed_by = by if item.state == "closed" else None
         item.state_reason = data.get("state_reason") or (
             "completed" if item.state == "closed" else "reopened"
         )
@@ -222,14 +271,16 @@ def create_issue(ctx: Ctx, req: Request) -> Response:
     repo = lookup.writable_repo(ctx, req)
     data = lookup.body(req)
     item = new_issue(ctx, repo, str(data["title"]), req.principal.login)
-    _apply_fields(ctx, repo, item, {k: v for k, v in data.items() if k != "title"})
+    _apply_fields(
+        ctx, repo, item, {k: v for k, v in data.items() if k != "title"}, req.principal.login
+    )
     return Response(201, shape.issue(ctx.state, repo, item))
 
 
 @op("issues/update")
 def update_issue(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
-    _apply_fields(ctx, repo, item, lookup.body(req))
+    _apply_fields(ctx, repo, item, lookup.body(req), req.principal.login)
     return Response(200, shape.issue(ctx.state, repo, item))
 
 
@@ -251,6 +302,7 @@ def add_comment(ctx: Ctx, item: Issue, body: str, login: str) -> Comment:
 def create_comment(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
     made = add_comment(ctx, item, str(lookup.body(req)["body"]), req.principal.login)
+    webhooks.commented(ctx.state, ctx.now, repo, item, made, req.principal.login)
     return Response(201, shape.comment(ctx.state, repo, item, made))
 
 
@@ -282,15 +334,19 @@ def _names(body: Any) -> list[Any]:
 @op("issues/add-labels")
 def add_labels(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
+    before = list(item.label_ids)
     extra = label_ids(ctx, repo, _names(req.body))
     item.label_ids += [i for i in extra if i not in item.label_ids]
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 
 @op("issues/set-labels")
 def set_labels(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
+    before = list(item.label_ids)
     item.label_ids = label_ids(ctx, repo, _names(req.body))
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 
@@ -301,6 +357,8 @@ def remove_label(ctx: Ctx, req: Request) -> Response:
     if found is None or found.id not in item.label_ids:
         raise not_found()
     item.label_ids.remove(found.id)
+    before = [*item.label_ids, found.id]
+    webhooks.labels_changed(ctx.state, ctx.now, repo, item, before, req.principal.login)
     return _label_list(ctx, repo, item)
 
 
@@ -308,6 +366,8 @@ def remove_label(ctx: Ctx, req: Request) -> Response:
 def add_assignees(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.issue(ctx, req)
     for login in lookup.body(req).get("assignees", []):
-        if login not in item.assignees:
+        # GitHub silently leaves out people who cannot be assigned here (REST docs, "Add
+        # assignees to an issue"), unlike create/update which refuse them.
+        if login not in item.assignees and assignable(ctx, repo, str(login)):
             item.assignees.append(str(login))
     return Response(201, shape.issue(ctx.state, repo, item))

@@ -177,5 +177,7 @@ def root(ctx: Ctx, req: Request) -> Response:
         "user_organizations_url",
         "user_repositories_url",
         "user_search_url",
+        "hub_url",
+        "topic_search_url",
     ]
     return Response(200, {k: f"{shapes.API}/{k.removesuffix('_url')}" for k in keys})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox import lookup, shapes
+from cohort.sandbox import lookup, rest_invitations, shapes
 from cohort.sandbox.state import OrgInvitation
 from cohort.sandbox.wire import ApiError, Ctx, Request, Response, invalid, op, page_response
 
@@ -27,6 +27,7 @@ def list_members(ctx: Ctx, req: Request) -> Response:
 def get_membership(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
     login = req.params["username"]
+    rest_invitations.expire(ctx.state, org, ctx.now)
     role = org.role(login)
     pending = any(i.login == login for i in org.invitations)
     if role is None and not pending:
@@ -64,6 +65,7 @@ def invitation_body(ctx: Ctx, org_login: str, inv: OrgInvitation) -> dict[str, A
 @op("orgs/list-pending-invitations")
 def list_invitations(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
+    rest_invitations.expire(ctx.state, org, ctx.now)
     return page_response(req, [invitation_body(ctx, org.login, i) for i in org.invitations])
 
 
@@ -81,17 +83,17 @@ def create_invitation(ctx: Ctx, req: Request) -> Response:
     role = {"admin": "admin", "billing_manager": "billing_manager"}.get(
         data.get("role", "direct_member"), "direct_member"
     )
-    number, node_id = ctx.state.node("OrganizationInvitation")
-    inv = OrgInvitation(
-        number,
-        node_id,
+    inv = rest_invitations.invite(
+        ctx,
+        org,
         login,
         email,
-        role,
-        req.principal.login,
-        ctx.stamp,
-        list(data.get("team_ids", [])),
+        role=role,
+        inviter=req.principal.login,
+        team_ids=data.get("team_ids", []),
     )
-    org.invitations.append(inv)
-    ctx.created += 1
+    for team_id in inv.team_ids:
+        team = ctx.state.team_by_id(team_id)
+        if team is not None and login:
+            team.pending.setdefault(login, "member")
     return Response(201, invitation_body(ctx, org.login, inv))

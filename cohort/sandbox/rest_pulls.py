@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cohort.sandbox import lookup
+from cohort.sandbox import lookup, rules, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.commits import commit_changes
 from cohort.sandbox.rest_issues import new_issue
@@ -106,6 +106,11 @@ def create_pull(ctx: Ctx, req: Request) -> Response:
     ctx.created -= 1
     item.body = data.get("body")
     item.pull = PullData(head, base, head_sha, base_sha, draft=bool(data.get("draft")))
+    owners = [] if item.pull.draft else rules.request_code_owners(ctx.state, repo, item)
+    ctx.created += len(owners)
+    who = req.principal.login
+    webhooks.pull_request(ctx.state, ctx.now, repo, item, "opened", who)
+    webhooks.review_requested(ctx.state, ctx.now, repo, item, owners, who)
     return Response(201, _full(ctx, repo, item))
 
 
@@ -119,6 +124,7 @@ def update_pull(ctx: Ctx, req: Request) -> Response:
     if data.get("state") in ("open", "closed"):
         item.state = data["state"]
         item.closed_at = ctx.stamp if item.state == "closed" else None
+        item.closed_by = req.principal.login if item.state == "closed" else None
     item.updated_at = ctx.stamp
     return Response(200, _full(ctx, repo, item))
 
@@ -162,6 +168,7 @@ def create_review(ctx: Ctx, req: Request) -> Response:
         ctx.stamp,
     )
     pr.reviews.append(made)
+    webhooks.reviewed(ctx.state, ctx.now, repo, item, made, req.principal.login)
     if req.principal.login in pr.requested_users:
         pr.requested_users.remove(req.principal.login)
     return Response(200, shape.review(ctx.state, repo, item, made))
@@ -187,7 +194,10 @@ def request(ctx: Ctx, repo: Repo, item: Issue, users: list[str], teams: list[str
 def request_reviewers(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.pull(ctx, req)
     data = lookup.body(req)
+    before = list(item.pull.requested_users) if item.pull else []
     request(ctx, repo, item, list(data.get("reviewers", [])), list(data.get("team_reviewers", [])))
+    added = [u for u in (item.pull.requested_users if item.pull else []) if u not in before]
+    webhooks.review_requested(ctx.state, ctx.now, repo, item, added, req.principal.login)
     return Response(201, shape.pull_simple(ctx.state, repo, item))
 
 
@@ -213,6 +223,17 @@ def merge(ctx: Ctx, req: Request) -> Response:
     assert pr is not None
     if pr.merged_at is not None or item.state == "closed":
         raise ApiError(405, "Pull Request is not mergeable")
+    refused = rules.merge_refusal(ctx.state, req.principal, repo, item)
+    if refused is not None:
+        raise ApiError(405, refused)
+    method = str(lookup.body(req).get("merge_method") or "merge")
+    setting = {"merge": "allow_merge_commit", "squash": "allow_squash_merge"}.get(
+        method, "allow_rebase_merge"
+    )
+    if not repo.merge_settings.get(setting, True):
+        # GitHub's answer when the repository does not allow that merge method.
+        kind = {"merge": "Merge commits", "squash": "Squash merges"}.get(method, "Rebase merges")
+        raise ApiError(405, f"{kind} are not allowed on this repository.")
     files = repo.git.files(repo.git.commits[pr.head_sha].tree)
     changes: dict[str, bytes | None] = {p: repo.git.blobs[s] for p, s in files.items()}
     base_files = repo.git.files(repo.git.commits[repo.git.refs[f"refs/heads/{pr.base}"]].tree)
@@ -222,7 +243,10 @@ def merge(ctx: Ctx, req: Request) -> Response:
         ctx.state, repo, pr.base, changes, str(title), req.principal.login, ctx.now
     )
     pr.merged_at, pr.merged_by, pr.merge_commit_sha = ctx.stamp, req.principal.login, sha
-    item.state, item.closed_at = "closed", ctx.stamp
+    item.state, item.closed_at, item.closed_by = "closed", ctx.stamp, req.principal.login
+    webhooks.pull_request(ctx.state, ctx.now, repo, item, "closed", req.principal.login)
+    if repo.merge_settings.get("delete_branch_on_merge") and pr.head != pr.base:
+        repo.git.refs.pop(f"refs/heads/{pr.head}", None)
     return Response(
         200, {"sha": sha, "merged": True, "message": "Pull Request successfully merged"}
     )

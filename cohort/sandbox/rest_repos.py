@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from cohort.sandbox import lookup, shapes
+from cohort.sandbox import lookup, rest_invitations, shapes
 from cohort.sandbox.commits import auto_init
-from cohort.sandbox.state import Repo, RepoInvitation
+from cohort.sandbox.state import MERGE_SETTINGS, Label, Repo, RepoInvitation
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -18,6 +19,19 @@ from cohort.sandbox.wire import (
     page_response,
 )
 
+# The labels GitHub gives every new repository (recorded in @octokit/fixtures ``labels``:
+# GET …/labels on a fresh repository answers these nine).
+DEFAULT_LABELS = (
+    ("bug", "d73a4a", "Something isn't working"),
+    ("documentation", "0075ca", "Improvements or additions to documentation"),
+    ("duplicate", "cfd3d7", "This issue or pull request already exists"),
+    ("enhancement", "a2eeef", "New feature or request"),
+    ("good first issue", "7057ff", "Good for newcomers"),
+    ("help wanted", "008672", "Extra attention is needed"),
+    ("invalid", "e4e669", "This doesn't seem right"),
+    ("question", "d876e3", "Further information is requested"),
+    ("wontfix", "ffffff", "This will not be worked on"),
+)
 _FLAGS = ("has_issues", "has_projects", "has_wiki", "has_discussions")
 _VALID_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
@@ -62,6 +76,7 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
         description=data.get("description"),
         homepage=data.get("homepage"),
     )
+    _merge_settings(repo, data)
     for flag in _FLAGS:
         if isinstance(data.get(flag), bool):
             setattr(repo, flag, data[flag])
@@ -70,6 +85,9 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
     if team_id is not None and (team is None or team.org != org.login):
         raise invalid("Repository", "invalid", "team_id")
     ctx.state.repos[repo.full_name] = repo
+    for label_name, color, text in DEFAULT_LABELS:
+        label_id, label_node = ctx.state.node("Label")
+        repo.labels.append(Label(label_id, label_node, label_name, color, text, default=True))
     if team is not None:
         team.repos[repo.full_name] = "pull"
     if data.get("auto_init"):
@@ -81,6 +99,13 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
 def get_repo(ctx: Ctx, req: Request) -> Response:
     repo = lookup.repo(ctx, req)
     return Response(200, shapes.repo_full(ctx.state, repo, req.principal.login))
+
+
+def _merge_settings(repo: Repo, data: dict[str, Any]) -> None:
+    """The merge settings a create or update body names (the rest keep their values)."""
+    for key in MERGE_SETTINGS:
+        if key in data:
+            repo.merge_settings[key] = data[key]
 
 
 @op("repos/update")
@@ -95,6 +120,7 @@ def update_repo(ctx: Ctx, req: Request) -> Response:
             setattr(repo, key, data[key])
     if "name" in data and data["name"] != repo.name:
         raise invalid("Repository", "custom", "name")
+    _merge_settings(repo, data)
     repo.updated_at = ctx.stamp
     return Response(200, shapes.repo_full(ctx.state, repo, req.principal.login))
 
@@ -176,6 +202,7 @@ def add_collaborator(ctx: Ctx, req: Request) -> Response:
     if login in repo.collaborators or (org is not None and org.is_member(login)):
         repo.collaborators[login] = perm
         return Response(204)
+    rest_invitations.expire_repo(repo, ctx.now)
     pending = next((i for i in repo.invitations if i.invitee == login), None)
     if pending is None:
         number, node_id = ctx.state.node("RepositoryInvitation")
@@ -195,6 +222,7 @@ def remove_collaborator(ctx: Ctx, req: Request) -> Response:
 @op("repos/list-invitations")
 def list_invitations(ctx: Ctx, req: Request) -> Response:
     repo = lookup.repo(ctx, req)
+    rest_invitations.expire_repo(repo, ctx.now)
     items = [shapes.repo_invitation(ctx.state, repo, i) for i in repo.invitations]
     return page_response(req, items)
 

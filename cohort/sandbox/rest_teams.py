@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from cohort.sandbox import lookup, shapes
-from cohort.sandbox.state import Org, OrgInvitation, Team
+from cohort.sandbox import lookup, rest_invitations, shapes
+from cohort.sandbox.state import Org, Team
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -45,15 +45,11 @@ def _add_member(ctx: Ctx, org: Org, team: Team, login: str, role: str, inviter: 
         team.members[login] = role
         team.pending.pop(login, None)
         return "active"
-    team.pending[login] = role
+    rest_invitations.expire(ctx.state, org, ctx.now)
     invitation = next((i for i in org.invitations if i.login == login), None)
     if invitation is None:
-        number, node_id = ctx.state.node("OrganizationInvitation")
-        invitation = OrgInvitation(
-            number, node_id, login, None, "direct_member", inviter or org.owners[0], ctx.stamp
-        )
-        org.invitations.append(invitation)
-        ctx.created += 1
+        invitation = rest_invitations.invite(ctx, org, login, None, inviter=inviter)
+    team.pending[login] = role
     if team.id not in invitation.team_ids:
         invitation.team_ids.append(team.id)
     return "pending"
@@ -141,12 +137,13 @@ def _membership(team: Team, login: str, state: str, role: str) -> dict[str, Any]
 @op("teams/get-membership-for-user-in-org")
 def get_membership(ctx: Ctx, req: Request) -> Response:
     team = lookup.team(ctx, req)
+    rest_invitations.expire(ctx.state, ctx.state.orgs[team.org], ctx.now)
     login = req.params["username"]
     if login in team.members:
         return Response(200, _membership(team, login, "active", team.members[login]))
     if login in team.pending:
         return Response(200, _membership(team, login, "pending", team.pending[login]))
-    raise not_found()
+    return Response(404)  # GitHub's description: "if user has no team membership", no body
 
 
 @op("teams/add-or-update-membership-for-user-in-org")

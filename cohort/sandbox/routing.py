@@ -82,6 +82,25 @@ def _literal_length(template: str) -> int:
     return len(re.sub(r"\{[^}]+\}", "", template))
 
 
+# Paths GitHub answers that no published template names (each seen in @octokit/fixtures:
+# ``get-content`` lists the root with ``contents/``, ``git-refs`` lists every ref with
+# ``git/refs/``): (pattern, method, operation, extra parameters).
+_ALIASES = (
+    (
+        re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)/contents$"),
+        "GET",
+        "repos/get-content",
+        {"path": ""},
+    ),
+    (
+        re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<repo>[^/]+)/git/refs$"),
+        "GET",
+        "git/list-matching-refs",
+        {"ref": ""},
+    ),
+)
+
+
 def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
     """The route and path parameters for a request, or None (GitHub answers 404)."""
     path = path.rstrip("/") or "/"
@@ -91,6 +110,11 @@ def match(method: str, path: str) -> tuple[Route, dict[str, str]] | None:
         found = route.pattern.match(path)
         if found:
             return route, found.groupdict()
+    for pattern, verb, operation, extra in _ALIASES:
+        found = pattern.match(path)
+        if found and verb == method:
+            route = next(r for r in routes() if r.operation_id == operation)
+            return route, {**found.groupdict(), **extra}
     return None
 
 

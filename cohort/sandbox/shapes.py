@@ -61,6 +61,12 @@ _REPO_URLS = {
 }
 
 
+def node_for(kind: str, number: int) -> str:
+    from cohort.sandbox.state import make_node_id
+
+    return make_node_id(kind, number)
+
+
 def user(state: State, login: str) -> dict[str, Any]:
     """simple-user."""
     u = state.users.get(login) or state.users.get(login.lower())
@@ -157,6 +163,26 @@ def org_full(state: State, org: Org) -> dict[str, Any]:
             "updated_at": org.created_at,
             "archived_at": None,
             "plan": {"name": org.plan, "space": 976562499, "private_repos": 10000},
+            "is_verified": False,
+            "collaborators": 0,
+            "disk_usage": 0,
+            "total_private_repos": 0,
+            "owned_private_repos": 0,
+            "private_gists": 0,
+            "two_factor_requirement_enabled": False,
+            "default_repository_permission": "read",
+            "members_can_create_repositories": True,
+            "members_allowed_repository_creation_type": "all",
+            "members_can_create_public_repositories": True,
+            "members_can_create_private_repositories": True,
+            "members_can_create_internal_repositories": False,
+            "members_can_create_pages": True,
+            "members_can_create_public_pages": True,
+            "members_can_create_private_pages": True,
+            "members_can_fork_private_repositories": False,
+            "web_commit_signoff_required": False,
+            "twitter_username": None,
+            "billing_email": None,
         }
     )
     return out
@@ -254,7 +280,7 @@ def repo_full(state: State, repo: Repo, login: str | None = None) -> dict[str, A
             "has_issues": repo.has_issues,
             "has_projects": repo.has_projects,
             "has_wiki": repo.has_wiki,
-            "has_pages": False,
+            "has_pages": repo.pages is not None,
             "has_downloads": True,
             "has_discussions": repo.has_discussions,
             "disabled": False,
@@ -267,6 +293,13 @@ def repo_full(state: State, repo: Repo, login: str | None = None) -> dict[str, A
             "is_template": False,
             "allow_forking": True,
             "web_commit_signoff_required": False,
+            **repo.merge_settings,
+            "allow_update_branch": False,
+            "use_squash_pr_title_as_default": repo.merge_settings["squash_merge_commit_title"]
+            == "PR_TITLE",
+            "merge_commit_title": "MERGE_MESSAGE",
+            "merge_commit_message": "PR_TITLE",
+            "temp_clone_token": "",
         }
     )
     org = state.orgs.get(repo.owner)

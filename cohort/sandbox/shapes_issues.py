@@ -88,6 +88,11 @@ def _issue_common(state: State, repo: Repo, issue: Issue) -> dict[str, Any]:
     }
 
 
+def _reactions(url: str) -> dict[str, Any]:
+    names = ("+1", "-1", "laugh", "hooray", "confused", "heart", "rocket", "eyes")
+    return {"url": url, "total_count": 0, **dict.fromkeys(names, 0)}
+
+
 def issue(state: State, repo: Repo, item: Issue) -> dict[str, Any]:
     base = f"{API}/repos/{repo.full_name}/issues/{item.number}"
     out = _issue_common(state, repo, item)
@@ -100,6 +105,11 @@ def issue(state: State, repo: Repo, item: Issue) -> dict[str, Any]:
             "events_url": f"{base}/events",
             "comments": len(item.comments),
             "state_reason": item.state_reason,
+            "active_lock_reason": None,
+            "closed_by": maybe_user(state, item.closed_by) if item.state == "closed" else None,
+            "performed_via_github_app": None,
+            "timeline_url": f"{base}/timeline",
+            "reactions": _reactions(f"{base}/reactions"),
         }
     )
     if item.pull is not None:
@@ -126,6 +136,8 @@ def comment(state: State, repo: Repo, item: Issue, c: Comment) -> dict[str, Any]
         "html_url": f"{WEB}/{repo.full_name}/issues/{item.number}#issuecomment-{c.id}",
         "issue_url": f"{API}/repos/{repo.full_name}/issues/{item.number}",
         "author_association": "MEMBER",
+        "performed_via_github_app": None,
+        "reactions": _reactions(f"{API}/repos/{repo.full_name}/issues/comments/{c.id}/reactions"),
     }
 
 

@@ -67,6 +67,9 @@ class Org:
     invitations: list[OrgInvitation] = field(default_factory=list)
     plan: str = "free"
     created_at: str = ""
+    established: bool = False
+    expired: list[OrgInvitation] = field(default_factory=list)
+    sent: list[str] = field(default_factory=list)
 
     def is_member(self, login: str) -> bool:
         return login in self.owners or login in self.members
@@ -177,6 +180,7 @@ class Issue:
     state: str = "open"
     state_reason: str | None = None
     closed_at: str | None = None
+    closed_by: str | None = None
     label_ids: list[int] = field(default_factory=list)
     milestone: int | None = None
     assignees: list[str] = field(default_factory=list)
@@ -201,6 +205,31 @@ class ProtectionRule:
     allow_force_pushes: bool = False
     allow_deletions: bool = False
     conversation_resolution: bool = False
+    restrictions: dict[str, list[str]] | None = None
+
+
+@dataclass
+class Pages:
+    """A repository's GitHub Pages site."""
+
+    build_type: str = "legacy"
+    branch: str | None = None
+    path: str = "/"
+    cname: str | None = None
+    https_enforced: bool = True
+    built: bool = False
+
+
+# A new repository's merge settings on GitHub (POST /orgs/{org}/repos documents the defaults).
+MERGE_SETTINGS: dict[str, bool | str] = {
+    "allow_squash_merge": True,
+    "allow_merge_commit": True,
+    "allow_rebase_merge": True,
+    "allow_auto_merge": False,
+    "delete_branch_on_merge": False,
+    "squash_merge_commit_title": "COMMIT_OR_PR_TITLE",
+    "squash_merge_commit_message": "COMMIT_MESSAGES",
+}
 
 
 @dataclass
@@ -229,6 +258,8 @@ class Repo:
     issues: dict[int, Issue] = field(default_factory=dict)
     rules: list[ProtectionRule] = field(default_factory=list)
     next_number: int = 1
+    pages: Pages | None = None
+    merge_settings: dict[str, bool | str] = field(default_factory=lambda: dict(MERGE_SETTINGS))
 
     @property
     def full_name(self) -> str:
@@ -257,6 +288,26 @@ class App:
     installation_id: int
     node_id: str
     created_at: str
+    webhook_url: str | None = None
+    webhook_secret: str = ""
+    events: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Delivery:
+    """One webhook delivery (``status_code`` 0 until attempted)."""
+
+    id: int
+    guid: str
+    event: str
+    action: str | None
+    payload: str
+    delivered_at: str
+    app_id: int
+    repository_id: int | None = None
+    redelivery: bool = False
+    status_code: int = 0
+    duration: float = 0.0
 
 
 @dataclass
@@ -268,6 +319,7 @@ class Token:
     repos: list[str] | None = None
     permissions: dict[str, str] | None = None
     expires_at: float | None = None
+    scopes: list[str] | None = None
 
 
 @dataclass
@@ -280,8 +332,18 @@ class State:
     repos: dict[str, Repo] = field(default_factory=dict)
     apps: dict[int, App] = field(default_factory=dict)
     tokens: dict[str, Token] = field(default_factory=dict)
+    deliveries: list[Delivery] = field(default_factory=list)
     last_id: int = 1000
     seed: int = 0
+    _folded: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def canonical(self, login: str) -> str | None:
+        """GitHub's spelling of ``login`` (logins are case-insensitive), or None."""
+        if login in self.users:
+            return login
+        if len(self._folded) != len(self.users):
+            self._folded = {name.lower(): name for name in self.users}
+        return self._folded.get(login.lower())
 
     def next_id(self) -> int:
         self.last_id += 1

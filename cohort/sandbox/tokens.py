@@ -13,8 +13,26 @@ def _secret(state: State, prefix: str) -> str:
     return prefix + digest[:36]
 
 
-def mint_personal_token(state: State, login: str) -> Token:
-    token = Token(_secret(state, "ghp_"), login)
+# The scopes of a classic token with full access (as GitHub's recordings show them in
+# ``X-OAuth-Scopes``, @octokit/fixtures).
+FULL_SCOPES = (
+    "admin:gpg_key",
+    "admin:org",
+    "admin:org_hook",
+    "admin:public_key",
+    "admin:repo_hook",
+    "delete_repo",
+    "gist",
+    "notifications",
+    "repo",
+    "user",
+    "workflow",
+)
+
+
+def mint_personal_token(state: State, login: str, scopes: list[str] | None = None) -> Token:
+    given = list(FULL_SCOPES if scopes is None else scopes)
+    token = Token(_secret(state, "ghp_"), login, scopes=given)
     state.tokens[token.token] = token
     return token
 

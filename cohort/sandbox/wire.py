@@ -27,6 +27,7 @@ class Request:
     body: Any
     principal: Principal
     base_url: str
+    accept: str = ""
 
 
 @dataclass

@@ -65,6 +65,44 @@ def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id), target)
 
 
+class _Watchdog:
+    """One daemon thread for every budget scope, started once: it looks at the deadlines a
+    few times a second and fires a scope past its deadline plus grace. (A timer thread per
+    render cost more than rendering a small project.)"""
+
+    POLL = 0.1  # seconds between two looks
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._scopes: dict[int, budget_scope] = {}
+        self._thread: threading.Thread | None = None
+
+    def watch(self, scope: budget_scope) -> None:
+        with self._lock:
+            self._scopes[id(scope)] = scope
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="template-watchdog", daemon=True
+                )
+                self._thread.start()
+
+    def unwatch(self, scope: budget_scope) -> None:
+        with self._lock:
+            self._scopes.pop(id(scope), None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self.POLL)
+            now = time.monotonic()
+            with self._lock:
+                due = [s for s in self._scopes.values() if now >= s.fire_at]
+            for scope in due:
+                scope.fire()
+
+
+_WATCHDOG = _Watchdog()
+
+
 class budget_scope:  # noqa: N801 - used as a context manager, reads like one
     """Install a budget for renders on this thread, with a watchdog as the backstop.
 
@@ -74,26 +112,25 @@ class budget_scope:  # noqa: N801 - used as a context manager, reads like one
 
     def __init__(self, budget: Budget, grace: float = 1.0) -> None:
         self.budget = budget
+        self.fire_at = budget.deadline + grace
         self._lock = threading.Lock()
         self._done = False
         self._fired = False
         self._thread_id = threading.get_ident()
-        self._timer = threading.Timer(budget.seconds + grace, self._fire)
-        self._timer.daemon = True
 
-    def _fire(self) -> None:
+    def fire(self) -> None:
         with self._lock:
-            if not self._done:
+            if not self._done and not self._fired:
                 self._fired = True
                 _set_async_exc(self._thread_id, _Overtime)
 
     def __enter__(self) -> Budget:
         _LOCAL.budget = self.budget
-        self._timer.start()
+        _WATCHDOG.watch(self)
         return self.budget
 
     def __exit__(self, kind: type[BaseException] | None, exc: object, tb: object) -> None:
-        self._timer.cancel()
+        _WATCHDOG.unwatch(self)
         with self._lock:
             self._done = True
             if self._fired and kind is not _Overtime:
@@ -256,9 +293,9 @@ def render_stream(chunks: Iterator[str], name: str) -> str:
             out.append(chunk)
     except SecurityError as exc:
         raise TemplateSecurityError(f"{name}: {exc}") from exc
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except (OverflowError, MemoryError) as exc:
         raise TemplateSecurityError(f"{name}: {type(exc).__name__}: {exc}") from exc
-    return "".join(out)
+    return "".join(out)  # a RecursionError is the caller's to word (it names the template)
 
 
 __all__ = ["BoundedSandbox", "Budget", "TemplateSyntaxError", "budget_scope", "make_environment"]

@@ -68,22 +68,38 @@ def _search_path(extra_dirs: Sequence[Path]) -> list[Path]:
 
 
 def available_templates(extra_dirs: Sequence[Path] = ()) -> dict[str, Path]:
-    """Template name -> folder; organizer folders override built-ins of the same name."""
+    """Template name -> folder; organizer folders override built-ins of the same name.
+
+    A symbolic link as a templates folder or a template folder is refused (TemplateError):
+    it could bring files from outside the organizer repository into team repositories.
+    """
     found: dict[str, Path] = {}
     for folder in reversed(_search_path(extra_dirs)):
         if not folder.is_dir():
             continue
+        refuse_symlink(folder)
         for child in sorted(folder.iterdir()):
-            if child.name[0] in "_." or not (child / METADATA).is_file():
+            if child.name[0] in "_." or not re.match(NAME_RE, child.name):
                 continue
-            if re.match(NAME_RE, child.name):
+            refuse_symlink(child)
+            if (child / METADATA).is_file():
                 found[child.name] = child
     return dict(sorted(found.items()))
+
+
+def refuse_symlink(path: Path) -> None:
+    """Raise TemplateError when ``path`` is a symbolic link."""
+    if path.is_symlink():
+        raise TemplateError(
+            f"{path}: is a symbolic link; symbolic links are refused in templates "
+            "(copy the files into the organizer repository instead)"
+        )
 
 
 def _find_base(name: str, extra_dirs: Sequence[Path]) -> Path:
     for folder in _search_path(extra_dirs):
         if (folder / name).is_dir():
+            refuse_symlink(folder / name)
             return folder / name
     raise TemplateError(f"template base {name!r} not found")
 
@@ -157,9 +173,12 @@ def _phases(
 
 
 def _walk(root: Path) -> Iterator[Path]:
+    refuse_symlink(root)
+    real = root.resolve()
     for path in sorted(root.rglob("*")):
-        if path.is_symlink():
-            raise TemplateError(f"{path}: symbolic links are not allowed in templates")
+        refuse_symlink(path)
+        if not path.resolve().is_relative_to(real):  # pragma: no cover - symlinks refused above
+            raise TemplateError(f"{path}: resolves outside {root}")
         if path.is_file() and path.name != METADATA and "__pycache__" not in path.parts:
             yield path
 

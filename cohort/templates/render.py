@@ -9,9 +9,9 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
 
-from jinja2 import DictLoader
+from jinja2 import DictLoader, meta
 from jinja2 import TemplateError as JinjaError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
 from cohort.templates.blobs import blob_sha
@@ -40,6 +40,14 @@ SUFFIX = ".jinja"
 MAX_TOTAL_OUTPUT = 8_000_000  # bytes one project may have
 _ESCAPED = (".html.jinja", ".htm.jinja", ".xml.jinja", ".svg.jinja")
 _ENVIRONMENTS: weakref.WeakKeyDictionary[Template, BoundedSandbox] = weakref.WeakKeyDictionary()
+# Rendered text by (source, the context values it reads): teams of one project differ in a
+# few values, so most files render once per project, not once per team.
+_RENDERED: weakref.WeakKeyDictionary[Template, dict[tuple[str, str], str]] = (
+    weakref.WeakKeyDictionary()
+)
+_READS: weakref.WeakKeyDictionary[Template, dict[str, frozenset[str] | None]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def _autoescape(name: str | None) -> bool:
@@ -65,8 +73,20 @@ def _errors(where: str) -> Iterator[None]:
         raise
     except SecurityError as exc:
         raise TemplateSecurityError(f"{where}: {exc}") from exc
-    except (OverflowError, RecursionError, MemoryError) as exc:
+    except RecursionError:
+        raise TemplateSecurityError(
+            f"{where}: a macro, include or expression nests without end (deeper than Python "
+            "allows); give the recursion a condition that stops it"
+        ) from None
+    except (OverflowError, MemoryError) as exc:
         raise TemplateSecurityError(f"{where}: {type(exc).__name__}: {exc}") from exc
+    except UndefinedError as exc:
+        raise TemplateError(
+            f"{where}: {exc.message}; templates see only the documented context "
+            "(docs/reference/templates.md): check the spelling, or use | default(...)"
+        ) from None
+    except TemplateSyntaxError as exc:
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax: {exc.message}") from None
     except JinjaError as exc:
         raise TemplateError(f"{where}: {exc}") from exc
     except (TypeError, ValueError, LookupError, ArithmeticError, AttributeError) as exc:
@@ -128,7 +148,7 @@ def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) 
         if source in template.verbatim:
             files[path] = template.verbatim[source]
         else:
-            files[path] = _render_text(env, source, ctx).encode("utf-8")
+            files[path] = _render_text(template, env, source, ctx).encode("utf-8")
     return files
 
 
@@ -144,9 +164,77 @@ def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str |
     return check_path(name)
 
 
-def _render_text(env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
-    with _errors(name):
-        return render_stream(env.get_template(name).generate(ctx), name)
+def _render_text(template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+    """Render ``name`` once per distinct value of what it reads (teams share most files)."""
+    key = _input_key(template, env, name, ctx)
+    cache = _RENDERED.setdefault(template, {})
+    if key is not None and (name, key) in cache:
+        return cache[(name, key)]
+    where = _located(template, name)
+    with _errors(where):
+        text = render_stream(env.get_template(name).generate(ctx), where)
+    if key is not None:
+        cache[(name, key)] = text
+    return text
+
+
+def _input_key(
+    template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]
+) -> str | None:
+    """The context values ``name`` reads, as canonical JSON; None when that is unknowable."""
+    reads = _READS.setdefault(template, {})
+    if name not in reads:
+        reads[name] = _names_read(env, template, name)
+    names = reads[name]
+    if names is None:
+        return None
+    try:
+        return json.dumps({n: ctx.get(n) for n in sorted(names)}, sort_keys=True)
+    except (TypeError, ValueError):
+        return None
+
+
+def _names_read(
+    env: BoundedSandbox, template: Template, name: str, seen: frozenset[str] = frozenset()
+) -> frozenset[str] | None:
+    """Top-level context names a source reads, through the sources it includes or imports.
+
+    None when that is unknowable (a source named by an expression, or one that is missing).
+    """
+    source = template.sources.get(name)
+    if source is None or name in seen:
+        return None if source is None else frozenset()
+    try:
+        ast = env.parse(source)
+        names = set(meta.find_undeclared_variables(ast))
+        included_names = list(meta.find_referenced_templates(ast))
+    except (JinjaError, RecursionError, MemoryError):
+        return None  # rendering meets it again and reports it, naming the file
+    for included in included_names:
+        more = None if included is None else _names_read(env, template, included, seen | {name})
+        if more is None:
+            return None
+        names |= more
+    return frozenset(names)
+
+
+def _title(env: BoundedSandbox, template: Template, text: str, ctx: dict[str, Any]) -> str:
+    """An issue title, compiled once per template and rendered once per distinct input."""
+    name = f"<title>{text}"
+    reads = _READS.setdefault(template, {})
+    if name not in reads:  # errors are reported by the caller, with the issue's name
+        reads[name] = frozenset(meta.find_undeclared_variables(env.parse(text)))
+    names = reads[name] or frozenset()
+    key = json.dumps({n: ctx.get(n) for n in sorted(names)}, sort_keys=True, default=str)
+    cache = _RENDERED.setdefault(template, {})
+    if (name, key) not in cache:
+        cache[(name, key)] = env.from_string(text).render(ctx)
+    return cache[(name, key)]
+
+
+def _located(template: Template, name: str) -> str:
+    """Where a source is, for messages: ``template 'x' (folder/name)``."""
+    return f"template {template.name!r} ({template.root / name})"
 
 
 def _render_issues(
@@ -155,8 +243,8 @@ def _render_issues(
     for spec in template.issues:
         where = f"{template.name} issue {spec.key}"
         with _errors(where):
-            title = " ".join(env.from_string(spec.title).render(ctx).split())
-        body = _render_text(env, spec.body, ctx)
+            title = " ".join(_title(env, template, spec.title, ctx).split())
+        body = _render_text(template, env, spec.body, ctx)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 

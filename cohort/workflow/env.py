@@ -44,7 +44,11 @@ def read_event(environ: Mapping[str, str] | None = None) -> dict[str, Any]:
 
 
 def pull_request_ref(event: Mapping[str, Any], repository: str) -> PullRequestRef | None:
-    """The pull request of a ``pull_request`` event, or None for any other event."""
+    """The pull request of a ``pull_request`` event, or of the ``workflow_run`` it triggered;
+    None for any other event."""
+    run = event.get("workflow_run")
+    if isinstance(run, dict):
+        return _workflow_run_ref(run, repository)
     pr = event.get("pull_request")
     if not isinstance(pr, dict) or not isinstance(pr.get("number"), int):
         return None
@@ -56,6 +60,24 @@ def pull_request_ref(event: Mapping[str, Any], repository: str) -> PullRequestRe
         number=int(pr["number"]),
         head_sha=str(head.get("sha", "")),
         from_fork=head_repo is not None and head_repo != base_repo,
+    )
+
+
+def _workflow_run_ref(run: Mapping[str, Any], repository: str) -> PullRequestRef | None:
+    """The same-repository pull request a ``workflow_run`` ran for (GitHub lists none for forks)."""
+    pulls = run.get("pull_requests") or []
+    if run.get("event") != "pull_request" or not pulls or not isinstance(pulls[0], dict):
+        return None
+    number = pulls[0].get("number")
+    if not isinstance(number, int):
+        return None
+    base = str((run.get("repository") or {}).get("full_name") or repository)
+    head_repo = (run.get("head_repository") or {}).get("full_name")
+    return PullRequestRef(
+        repository=base,
+        number=number,
+        head_sha=str(run.get("head_sha", "")),
+        from_fork=head_repo is not None and head_repo != base,
     )
 
 

@@ -25,7 +25,14 @@ def test_compose_then_parse_round_trips_digest_keys_and_head() -> None:
         keys,
         "c" * 40,
     )
-    assert reviewed.as_json() == {"digest": DIGEST, "destructive": keys}
+    assert reviewed.as_json() == {
+        "digest": DIGEST,
+        "destructive": keys,
+        "head": "c" * 40,
+        "repository": "",
+        "pr": 0,
+        "signature": "",
+    }
 
 
 def test_a_key_cannot_close_the_hidden_comment_early() -> None:

@@ -111,3 +111,43 @@ def test_the_module_runs_as_the_action_runs_it(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert read_outputs(out) == {"exit-code": "0"}
     assert "is valid" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def test_every_command_the_init_workflows_run_is_accepted(tmp_path: Path) -> None:
+    import re
+
+    from cohort.init_files import init_files
+
+    files = init_files("1.2.3", "me/cohort@" + "a" * 40)
+    used = set()
+    for text in files.values():
+        used |= set(re.findall(r"^\s+command: (\S+)$", text, flags=re.MULTILINE))
+    assert used == {
+        "validate",
+        "plan",
+        "apply",
+        "comment",
+        "summary",
+        "checkins",
+        "induction",
+        "evaluations",
+        "dashboard",
+    }
+    for command in sorted(used):
+        env = {"COHORT_COMMAND": command, "COHORT_ARGS": "x", "RUNNER_TEMP": str(tmp_path)}
+        assert build_argv(env)[:2] == [command, "x"]
+
+
+@pytest.mark.parametrize(
+    "command", ["checkins", "induction", "evaluations", "dashboard", "graduate", "summary"]
+)
+def test_scheduled_commands_skip_until_the_app_is_configured(command: str) -> None:
+    assert skip_reason([command], {}) == (
+        "the cohort App is not configured (secret COHORT_APP_ID): skipped"
+    )
+    assert skip_reason([command], {"COHORT_APP_ID": "1"}) is None
+
+
+def test_match_is_not_an_action_command() -> None:
+    with pytest.raises(SystemExit, match=r"unknown cohort command 'match'"):
+        build_argv({"COHORT_COMMAND": "match"})

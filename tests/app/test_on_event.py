@@ -15,6 +15,10 @@ from tests.conftest import EXAMPLE
 AURORA = "omp-cohorts/2027-spring-aurora"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19: GitHub requests code owners first; the App skips its request",
+)
 def test_workflow_event_labels_and_requests_review(tmp_path: Path) -> None:
     world = make_world()
     pr = world.open_pull(AURORA, "wf", {"docs/plan.md": b"plan\n"})

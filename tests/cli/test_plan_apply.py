@@ -67,3 +67,17 @@ def test_plan_without_token_says_how_to_get_one(
     assert capsys.readouterr().err == (
         "error: no GitHub token: set GITHUB_TOKEN (or --token), or rehearse with --sandbox\n"
     )
+
+
+def test_demo_marks_only_success_with_a_check() -> None:
+    from cohort.cli.demo import closing
+
+    assert closing(True, [], 12) == [
+        "✓ second plan: no changes.",
+        "✓ 12 requests, every one valid against GitHub's API description.",
+    ]
+    assert closing(False, ["POST /orgs/o/teams: unknown field 'x'"], 12) == [
+        "✗ second plan: NOT EMPTY (the organization does not match the cohort yet).",
+        "✗ 1 of 12 requests did not match GitHub's API description; "
+        "first: POST /orgs/o/teams: unknown field 'x'",
+    ]

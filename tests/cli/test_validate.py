@@ -55,6 +55,7 @@ def test_json_format_lists_problems_with_positions(
                 "hint": "did you mean 'weeks'?",
             }
         ],
+        "warnings": [],
     }
 
 
@@ -93,3 +94,21 @@ def test_help_lists_commands_and_exit_codes(capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr().out
     assert "validate" in out
     assert "Exit codes: 0 ok" in out
+
+
+def test_a_cohort_file_over_the_size_limit_is_refused_with_a_clear_error(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from benchmarks.generate import cohort_text
+
+    path = tmp_path / "cohort.yml"
+    path.write_text(cohort_text(6000), encoding="utf-8")
+    size = path.stat().st_size
+    assert run(["validate", str(path)]) == 3
+    out = capsys.readouterr()
+    assert out.out == ""
+    assert out.err == (
+        f"{path} file is {size:,} bytes; the limit is 1,000,000 (about 2,500 teams with their "
+        "people): split the program into several cohorts, each with its own file\n"
+        "1 problem found\n"
+    )

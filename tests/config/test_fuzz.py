@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cohort.config.load import parse_cohort
-from cohort.errors import InvalidInput
+from cohort.config.model import FIRST_START, LAST_START, PHASES
+from cohort.errors import InvalidInput, Problem
+from cohort.reconcile.calendar import cohort_end, cohort_week, phase_dates
 from tests.conftest import EXAMPLE, KNOWN_TEMPLATES
 
 FUZZ = settings(
@@ -78,3 +83,30 @@ def test_mutated_example_raises_only_invalid_input(offset: int, junk: str) -> No
     text = EXAMPLE.read_text(encoding="utf-8")
     cut = offset % len(text)
     outcome(text[:cut] + junk + text[cut + len(junk) :])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.dates(), st.integers(min_value=1, max_value=104))
+def test_any_start_date_either_fails_validation_or_plans_its_calendar(
+    start: dt.date, weeks: int
+) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  start: \S+", f"  start: {start.isoformat()}", text)
+    text = re.sub(r"(?m)^  weeks: \d+", f"  weeks: {weeks}", text)
+    problems: list[Problem] = []
+    try:
+        loaded = parse_cohort(text, "fuzz.yml", KNOWN_TEMPLATES)
+    except InvalidInput as exc:
+        problems = exc.problems
+    if problems:
+        assert all(p.file == "fuzz.yml" for p in problems)
+        assert FIRST_START <= start <= LAST_START or any(
+            p.path == "calendar.start" and "is outside 2000-01-01..2100-12-31" in p.message
+            for p in problems
+        )
+        return
+    assert FIRST_START <= start <= LAST_START
+    calendar = loaded.cohort.calendar
+    assert cohort_end(calendar) > calendar.start
+    assert [p.name for p in phase_dates(calendar)] == list(PHASES)
+    assert cohort_week(calendar, cohort_end(calendar)) == calendar.weeks

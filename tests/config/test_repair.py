@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from cohort.config.model import CohortFile
-from cohort.config.repair import repaired
+from cohort.config.repair import repair
 
 BASE = {
     "program": {"name": "P", "cohort": "c", "organization": "o"},
@@ -23,9 +23,10 @@ def errors(data: dict[str, object]) -> ValidationError:
 
 
 def test_values_with_defaults_and_unknown_keys_are_removed() -> None:
-    fixed = repaired(BASE, errors(BASE), CohortFile)
+    fixed = repair(BASE, errors(BASE), CohortFile)
     assert fixed is not None
-    data, paths = fixed
+    data, paths = fixed.data, fixed.removed
+    assert fixed.dropped == []
     assert sorted(paths, key=str) == sorted(
         [("calendar", "weeks"), ("mentors", 0, "capacity"), ("mentors", 0, "tone")], key=str
     )
@@ -35,9 +36,32 @@ def test_values_with_defaults_and_unknown_keys_are_removed() -> None:
 
 def test_a_missing_required_key_cannot_be_repaired() -> None:
     broken = {k: v for k, v in BASE.items() if k != "organizers"}
-    assert repaired(broken, errors(broken), CohortFile) is None
+    assert repair(broken, errors(broken), CohortFile) is None
 
 
-def test_a_malformed_required_value_cannot_be_repaired() -> None:
+def test_a_malformed_required_value_outside_a_list_cannot_be_repaired() -> None:
     broken = {**BASE, "program": {"name": "P", "cohort": "Not A Slug", "organization": "o"}}
-    assert repaired(broken, errors(broken), CohortFile) is None
+    assert repair(broken, errors(broken), CohortFile) is None
+
+
+def test_malformed_list_items_are_dropped_and_indexes_map_back() -> None:
+    mentors = [
+        {"handle": "@al", "name": "Al"},
+        {"handle": "bo", "name": "Bo"},
+        {"handle": "cy"},
+        {"handle": "di", "name": "Di"},
+    ]
+    teams = [{"slug": "t", "project": "p", "mentors": ["bo", "@x", "di"]}]
+    broken = {**BASE, "calendar": {"start": "2027-02-01"}, "mentors": mentors, "teams": teams}
+    fixed = repair(broken, errors(broken), CohortFile)
+    assert fixed is not None
+    assert sorted(fixed.dropped, key=str) == sorted(
+        [("mentors", 0), ("mentors", 2), ("teams", 0, "mentors", 1)], key=str
+    )
+    cohort = CohortFile.model_validate(fixed.data)
+    assert [m.handle for m in cohort.mentors] == ["bo", "di"]
+    assert cohort.teams[0].mentors == ["bo", "di"]
+    assert fixed.original(("mentors", 1, "name")) == ("mentors", 3, "name")
+    assert fixed.original(("teams", 0, "mentors", 1)) == ("teams", 0, "mentors", 2)
+    assert fixed.names == {"al", "cy", "x"}
+    assert len(mentors) == 4  # the input is intact

@@ -125,6 +125,10 @@ def test_rate_limit_that_never_lifts_ends_in_a_typed_error() -> None:
     assert org.writes() == 0
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: a new org may send 50 invitations a day; cohort sends more",
+)
 def test_writes_are_serial_at_least_a_second_apart_and_creations_capped() -> None:
     from benchmarks.generate import cohort_text
 

@@ -16,6 +16,11 @@ from cohort.reconcile.safety import Allowances
 from cohort.scaffolds import desired_state
 from tests.github.orgkit import Org, make_org
 
+pytestmark = pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: a new org may send 50 invitations a day; cohort sends more",
+)
+
 TEAMS = 30
 
 

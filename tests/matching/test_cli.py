@@ -36,7 +36,7 @@ def test_init_does_not_overwrite_without_force(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "cohort.yml").write_text("keep me\n")
-    assert run(["init", str(tmp_path)]) == 3
+    assert run(["init", str(tmp_path), "--action-ref", "me/cohort@" + "c" * 40]) == 3
     assert "already exist" in capsys.readouterr().err
     assert (tmp_path / "cohort.yml").read_text() == "keep me\n"
 

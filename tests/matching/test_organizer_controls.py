@@ -24,12 +24,15 @@ def data() -> Signups:
 
 
 def test_asked_for_eight_teams_gets_eight(data: Signups) -> None:
-    free = form_teams(data.mentees, data.projects, data.mentors, Rules(min_size=3, max_size=5))
+    free = form_teams(
+        data.mentees, data.projects, data.mentors, Rules(min_size=3, max_size=5), time_limit=2.0
+    )
     asked = form_teams(
         data.mentees,
         data.projects,
         data.mentors,
         Rules(min_size=3, max_size=5, teams_min=8, teams_max=8),
+        time_limit=2.0,
     )
     assert asked.status in ("optimal", "feasible")
     assert len(asked.teams) == 8
@@ -41,12 +44,16 @@ def test_asked_for_eight_teams_gets_eight(data: Signups) -> None:
 
 def test_a_mentor_who_must_lead_leads_and_the_rest_are_reported(data: Signups) -> None:
     rules = Rules(min_size=3, max_size=5, teams_min=6, teams_max=6)
-    first = form_teams(data.mentees, data.projects, data.mentors, rules)
+    first = form_teams(data.mentees, data.projects, data.mentors, rules, time_limit=2.0)
     idle = sorted({m.handle for m in data.mentors} - {h for t in first.teams for h in t.mentors})
     assert idle
     chosen = idle[0]
     forced = form_teams(
-        data.mentees, data.projects, data.mentors, dataclasses.replace(rules, must_lead=(chosen,))
+        data.mentees,
+        data.projects,
+        data.mentors,
+        dataclasses.replace(rules, must_lead=(chosen,)),
+        time_limit=2.0,
     )
     assert chosen in {h for t in forced.teams for h in t.mentors}
     notes = left_out(forced, data, rules)
@@ -57,14 +64,16 @@ def test_a_mentor_who_must_lead_leads_and_the_rest_are_reported(data: Signups) -
 
 def test_an_impossible_team_count_is_explained_by_rule(data: Signups) -> None:
     rules = Rules(min_size=3, max_size=5, teams_min=2, teams_max=2)  # 24 mentees, at most 10
-    result = form_teams(data.mentees, data.projects, data.mentors, rules)
+    result = form_teams(data.mentees, data.projects, data.mentors, rules, time_limit=2.0)
     assert result.status == "infeasible"
     assert "teams max" in result.core
     assert any(r.startswith("team count (at most 2 teams, --teams)") for r in result.reasons)
 
 
 def test_figures_come_from_the_decoded_teams(data: Signups) -> None:
-    result = form_teams(data.mentees, data.projects, data.mentors, Rules(min_size=3, max_size=5))
+    result = form_teams(
+        data.mentees, data.projects, data.mentors, Rules(min_size=3, max_size=5), time_limit=2.0
+    )
     projects = {p.id: p for p in data.projects}
     mentees = {m.handle: m for m in data.mentees}
     scores = [

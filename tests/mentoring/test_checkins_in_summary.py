@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from cohort.github.checkins_io import run_checkins
 from cohort.github.read_activity import read_activity
 from cohort.summary import render_markdown, summarize, week_of
@@ -11,6 +13,10 @@ from tests.mentoring.world import make_world, monday
 from tests.summary.simulate import ORG
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_summary_lists_who_answered_the_weeks_check_in() -> None:
     sim = make_world()
     sim.move_to(monday(2))

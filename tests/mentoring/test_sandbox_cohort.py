@@ -94,6 +94,10 @@ def _week(sim: Simulation, week: int) -> list[str]:
     return [f"{d.team}:{d.action}" for d in done] + [f"{r.kind}:{r.action}" for r in rounds]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_twelve_weeks_one_checkin_per_team_per_week(world: Simulation) -> None:
     sim = world
     for week in range(1, 13):
@@ -153,6 +157,10 @@ def _submit(sim: Simulation, who: str, kind: str, role: str) -> None:
     )
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_evaluation_rounds_open_on_their_dates(world: Simulation) -> None:
     midpoint, final = schedule(world.org.cohort)
     assert (midpoint.opens, final.opens, final.due) == (
@@ -168,6 +176,10 @@ def test_evaluation_rounds_open_on_their_dates(world: Simulation) -> None:
     assert len(tracked) == 2
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_graduation_portfolios_then_archive_only_with_the_flag(world: Simulation) -> None:
     sim = world
     sim.move_to(monday(8, 10))
@@ -201,6 +213,10 @@ def test_graduation_portfolios_then_archive_only_with_the_flag(world: Simulation
     assert not sim.org.box.state.repos[ADMIN].archived
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_one_reminder_names_only_who_has_not_answered(world: Simulation) -> None:
     admin = world.org.box.state.repos[ADMIN]
     midpoint = next(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from cohort.reconcile.model import CODEOWNERS_PATH, ActualState
 from cohort.reconcile.planner import make_plan
@@ -137,6 +138,9 @@ def test_a_pending_collaborator_invitation_counts_as_the_grant() -> None:
     actual = matching_actual(desired)
     repo = actual.repos["2027-spring-cirrus"]
     assert repo is not None
-    repo.pending_collaborators = repo.collaborators
-    repo.collaborators = {"outside-helper": "push"}  # not a mentor: left alone
+    actual.repos["2027-spring-cirrus"] = replace(
+        repo,
+        pending_collaborators=repo.collaborators,
+        collaborators={"outside-helper": "push"},  # not a mentor: left alone
+    )
     assert make_plan(desired, actual).empty

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from cohort.github.executor import Executor
+from cohort.github.executor import Executor, phases
+from cohort.github.mutations import Mutation
 from cohort.github.ports import GraphQLResult
-from cohort.github.writers import WriteContext, Writer, registered_writer, writers
+from cohort.github.writers import WriteContext, Writer, registered_writer, writer, writers
 from cohort.reconcile.kinds import KindSpec, kinds, order
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Payload
@@ -121,3 +122,70 @@ def test_a_throwaway_kind_leaves_nothing_behind() -> None:
     with registered(KindSpec("welcome", 115, WelcomePayload, diff_welcome)):
         assert "welcome" in order()
     assert order() == BUILT_IN
+
+
+def test_a_phase_may_not_mix_rest_and_graphql_writers() -> None:
+    rest = Writer("a", 5, write=write_welcome)
+    graphql = Writer("b", 5, build=lambda changes, ctx: [])
+    with pytest.raises(AssertionError, match="mixes REST and GraphQL"):
+        phases([rest, graphql])
+
+
+def test_a_writer_needs_exactly_one_way_to_write() -> None:
+    with pytest.raises(ValueError, match="exactly one of write and build"):
+        Writer("a", 5)
+
+
+def test_writers_run_by_phase_then_plan_order() -> None:
+    team = writer("team")
+    member = writer("team-member")
+    topics, label = writer("topics"), writer("label")
+    assert phases([team, topics, label, member]) == [[team], [topics, label], [member]]
+
+
+def test_a_differ_must_plan_its_own_kind_with_its_own_payload() -> None:
+    def sloppy(desired: DesiredState, actual: ActualState) -> list[Change]:
+        return [Change(kind="sloppy", action="create", repo=None, team=None, target="x")]
+
+    desired = desired_for(example_cohort())
+    with (
+        registered(KindSpec("sloppy", 116, WelcomePayload, sloppy)),
+        pytest.raises(AssertionError, match="carrying Payload"),
+    ):
+        make_plan(desired, matching_actual(desired))
+
+
+class FakeGraphQL(FakeGitHub):
+    """Answers every mutation of a document; keeps the documents it was sent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents: list[str] = []
+
+    def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult:
+        self.documents.append(document)
+        count = document.count("clientMutationId")
+        return GraphQLResult({f"m{i}": {"clientMutationId": None} for i in range(count)}, [])
+
+
+def build_pins(changes: Sequence[Change], ctx: WriteContext) -> list[Mutation]:
+    out = []
+    for change in changes:
+        p = change.payload_as(WelcomePayload)
+        m = Mutation("pinWelcome", {"repositoryId": ctx.repo_id(p.repo)}, "clientMutationId")
+        m.tags, m.repo = (change,), p.repo
+        out.append(m)
+    return out
+
+
+def test_a_graphql_kind_is_batched_with_its_phase() -> None:
+    desired = desired_for(example_cohort())
+    actual = matching_actual(desired)
+    kind = KindSpec("welcome", 115, WelcomePayload, diff_welcome)
+    with registered(kind), registered_writer(Writer("welcome", 40, build=build_pins)):
+        plan = make_plan(desired, actual)
+        fake = FakeGraphQL()
+        applied = Executor(fake, desired, actual).run(plan)
+    assert applied == list(plan.changes)
+    assert len(fake.documents) == 1
+    assert fake.documents[0].count("pinWelcome(") == len(desired.repos)

@@ -54,6 +54,8 @@ def http(sb: Sandbox, token: str) -> Iterator[httpx.Client]:
 
 @pytest.fixture
 def repo(gh: GitHub[Any]) -> str:
-    """A repository acme/proj created with auto_init; returns its name."""
+    """A repository acme/proj created with auto_init, GitHub's default labels deleted."""
     gh.rest.repos.create_in_org("acme", name="proj", auto_init=True, description="demo")
+    for label in gh.rest.issues.list_labels_for_repo("acme", "proj").parsed_data:
+        gh.rest.issues.delete_label("acme", "proj", label.name)
     return "proj"

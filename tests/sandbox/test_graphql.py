@@ -69,7 +69,8 @@ def test_batched_mutations_update_the_git_store_and_state(
     assert after["object"] == {"oid": blob_sha(b"A\n"), "byteSize": 2}
     assert [x["name"] for x in after["labels"]["nodes"]] == ["week-1"]
     assert after["branchProtectionRules"]["nodes"][0]["requiresCodeOwnerReviews"]
-    assert sb.counters()["mutations"] == 3 + 1  # three GraphQL mutations + the repo POST
+    # three GraphQL mutations + the repo POST + deleting GitHub's nine default labels
+    assert sb.counters()["mutations"] == 3 + 1 + 9
 
 
 def test_stale_expected_head_is_refused(gh: GitHub[Any], repo: str) -> None:

@@ -132,3 +132,34 @@ def test_head_request_answers_without_body(http: httpx.Client) -> None:
     answer = http.head("/orgs/acme")
     assert answer.status_code == 200
     assert answer.content == b""
+
+
+def test_cohort_sandbox_serve_rehearses_with_a_clock_and_the_app(tmp_path: Path) -> None:
+    from tests.conftest import EXAMPLE
+
+    state = tmp_path / "rehearsal.json"
+    command = [sys.executable, "-m", "cohort", "sandbox", "serve", "--state", str(state)]
+    command += ["--cohort", str(EXAMPLE), "--clock", "2027-02-01T09:00:00Z"]
+    command += ["--app-webhook-url", "http://127.0.0.1:9/webhook"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        info = json.loads(proc.stdout.readline())
+        moved = httpx.post(f"{info['url']}/_sandbox/clock", json={"advance": "P7D"}, timeout=10)
+        org = httpx.get(
+            f"{info['url']}/orgs/{info['orgs'][0]}",
+            headers={"Authorization": f"token {info['tokens'][info['login']]}"},
+            timeout=10,
+        )
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        if proc.stdout is not None:
+            proc.stdout.close()
+    assert moved.json() == {"now": "2027-02-08T09:00:00Z"}
+    assert org.status_code == 200
+    assert info["clock"] == "2027-02-01T09:00:00Z"
+    assert len(info["tokens"]) > 3
+    assert Path(info["app"]["private_key_file"]).exists()
+    assert info["notes"][0].startswith("seeded organization ")
+    assert state.exists()

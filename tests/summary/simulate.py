@@ -59,7 +59,9 @@ class Simulation:
         )
 
     def merge(self, who: str, repo: str, number: int) -> None:
-        self.as_(who).rest("PUT", f"/repos/{ORG}/{repo}/pulls/{number}/merge", {})
+        self.as_(who).rest(
+            "PUT", f"/repos/{ORG}/{repo}/pulls/{number}/merge", {"merge_method": "squash"}
+        )
 
     def close_issue(self, who: str, repo: str, number: int) -> None:
         self.as_(who).rest("PATCH", f"/repos/{ORG}/{repo}/issues/{number}", {"state": "closed"})

@@ -16,6 +16,11 @@ from tests.github.orgkit import make_org
 from tests.reconcile.helpers import desired_for, example_cohort
 from tests.summary.simulate import ORG, Simulation
 
+pytestmark = pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
+
 
 @pytest.fixture(scope="module")
 def state_file(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -59,6 +59,10 @@ def summary_issues(sim: Simulation) -> list[tuple[int, str | None, str, list[str
     ]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15: invitations expire after 7 days; cohort never re-invites",
+)
 def test_three_weeks_post_one_issue_each_and_reruns_update_it(sim: Simulation) -> None:
     budget = math.ceil(len(sim.org.cohort.teams) / 25) + 2
     sim.move_to(at(8))

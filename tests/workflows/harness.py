@@ -184,3 +184,31 @@ def push_event(repo: str, before: str, after: str) -> dict[str, Any]:
         "pusher": {"name": "ada-organizes"},
         "sender": {"login": "ada-organizes"},
     }
+
+
+def workflow_run_event(repo: str, number: int, head_sha: str, branch: str) -> dict[str, Any]:
+    """A real-shaped ``workflow_run`` (completed) payload for a same-repository pull request."""
+    owner = repo.split("/")[0]
+    repository = {"full_name": repo, "name": repo.split("/")[1], "owner": {"login": owner}}
+    return {
+        "action": "completed",
+        "workflow_run": {
+            "name": "cohort pr",
+            "event": "pull_request",
+            "status": "completed",
+            "conclusion": "success",
+            "head_branch": branch,
+            "head_sha": head_sha,
+            "head_repository": repository,
+            "repository": repository,
+            "pull_requests": [
+                {
+                    "number": number,
+                    "head": {"ref": branch, "sha": head_sha, "repo": repository},
+                    "base": {"ref": "main", "repo": repository},
+                }
+            ],
+        },
+        "repository": repository,
+        "sender": {"login": "ada-organizes"},
+    }

@@ -26,6 +26,7 @@ from tests.workflows.harness import (
     pull_request_event,
     push_event,
     serve,
+    workflow_run_event,
     write_event,
 )
 
@@ -145,6 +146,9 @@ def open_pull_request(world: World, text: str, branch: str = "edit-cohort") -> t
     base = world.head("main")
     world.http.post(f"/repos/{REPO}/git/refs", json={"ref": f"refs/heads/{branch}", "sha": base})
     head = world.put_file(branch, text, "Edit the cohort")
+    pr_files = world.checkout / "pull-request" / COHORT  # the plan job's data-only checkout
+    pr_files.parent.mkdir(parents=True, exist_ok=True)
+    pr_files.write_text(text, encoding="utf-8")
     pr = world.http.post(
         f"/repos/{REPO}/pulls", json={"title": "Update the cohort", "head": branch, "base": "main"}
     )
@@ -156,8 +160,13 @@ def run_pr_workflow(
     world: World, monkeypatch: pytest.MonkeyPatch, number: int, head: str, name: str
 ) -> Runner:
     event = pull_request_event(REPO, number, head, world.head("main"))
-    runner = world.runner(name, event, "pull_request", head)
-    for step in local_steps("cohort-pr.yml", "validate") + local_steps("cohort-pr.yml", "plan"):
+    validate = world.runner(name + "-validate", event, "pull_request", head)
+    for step in local_steps("cohort-pr.yml", "validate"):
+        assert validate.run_step(monkeypatch, step) == 0, step["name"]
+    # GitHub then runs cohort-plan.yml from the default branch (workflow_run).
+    after = workflow_run_event(REPO, number, head, "edit-cohort")
+    runner = world.runner(name, after, "workflow_run", world.head("main"))
+    for step in local_steps("cohort-plan.yml", "plan"):
         assert runner.run_step(monkeypatch, step) == 0, step["name"]
     return runner
 
@@ -174,13 +183,13 @@ def run_apply_workflow(
 
 
 def test_pr_comment_is_created_once_then_updated_and_apply_converges(
-    world: World, monkeypatch: pytest.MonkeyPatch
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = (ROOT / COHORT).read_text(encoding="utf-8")
     number, head = open_pull_request(world, text)
     first = run_pr_workflow(world, monkeypatch, number, head, "pr-1")
-    assert first.outputs[1]["has-changes"] == "true"
-    digest = first.outputs[1]["plan-digest"]
+    assert first.outputs[0]["has-changes"] == "true"
+    digest = first.outputs[0]["plan-digest"]
     comments = world.comments(number)
     assert len(comments) == 1
     assert comments[0]["user"]["login"] == BOT
@@ -194,7 +203,7 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
     )
     assert made.status_code == 201, made.text
     second = run_pr_workflow(world, monkeypatch, number, head, "pr-2")
-    digest = second.outputs[1]["plan-digest"]
+    digest = second.outputs[0]["plan-digest"]
     again = world.comments(number)
     assert [c["id"] for c in again] == [comments[0]["id"]]
     assert f"<!-- cohort:plan digest={digest} -->" in again[0]["body"]
@@ -202,10 +211,10 @@ def test_pr_comment_is_created_once_then_updated_and_apply_converges(
 
     before = world.head("main")
     assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    capsys.readouterr()
     _, codes = run_apply_workflow(world, monkeypatch, before, "apply-1")
-    assert codes == [0, 0]
-    reviewed = json.loads((world.checkout / "cohort-reviewed.json").read_text(encoding="utf-8"))
-    assert reviewed["digest"] == digest
+    assert codes == [0]
+    assert f"plan reviewed on #{number} (digest {digest[:12]}, signed)" in capsys.readouterr().out
     replan = world.runner("replan", {}, "workflow_dispatch", world.head("main"))
     drift = local_steps("cohort-weekly.yml", "drift")[0]
     assert replan.run_step(monkeypatch, drift) == 0
@@ -240,7 +249,7 @@ def apply_all(world: World, monkeypatch: pytest.MonkeyPatch, text: str, branch: 
     before = world.head("main")
     assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
     _, codes = run_apply_workflow(world, monkeypatch, before, f"apply-{branch}")
-    assert codes == [0, 0]
+    assert codes == [0]
 
 
 def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
@@ -260,7 +269,7 @@ def test_destructive_change_not_shown_in_the_reviewed_comment_is_refused(
     capsys.readouterr()
     writes = world.box.counters()["writes"]
     runner, codes = run_apply_workflow(world, monkeypatch, before, "apply-second")
-    assert codes == [0, 4]
+    assert codes == [4]
     assert "cohort apply (exit 4)" in (runner.workdir / "summary.md").read_text(encoding="utf-8")
     err = capsys.readouterr().err
     assert "not in it" in err
@@ -291,3 +300,110 @@ def test_weekly_run_posts_one_summary_issue_per_week_and_detects_drift(
     drift = world.runner("drift", {"schedule": "17 6 * * 1"}, "schedule", world.head("main"))
     assert drift.run_step(monkeypatch, local_steps("cohort-weekly.yml", "drift")[0]) == 2
     assert drift.outputs[0]["has-changes"] == "true"
+
+
+def test_a_plan_comment_edited_after_review_reviews_nothing(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    apply_all(world, monkeypatch, text, "first")
+    number, head = open_pull_request(world, text + "# a reviewed, harmless edit\n", "second")
+    run_pr_workflow(world, monkeypatch, number, head, "pr-second")
+    team = "/orgs/omp-cohorts/teams/2027-spring-aurora/memberships/bkumar"
+    assert world.http.put(team, json={"role": "member"}).status_code == 200
+    # Someone with write access edits the bot's comment so it "shows" the removal (hole 3).
+    comment = world.comments(number)[0]
+    key = "team-member:remove::2027-spring-aurora/bkumar"  # Change.key() of that removal
+    body = comment["body"].replace('"destructive": []', f'"destructive": ["{key}"]')
+    assert body != comment["body"]
+    edited = world.http.patch(f"/repos/{REPO}/issues/comments/{comment['id']}", json={"body": body})
+    assert edited.status_code == 200
+    # ... and a branch workflow posts a newer look-alike as github-actions[bot].
+    forged = world.http.post(
+        f"/repos/{REPO}/issues/{number}/comments",
+        json={"body": body},
+        headers={"Authorization": f"token {world.bot_token}"},
+    )
+    assert forged.status_code == 201
+    before = world.head("main")
+    assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    capsys.readouterr()
+    writes = world.box.counters()["writes"]
+    _, codes = run_apply_workflow(world, monkeypatch, before, "apply-second")
+    assert codes == [4]
+    out, err = capsys.readouterr()
+    assert f"no plan comment on #{number} carries a valid signature" in out
+    assert "remove team-member 2027-spring-aurora/bkumar" in err  # exactly the forged key
+    assert world.box.counters()["writes"] == writes
+    assert world.http.get(team).json()["state"] == "active"
+
+
+def test_comment_reviewed_writes_the_verified_plan_of_the_merged_pull_request(
+    world: World, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from cohort.cli.main import run
+    from cohort.workflow.plan_comment import from_json, signing_key
+
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    number, head = open_pull_request(world, text)
+    first = run_pr_workflow(world, monkeypatch, number, head, "pr-1")
+    assert world.http.put(f"/repos/{REPO}/pulls/{number}/merge").status_code == 200
+    out = tmp_path / "reviewed.json"
+    argv = ["comment", "reviewed", "--repo", REPO, "--sha", world.head("main"), "--out", str(out)]
+    argv += ["--token", world.bot_token, "--api-url", world.url]
+    for name in ("GITHUB_EVENT_PATH", "COHORT_PLAN_SIGNING_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COHORT_APP_PRIVATE_KEY", world.private_key)
+    assert run(argv) == 0
+    reviewed = from_json(json.loads(out.read_text(encoding="utf-8")))
+    key = signing_key(None, world.private_key)
+    assert key is not None
+    assert reviewed.verified(key)
+    assert (reviewed.digest, reviewed.number, reviewed.head_sha, reviewed.repository) == (
+        first.outputs[0]["plan-digest"],
+        number,
+        head,
+        REPO,
+    )
+    monkeypatch.delenv("COHORT_APP_PRIVATE_KEY")
+    assert run(argv) == 3  # without the key nothing can be verified
+
+
+def run_scheduled(
+    world: World, monkeypatch: pytest.MonkeyPatch, workflow: str, job: str, name: str
+) -> Runner:
+    runner = world.runner(name, {"schedule": "*"}, "schedule", world.head("main"))
+    for step in local_steps(workflow, job):
+        assert runner.run_step(monkeypatch, step) == 0, (workflow, step["name"])
+    return runner
+
+
+def test_scheduled_workflows_run_against_the_applied_organization(
+    world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (world.checkout / COHORT).read_text(encoding="utf-8")
+    apply_all(world, monkeypatch, text, "first")
+    capsys.readouterr()
+
+    # nightly invitations: an apply with nothing left queued changes nothing
+    before = world.box.counters()["mutations"]
+    run_scheduled(world, monkeypatch, "cohort-invitations.yml", "continue", "invitations")
+    assert world.box.counters()["mutations"] == before
+
+    # check-ins on a Monday before the cohort starts: a notice, no issue, a green job
+    run_scheduled(world, monkeypatch, "cohort-checkins.yml", "checkins", "checkins")
+    assert "no check-ins: " in capsys.readouterr().out
+    for team in ("aurora", "borealis"):
+        issues = world.http.get(f"/repos/omp-cohorts/2027-spring-{team}/issues").json()
+        assert [i for i in issues if "check-in" in i["title"].lower()] == []
+
+    # induction: the one mentor whose induction is pending gets an issue, once
+    for name in ("induction-1", "induction-2"):
+        run_scheduled(world, monkeypatch, "cohort-induction.yml", "induction", name)
+    issues = world.http.get(f"/repos/{REPO}/issues", params={"state": "all"}).json()
+    inductions = [i for i in issues if "emeka-o" in i["title"]]
+    assert len(inductions) == 1
+
+    # dashboard: the page is written where the artifact step picks it up
+    run_scheduled(world, monkeypatch, "cohort-dashboard.yml", "dashboard", "dashboard")
+    assert (world.checkout / "cohort-dashboard" / "index.html").is_file()

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from cohort.init_files import WORKFLOWS, init_files, package_version
+from cohort.project import PROJECT_HOME
 from tests.workflows.harness import ROOT
 
 BIN = Path(sys.executable).parent
@@ -26,7 +27,7 @@ RELEASE_SHA = "0123456789abcdef0123456789abcdef01234567"
 def init_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The files ``cohort init`` writes, with the action pinned to a full commit SHA."""
     root = tmp_path_factory.mktemp("organizer")
-    for path, text in init_files("0.1.0", f"cohort-project/cohort@{RELEASE_SHA}").items():
+    for path, text in init_files("0.1.0", f"{PROJECT_HOME}@{RELEASE_SHA}").items():
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(text, encoding="utf-8")
     return root

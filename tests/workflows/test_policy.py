@@ -22,7 +22,7 @@ def all_workflows() -> dict[str, str]:
         p.name: p.read_text(encoding="utf-8")
         for p in (ROOT / ".github" / "workflows").glob("*.yml")
     }
-    made = init_files("0.1.0", f"cohort-project/cohort@{SHA}")
+    made = init_files("0.1.0", f"cohort-as-code/cohort@{SHA}")
     own |= {f"init/{Path(k).name}": v for k, v in made.items() if k.endswith(".yml")}
     return own
 
@@ -49,7 +49,7 @@ def test_actions_are_pinned_from_the_pin_table_and_checkouts_keep_no_credentials
     for line in re.findall(r"uses: (\S+@\S+ # \S+)", text):
         action, _, rest = line.partition("@")
         sha, _, version = rest.partition(" # ")
-        if action == "cohort-project/cohort":
+        if action == "cohort-as-code/cohort":
             assert (sha, version) == (SHA, "v0.1.0")
         else:
             assert (action, sha, version) in PINNED
@@ -65,17 +65,36 @@ def test_no_workflow_runs_on_pull_request_target(name: str) -> None:
     assert "pull_request_target" not in load(WORKFLOWS[name])[True]
 
 
-def test_pr_plan_skips_forks_and_comments_with_the_workflow_token() -> None:
-    jobs = load(WORKFLOWS["cohort-pr.yml"])["jobs"]
-    assert jobs["validate"]["permissions"] == {"contents": "read"}
-    assert (
-        "github.event.pull_request.head.repo.full_name == github.repository" in (jobs["plan"]["if"])
-    )
-    assert jobs["plan"]["permissions"] == {"contents": "read", "pull-requests": "write"}
-    plan, comment = jobs["plan"]["steps"][1:]
-    assert "token" not in plan["with"]
-    assert comment["with"]["token"] == "${{ github.token }}"
-    assert "app-private-key" not in comment["with"]
+def test_the_pull_request_workflow_holds_no_secret_and_only_validates() -> None:
+    for name in ("cohort-pr.yml", "init/cohort-pr.yml"):
+        text = WORKFLOWS[name]
+        assert "secrets." not in text
+        jobs = load(text)["jobs"]
+        assert list(jobs) == ["validate"]
+        assert jobs["validate"]["permissions"] == {"contents": "read"}
+
+
+def test_the_plan_runs_from_the_default_branch_in_its_environment_for_same_repo_prs() -> None:
+    for name in ("cohort-plan.yml", "init/cohort-plan.yml"):
+        data = load(WORKFLOWS[name])
+        assert data[True] == {"workflow_run": {"workflows": ["cohort pr"], "types": ["completed"]}}
+        job = data["jobs"]["plan"]
+        assert job["environment"] == "cohort-plan"
+        assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+        for needed in (
+            "github.event.workflow_run.event == 'pull_request'",
+            "github.event.workflow_run.conclusion == 'success'",
+            "github.event.workflow_run.head_repository.full_name == github.repository",
+        ):
+            assert needed in job["if"]
+        default, data_only, plan, comment = job["steps"]
+        assert "ref" not in default["with"]
+        assert data_only["with"]["ref"] == "${{ github.event.workflow_run.head_sha }}"
+        assert data_only["with"]["path"] == "pull-request"
+        assert plan["with"]["cohort-file"].startswith("pull-request/")
+        assert "token" not in plan["with"]
+        assert comment["with"]["token"] == "${{ github.token }}"
+        assert "app-id" not in comment["with"]  # the key signs; the App token is not minted
 
 
 def test_apply_runs_in_the_protected_environment_and_is_never_cancelled() -> None:
@@ -83,7 +102,8 @@ def test_apply_runs_in_the_protected_environment_and_is_never_cancelled() -> Non
     assert data["concurrency"]["cancel-in-progress"] is False
     job = data["jobs"]["apply"]
     assert job["environment"] == "cohort-apply"
-    assert job["steps"][-1]["with"]["args"] == "--confirm --reviewed-plan cohort-reviewed.json"
+    assert job["permissions"] == {"contents": "read"}
+    assert job["steps"][-1]["with"]["args"] == "--confirm --reviewed-push"
     assert data[True]["push"]["branches"] == ["main"]
 
 

@@ -23,6 +23,7 @@ class WriteContext:
     desired: DesiredState
     ids: Ids
     done: Callable[[Change], None]  # report one change as applied
+    viewer: str = ""  # the identity applying (GitHub makes it maintainer of teams it creates)
 
     @property
     def org(self) -> str:
@@ -57,6 +58,10 @@ class Writer:
     write: Rest | None = None  # REST: apply every change, calling ctx.done after each
     build: Builder | None = None  # GraphQL: the mutations, tagged with their changes
     needs: tuple[Route | Operation, ...] = ()  # what it calls: its permissions derive from this
+    # Scheduling for writes that create content GitHub caps (80 a minute, 500 an hour):
+    follows: str = ""  # REST: each change right after the change of this kind for its team
+    content_after: tuple[str, ...] = ()  # GraphQL: each document once these kinds are done in
+    # its repositories and the caps let it go at once; other writes fill the waits
 
     def __post_init__(self) -> None:
         if (self.write is None) == (self.build is None):

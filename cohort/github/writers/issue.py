@@ -18,5 +18,11 @@ def _issue(change: Change, ctx: WriteContext) -> mut.Mutation:
 
 
 WRITER = register_writer(
-    Writer("issue", 50, build=each(_issue), needs=(routes.CREATE_ISSUE_MUTATION,))
+    Writer(
+        "issue",
+        50,
+        build=each(_issue),
+        needs=(routes.CREATE_ISSUE_MUTATION,),
+        content_after=("milestone", "label"),
+    )
 )

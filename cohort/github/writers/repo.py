@@ -36,6 +36,14 @@ def _create(p: RepoPayload, ctx: WriteContext) -> None:
         "visibility": p.visibility,
         "auto_init": True,
         "has_wiki": False,
+        # What the scaffold's CONTRIBUTING promises: squash merges only, titled by the pull
+        # request, and the branch deleted on merge (set at creation: no extra request).
+        "allow_squash_merge": True,
+        "allow_merge_commit": False,
+        "allow_rebase_merge": False,
+        "delete_branch_on_merge": True,
+        "squash_merge_commit_title": "PR_TITLE",
+        "squash_merge_commit_message": "PR_BODY",
     }
     team = ctx.ids.teams.get(str(p.team))
     if team:

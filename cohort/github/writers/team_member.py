@@ -29,5 +29,6 @@ WRITER = register_writer(
         60,
         write=write_members,
         needs=(routes.PUT_MEMBERSHIP, routes.DELETE_MEMBERSHIP),
+        follows="team",  # invitations start as soon as their team exists
     )
 )

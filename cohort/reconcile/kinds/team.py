@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cohort.reconcile.model import ActualState, DesiredState
+from cohort.reconcile.model import ActualState, DesiredState, DesiredTeam
 from cohort.reconcile.plan import Change, Payload
 from cohort.reconcile.registry import KindSpec, register
 
@@ -14,9 +14,11 @@ class TeamPayload(Payload):
     slug: str
     name: str
     description: str
+    maintainers: tuple[str, ...] = ()  # named in the creation request: they are org members
 
 
 def diff_teams(desired: DesiredState, actual: ActualState) -> list[Change]:
+    """Create each missing team, naming its maintainers who are org members in the request."""
     return [
         Change(
             kind="team",
@@ -24,11 +26,27 @@ def diff_teams(desired: DesiredState, actual: ActualState) -> list[Change]:
             repo=None,
             team=want.cohort_team,
             target=want.slug,
-            payload=TeamPayload(slug=want.slug, name=want.name, description=want.description),
+            payload=TeamPayload(
+                slug=want.slug,
+                name=want.name,
+                description=want.description,
+                maintainers=founding_maintainers(want, actual.org_members),
+            ),
         )
         for slug, want in desired.teams.items()
         if actual.teams.get(slug) is None
     ]
+
+
+def founding_maintainers(want: DesiredTeam, org_members: frozenset[str]) -> tuple[str, ...]:
+    """Maintainers GitHub accepts in the team-creation request: those already org members."""
+    return tuple(
+        sorted(
+            login
+            for login, role in want.members.items()
+            if role == "maintainer" and login.lower() in org_members
+        )
+    )
 
 
 KIND = register(KindSpec("team", 10, TeamPayload, diff_teams))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cohort.reconcile.kinds.team import founding_maintainers
 from cohort.reconcile.model import ActualState, DesiredState, DesiredTeam, Role
 from cohort.reconcile.plan import Action, Change, Payload
 from cohort.reconcile.registry import KindSpec, register
@@ -17,12 +18,17 @@ class TeamMemberPayload(Payload):
 
 
 def diff_team_members(desired: DesiredState, actual: ActualState) -> list[Change]:
-    """Add, re-role and remove members; pending invitations count as present."""
+    """Add, re-role and remove members; pending invitations count as present.
+
+    A team still to be created gets its founding maintainers with the creation request.
+    """
     protected = {*desired.protected_logins, actual.viewer.lower()}
     out: list[Change] = []
     for slug, want in desired.teams.items():
         have = actual.teams.get(slug)
-        current = dict(have.members) if have else {}
+        current: dict[str, Role] = dict(have.members) if have else {}
+        if have is None:
+            current = dict.fromkeys(founding_maintainers(want, actual.org_members), "maintainer")
         pending = {p.lower() for p in have.pending} if have else set()
         out += _upserts(want, current, pending) + _removals(want, current, protected)
     return out
