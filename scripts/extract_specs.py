@@ -30,6 +30,7 @@ issues/list-comments issues/create-comment issues/update-comment issues/add-labe
 issues/set-labels issues/remove-label issues/add-assignees
 pulls/list pulls/get pulls/create pulls/update pulls/list-files pulls/list-reviews
 pulls/create-review pulls/request-reviewers pulls/list-requested-reviewers pulls/merge
+pulls/remove-requested-reviewers
 users/get-authenticated users/get-by-username apps/get-authenticated apps/list-installations
 apps/get-org-installation apps/get-repo-installation apps/create-installation-access-token
 rate-limit/get meta/root

@@ -27,6 +27,7 @@ COMMANDS = (
     "dashboard",
     "graduate",
     "on-event",
+    "reroute",
 )
 NEEDS_APP = (
     "plan",
@@ -37,6 +38,7 @@ NEEDS_APP = (
     "evaluations",
     "dashboard",
     "graduate",
+    "reroute",
 )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from cohort.app.clients import AppClients, ClientFactory, TokenClients
+from cohort.app.events import BadPayload, parse_event
 from cohort.app.gather import Gatherer
 from cohort.app.process import Outcome, Processor
 from cohort.app.server import Settings, make_app
@@ -17,6 +18,7 @@ from cohort.app.worker import Workers
 from cohort.clock import SystemClock
 from cohort.errors import UsageError
 from cohort.github.client import DEFAULT_API
+from cohort.reconcile.bot_files import SLICE_PATH
 
 ACTIONS_BOT = "github-actions[bot]"
 
@@ -32,9 +34,16 @@ def open_store(spec: str) -> Store:
     return SQLiteStore(Path(path) if path != ":memory:" else path)
 
 
-def cohort_source(cohort_file: Path | None, organizer_repo: str) -> CohortSource:
-    """A local file when given, else ``cohort.yml`` in the organizer repository."""
-    return PathSource(cohort_file) if cohort_file else RepoSource(organizer_repo)
+def cohort_source(
+    cohort_file: Path | None, organizer_repo: str, *, strict: bool = False
+) -> CohortSource:
+    """A local file when given, else ``cohort.yml`` in the organizer repository.
+
+    ``strict``: a cohort that cannot be read is an error, not a reason to do nothing.
+    """
+    if cohort_file:
+        return PathSource(cohort_file, strict=strict)
+    return RepoSource(organizer_repo, strict=strict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,17 @@ def build_server(options: ServeOptions) -> tuple[Any, Store]:
     return make_app(Settings(options.secret, store, workers)), store
 
 
+def own_repo(body: bytes) -> str:
+    """``owner/name`` of the repository an event happened in (``.`` means this one)."""
+    try:
+        repo = parse_event("", "", body).repo
+    except BadPayload as exc:
+        raise UsageError(f"GITHUB_EVENT_PATH does not hold an event: {exc}") from None
+    if not repo:
+        raise UsageError("the event names no repository: pass --organizer-repo or --cohort")
+    return repo
+
+
 def on_event(
     cohort_file: Path | None,
     organizer_repo: str,
@@ -91,8 +111,11 @@ def on_event(
             raise UsageError("GITHUB_TOKEN is not set (pass it through env: in the workflow)")
         clients = TokenClients(token, env.get("GITHUB_API_URL", DEFAULT_API))
     name = name.removesuffix("_target")  # pull_request_target carries a pull_request payload
-    gatherer = Gatherer(
-        cohort_source(cohort_file, organizer_repo), SystemClock(), app_login=ACTIONS_BOT
-    )
     body = Path(path).read_bytes()
+    source = (
+        RepoSource(own_repo(body), SLICE_PATH, strict=True)
+        if organizer_repo in (".", "") and cohort_file is None
+        else cohort_source(cohort_file, organizer_repo, strict=True)
+    )
+    gatherer = Gatherer(source, SystemClock(), app_login=ACTIONS_BOT)
     return Processor(clients, gatherer).handle(name, env.get("GITHUB_RUN_ID", "run"), body)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cohort.app.areas import AreaRules
+from cohort.app.pull_state import PullState
 from cohort.app.size import ChangedFile
 from cohort.config.model import CohortFile
 
@@ -23,3 +24,5 @@ class Context:
     load: Mapping[str, int] = field(default_factory=dict)  # lower-case login -> open requests
     requested: frozenset[str] | None = None  # fresh requested reviewers (lower-case)
     labels: frozenset[str] | None = None  # fresh labels of the issue or pull request
+    pull: PullState | None = None  # the pull request as GitHub shows it now, with its reviews
+    comments: tuple[str, ...] | None = None  # bodies of the issue's comments, oldest first

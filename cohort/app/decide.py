@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cohort.app import decide_comment, decide_install, decide_pull, decide_review
+from cohort.app import decide_comment, decide_install, decide_issue, decide_pull, decide_review
 from cohort.app.context import Context
 from cohort.app.events import Event
 from cohort.app.reactions import Reaction
@@ -15,6 +15,7 @@ HANDLERS: dict[str, Handler] = {
     "pull_request": decide_pull.decide,
     "pull_request_review": decide_review.decide,
     "issue_comment": decide_comment.decide,
+    "issues": decide_issue.decide,
     "installation": decide_install.decide,
     "installation_repositories": decide_install.decide,
 }

@@ -1,49 +1,111 @@
-"""pull_request: phase, area, size and review labels, and a balanced mentor review request."""
+"""pull_request: phase, area, size and review labels, and one mentor asked, from current state."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from cohort.app.areas import area_labels
 from cohort.app.context import Context
-from cohort.app.events import Event, dig, label_names, logins, number, text
-from cohort.app.reactions import Reaction, RequestReview, label_change
-from cohort.app.reviewers import available_mentors, pick_reviewer, team_for_repo
+from cohort.app.events import Event, dig, number, text
+from cohort.app.pull_state import (
+    APPROVED,
+    CHANGES,
+    HELP,
+    NEEDS,
+    PullState,
+    is_bot,
+    pull_state,
+    with_review_labels,
+)
+from cohort.app.reactions import Comment, Reaction, RemoveReviewers, RequestReview, label_change
+from cohort.app.reviewers import Routing, after_routing, route, team_for_repo
 from cohort.app.size import SIZE_NAMES, changed_lines, size_label
 from cohort.config.model import PHASES, CohortFile, Team
+from cohort.config.naming import marker
 from cohort.labels import PHASE_LABELS, phase_label
 from cohort.reconcile.calendar import MILESTONE_TITLES, current_phase
 
-ACTIONS = frozenset({"opened", "reopened", "synchronize", "ready_for_review", "edited"})
-REQUEST_ON = frozenset({"opened", "reopened", "ready_for_review"})
+__all__ = ["ACTIONS", "APPROVED", "CHANGES", "NEEDS", "decide", "is_bot", "settle"]
+
+ACTIONS = frozenset(
+    {
+        "opened",
+        "reopened",
+        "synchronize",
+        "ready_for_review",
+        "converted_to_draft",
+        "edited",
+        "review_requested",
+        "review_request_removed",
+        "closed",
+    }
+)
 PHASE_NAMES = frozenset(spec.name for spec in PHASE_LABELS)
-NEEDS, APPROVED, CHANGES = "needs-mentor-review", "mentor-approved", "changes-requested"
 
 
 def decide(event: Event, ctx: Context) -> list[Reaction]:
-    """Labels and review requests for an opened, updated or ready pull request."""
+    """Labels and review requests for a pull request, whatever the action that arrived."""
     pr = dig(event.payload, "pull_request")
+    if event.action not in ACTIONS:
+        return []
+    return settle(event.repo, pr, ctx)
+
+
+def settle(repo: str, pr: Any, ctx: Context, reviews: tuple[Any, ...] = ()) -> list[Reaction]:
+    """The changes that make a PR's labels and review requests match its current state.
+
+    ``ctx.pull`` is GitHub's state read just now; without it, the payload (and the
+    ``reviews`` it carries) stands in.
+    """
     num = number(pr, "number")
-    if event.action not in ACTIONS or ctx.cohort is None or num is None:
+    if ctx.cohort is None or num is None:
         return []
-    team = team_for_repo(ctx.cohort, event.repo)
-    if team is None or text(pr, "state") == "closed":
+    team = team_for_repo(ctx.cohort, repo)
+    if team is None:
         return []
-    before = ctx.labels if ctx.labels is not None else label_names(dig(pr, "labels"))
-    after = wanted_labels(pr, before, ctx)
-    changes = label_change(event.repo, num, before, after)
-    if event.action in REQUEST_ON and wants_review(pr) and APPROVED not in after:
-        reviewer = choose_reviewer(ctx.cohort, team, pr, ctx)
-        if reviewer is not None:
-            changes.append(RequestReview(event.repo, num, (reviewer,)))
-    return changes
+    state = ctx.pull if ctx.pull is not None else pull_state(pr, reviews)
+    if ctx.labels is not None:
+        state = _with_labels(state, ctx.labels)
+    if not state.open:
+        after = with_review_labels(state, team.mentors) - {HELP}
+        return label_change(repo, num, state.labels, after)
+    plan = route(ctx.cohort, team, state, ctx.load)
+    after = wanted_labels(pr, after_routing(state, plan), team, ctx)
+    changes = label_change(repo, num, state.labels, after)
+    return changes + routing(ctx.cohort, team, repo, state, plan, ctx)
 
 
-def wanted_labels(pr: Any, before: frozenset[str], ctx: Context) -> frozenset[str]:
-    """The label set after this event: managed groups replaced, everything else kept."""
+def _with_labels(state: PullState, labels: frozenset[str]) -> PullState:
+    return replace(state, labels=labels)
+
+
+def routing(
+    cohort: CohortFile, team: Team, repo: str, state: PullState, plan: Routing, ctx: Context
+) -> list[Reaction]:
+    """One available mentor asked; extra requests withdrawn; organizers told if none can be."""
+    out: list[Reaction] = []
+    if plan.request:
+        out.append(RequestReview(repo, state.number, plan.request))
+    if plan.remove_users or plan.remove_teams:
+        out.append(RemoveReviewers(repo, state.number, plan.remove_users, plan.remove_teams))
+    tag = marker("mentor-escalate", str(state.number))
+    told = ctx.comments is None or any(tag in c for c in ctx.comments)  # unread: say nothing
+    if plan.escalate and cohort.organizers and not told:
+        people = " ".join(f"@{o}" for o in cohort.organizers)
+        body = (
+            f"{tag}\n{people}: every mentor of team {team.slug} is away, so nobody was asked "
+            "to review this pull request. Please review it or find a mentor who can."
+        )
+        out.append(Comment(repo, state.number, body))
+    return out
+
+
+def wanted_labels(pr: Any, state: PullState, team: Team, ctx: Context) -> frozenset[str]:
+    """The label set of an open PR: managed groups replaced, everything else kept."""
     assert ctx.cohort is not None
-    after = set(before)
-    from_milestone = milestone_phase(text(pr, "milestone", "title"))
+    after = set(state.labels)
+    from_milestone = milestone_phase(state.milestone or text(pr, "milestone", "title"))
     if from_milestone is not None:
         after = (after - PHASE_NAMES) | {phase_label(from_milestone)}
     elif not after & PHASE_NAMES:
@@ -55,9 +117,7 @@ def wanted_labels(pr: Any, before: frozenset[str], ctx: Context) -> frozenset[st
     else:
         lines = (number(pr, "additions") or 0) + (number(pr, "deletions") or 0)
     after = (after - SIZE_NAMES) | {size_label(lines)}
-    if wants_review(pr) and not after & {APPROVED, CHANGES}:
-        after.add(NEEDS)
-    return frozenset(after)
+    return with_review_labels(_with_labels(state, frozenset(after)), team.mentors)
 
 
 def milestone_phase(title: str) -> str | None:
@@ -67,24 +127,3 @@ def milestone_phase(title: str) -> str | None:
         if lowered.startswith(MILESTONE_TITLES[phase].lower()):
             return phase
     return None
-
-
-def is_bot(user: Any) -> bool:
-    """A bot account (``type: Bot`` or a ``[bot]`` login)."""
-    return text(user, "type") == "Bot" or text(user, "login").endswith("[bot]")
-
-
-def wants_review(pr: Any) -> bool:
-    """Drafts and bot PRs do not wait for a mentor."""
-    return dig(pr, "draft") is not True and not is_bot(dig(pr, "user"))
-
-
-def choose_reviewer(cohort: CohortFile, team: Team, pr: Any, ctx: Context) -> str | None:
-    """The least loaded mentor who is not away, unless a mentor is already asked."""
-    requested = ctx.requested
-    if requested is None:
-        requested = frozenset(x.lower() for x in logins(dig(pr, "requested_reviewers")))
-    if requested & {m.lower() for m in team.mentors}:
-        return None  # CODEOWNERS (or a person) already asked a mentor
-    author = frozenset({text(pr, "user", "login")})
-    return pick_reviewer(available_mentors(cohort, team), ctx.load, exclude=author)

@@ -5,10 +5,16 @@ from __future__ import annotations
 from cohort.github.routes import (
     ADD_LABELS,
     CREATE_COMMENT,
+    GET_COMMIT,
     GET_CONTENT,
+    GET_PULL,
     INSTALLATION_TOKEN,
+    LIST_COMMENTS,
     LIST_FILES,
     LIST_PULLS,
+    LIST_REVIEWS,
+    REMOVE_LABEL,
+    REMOVE_REVIEWERS,
     REQUEST_REVIEWERS,
     SET_LABELS,
     Route,
@@ -19,10 +25,16 @@ __all__ = [
     "ADD_LABELS",
     "CREATE_COMMENT",
     "ENDPOINTS",
+    "GET_COMMIT",
     "GET_CONTENT",
+    "GET_PULL",
     "INSTALLATION_TOKEN",
+    "LIST_COMMENTS",
     "LIST_FILES",
     "LIST_PULLS",
+    "LIST_REVIEWS",
+    "REMOVE_LABEL",
+    "REMOVE_REVIEWERS",
     "REQUEST_REVIEWERS",
     "SET_LABELS",
     "SUBSCRIBED_EVENTS",
@@ -32,16 +44,27 @@ __all__ = [
 ENDPOINTS: tuple[Route, ...] = (
     LIST_FILES,
     LIST_PULLS,
+    GET_PULL,
+    LIST_REVIEWS,
+    LIST_COMMENTS,
     GET_CONTENT,
+    GET_COMMIT,
     ADD_LABELS,
     SET_LABELS,
+    REMOVE_LABEL,
     REQUEST_REVIEWERS,
+    REMOVE_REVIEWERS,
     CREATE_COMMENT,
     INSTALLATION_TOKEN,
 )
 
 # Events the App subscribes to; installation events are always sent to an App.
-SUBSCRIBED_EVENTS: tuple[str, ...] = ("issue_comment", "pull_request", "pull_request_review")
+SUBSCRIBED_EVENTS: tuple[str, ...] = (
+    "issue_comment",
+    "issues",
+    "pull_request",
+    "pull_request_review",
+)
 
 
 def required_permissions() -> dict[str, str]:

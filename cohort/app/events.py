@@ -11,6 +11,7 @@ HANDLED = frozenset(
         "pull_request",
         "pull_request_review",
         "issue_comment",
+        "issues",
         "installation",
         "installation_repositories",
     }

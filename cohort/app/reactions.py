@@ -33,6 +33,16 @@ class RequestReview:
 
 
 @dataclass(frozen=True)
+class RemoveReviewers:
+    """Withdraw review requests from people and teams (one write when applied)."""
+
+    repo: str
+    number: int
+    reviewers: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Comment:
     """Post a comment on an issue or pull request."""
 
@@ -53,7 +63,7 @@ class TrackInstallation:
     replace: bool = False  # True: ``added`` is the whole list of repositories
 
 
-Reaction = SetLabels | RequestReview | Comment | TrackInstallation
+Reaction = SetLabels | RequestReview | RemoveReviewers | Comment | TrackInstallation
 
 
 def label_change(

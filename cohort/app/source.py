@@ -12,9 +12,21 @@ from cohort.clock import Clock, SystemClock
 from cohort.config.load import parse_cohort
 from cohort.config.model import CohortFile
 from cohort.config.source import read_document
-from cohort.errors import InvalidInput
+from cohort.errors import CohortError, ExitCode, InvalidInput
 from cohort.github.ports import RestPort
 from cohort.loading import load_cohort
+
+SERVERLESS_HINT = (
+    "a team repository's GITHUB_TOKEN cannot read a private organizer repository: pass "
+    "--cohort .github/cohort.yml (the slice apply commits) or a token that can read it; "
+    "see docs/reference/app.md"
+)
+
+
+class CohortUnavailable(CohortError):
+    """The cohort cannot be read, so nothing can be decided (a setup problem, never quiet)."""
+
+    exit_code = ExitCode.INVALID
 
 
 class CohortSource(Protocol):
@@ -28,15 +40,26 @@ class PathSource:
     """A cohort file on disk, re-read when it changes."""
 
     path: Path
+    strict: bool = False  # raise CohortUnavailable instead of answering None
     _seen: tuple[float, CohortFile] | None = None
 
     def get(self, org: str, client: RestPort) -> CohortFile | None:
         del client
-        mtime = self.path.stat().st_mtime
+        try:
+            mtime = self.path.stat().st_mtime
+        except OSError as exc:
+            raise CohortUnavailable(f"cannot read the cohort file {self.path}: {exc}") from None
         if self._seen is None or self._seen[0] != mtime:
             self._seen = (mtime, load_cohort(self.path).cohort)
         cohort = self._seen[1]
-        return cohort if cohort.program.organization.lower() == org.lower() else None
+        if cohort.program.organization.lower() == org.lower():
+            return cohort
+        if self.strict:
+            raise CohortUnavailable(
+                f"{self.path} is the cohort of {cohort.program.organization}, "
+                f"not of {org} where the event happened"
+            )
+        return None
 
 
 def parse_remote(raw: bytes, file: str) -> CohortFile:
@@ -55,6 +78,7 @@ class RepoSource:
     path: str = "cohort.yml"
     ttl: float = 300.0
     clock: Clock = field(default_factory=SystemClock)
+    strict: bool = False  # raise CohortUnavailable instead of answering None
     _cache: dict[str, tuple[float, CohortFile | None]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -66,13 +90,23 @@ class RepoSource:
                 return hit[1]
         full = self.repo if "/" in self.repo else f"{org}/{self.repo}"
         raw = file_text(client, full, self.path)
+        if raw is None and self.strict:
+            raise CohortUnavailable(
+                f"{full}/{self.path} is missing or unreadable: {SERVERLESS_HINT}"
+            )
         cohort: CohortFile | None = None
         if raw is not None:
             try:
                 cohort = parse_remote(raw, f"{full}/{self.path}")
             except InvalidInput:
+                if self.strict:
+                    raise
                 cohort = None  # an invalid file is never merged by the plan job; stay quiet
         if cohort is not None and cohort.program.organization.lower() != key:
+            if self.strict:
+                raise CohortUnavailable(
+                    f"{full}/{self.path} is the cohort of {cohort.program.organization}, not {org}"
+                )
             cohort = None
         with self._lock:
             self._cache[key] = (self.clock.now(), cohort)

@@ -16,11 +16,11 @@ from cohort.errors import ExitCode, UsageError
 @github_options
 @click.option(
     "--week",
-    type=int,
     default=None,
+    metavar="N|YYYY-Www",
     envvar="COHORT_CHECKIN_WEEK",
     show_envvar=True,
-    help="Cohort week (default: the current week by the calendar).",
+    help="Cohort week number (3) or ISO week (2027-W07) (default: the current week).",
 )
 @click.option(
     "--meetings",
@@ -33,7 +33,7 @@ from cohort.errors import ExitCode, UsageError
 def checkins_command(
     cohort_file: Path,
     github: GitHubOptions,
-    week: int | None,
+    week: str | None,
     meetings: Path | None,
 ) -> int:
     """Create (or update) one check-in issue per team for the week; close last week's.
@@ -44,6 +44,7 @@ def checkins_command(
     from cohort.github.checkins_io import run_checkins
     from cohort.mentoring.meetings import parse_slots
     from cohort.reconcile.calendar import cohort_week
+    from cohort.summary.week import cohort_week_of, resolve_week, week_of
 
     cohort, connection = open_connection(
         cohort_file,
@@ -51,7 +52,11 @@ def checkins_command(
         write=True,
     )
     today = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC).date()
-    chosen = week or cohort_week(cohort.calendar, today)
+    chosen = (
+        cohort_week_of(cohort.calendar, resolve_week(week, cohort.calendar))
+        if week
+        else cohort_week(cohort.calendar, today)
+    )
     if not 1 <= chosen <= cohort.calendar.weeks:
         if week is None:  # the weekly schedule before the start or after the end: nothing to do
             click.echo(
@@ -61,12 +66,14 @@ def checkins_command(
             connection.close()
             return int(ExitCode.OK)
         raise UsageError(f"week {chosen} is outside the cohort (1 to {cohort.calendar.weeks})")
+    iso = week_of(cohort.calendar.start + dt.timedelta(weeks=chosen - 1))
+    named = f"cohort week {chosen} ({iso.label})"
     slots: dict[str, str] = {}
     if meetings is not None:
         teams = [t.slug for t in cohort.teams]
         slots = parse_slots(meetings.read_text(encoding="utf-8"), str(meetings), teams)
     for done in run_checkins(connection.client, cohort, chosen, slots):
         closed = f"; closed #{done.previous}" if done.closed_previous else ""
-        click.echo(f"{done.team}: week {chosen} check-in #{done.number} {done.action}{closed}")
+        click.echo(f"{done.team}: {named} check-in #{done.number} {done.action}{closed}")
     connection.close()
     return int(ExitCode.OK)

@@ -30,6 +30,8 @@ def report_error(exc: CohortError) -> None:
             click.echo(f"  - {reason}", err=True)
         return
     click.echo(f"error: {exc}", err=True)
+    if in_actions():
+        click.echo(f"::error title=cohort::{_escape(str(exc))}")
 
 
 def problems_text(problems: list[Problem]) -> str:

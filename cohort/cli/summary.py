@@ -40,10 +40,11 @@ def read_snapshot(cohort: CohortFile, connection: Connection, since: dt.date) ->
 @click.option(
     "--week",
     default=None,
-    metavar="YYYY-Www",
+    metavar="YYYY-Www|N",
     envvar="COHORT_WEEK",
     show_envvar=True,
-    help="ISO week to summarize (default: the current week).",
+    help="ISO week (2027-W07) or cohort week number (3) to summarize, as of its end "
+    "(default: the current week, as of now).",
 )
 @format_option(("markdown", "json"))
 @github_options
@@ -64,8 +65,8 @@ def summary_command(
     """
     from cohort.cli.report import in_actions, write_step_summary
     from cohort.cli.session import open_connection
-    from cohort.summary import parse_week, render_json, render_markdown, summarize, week_of
-    from cohort.summary.week import local_day
+    from cohort.summary import render_json, render_markdown, summarize, week_of
+    from cohort.summary.week import describe_week, local_day, resolve_week
 
     cohort, connection = open_connection(
         cohort_file,
@@ -74,7 +75,7 @@ def summary_command(
     )
     zone = cohort.calendar.timezone
     clock = dt.datetime.fromtimestamp(connection.client.clock.wall(), dt.UTC)
-    chosen = parse_week(week) if week else None
+    chosen = resolve_week(week, cohort.calendar) if week else None
     since = min(cohort.calendar.start, chosen.monday if chosen else clock.date())
     activity = read_snapshot(cohort, connection, since)
     now = activity.fetched_at
@@ -82,6 +83,7 @@ def summary_command(
     if now < chosen.window(zone)[0]:
         raise UsageError(f"--week {chosen.label} has not started yet (now: {now:%Y-%m-%d})")
     summary = summarize(activity, cohort, chosen, now)
+    click.echo(f"week: {describe_week(chosen, cohort.calendar)}", err=True)
     markdown = render_markdown(summary)
     posted = (
         _post(cohort, connection, summary.week, summary.cohort_week, markdown) if post else None

@@ -290,7 +290,19 @@ class SummaryPolicy(Strict):
         default=7, ge=1, le=60, description="A team with no activity for this long needs attention."
     )
     review_waiting_days: int = Field(
-        default=3, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
+        default=2, ge=1, le=30, description="A PR waiting this long for a mentor is flagged."
+    )
+
+
+class ReviewPolicy(Strict):
+    """How the App asks mentors for reviews."""
+
+    reroute_after_working_days: int = Field(
+        default=3,
+        ge=1,
+        le=30,
+        description="Ask another available mentor (or the organizers) when a requested mentor "
+        "has not reviewed for this many working days (Monday to Friday).",
     )
 
 
@@ -314,6 +326,13 @@ class Policy(Strict):
         description="push comes with the team; maintain: a write per mentor, a read per repo.",
     )
     summary: SummaryPolicy = Field(default_factory=SummaryPolicy)
+    reviews: ReviewPolicy = Field(default_factory=ReviewPolicy)
+    mentor_bot: Literal["app", "workflow"] = Field(
+        default="app",
+        description="app: the GitHub App (cohort serve) labels PRs and asks mentors; workflow: "
+        "apply installs .github/workflows/cohort-bot.yml and the team's slice of the cohort "
+        "(.github/cohort.yml) in each team repository, and `cohort on-event` does it.",
+    )
     archive_at_end: bool = Field(default=False, description="Archive repos after the last week.")
 
 

@@ -42,14 +42,22 @@ class History:
     latency_hours: tuple[float | None, ...]  # whole cohort, per week
 
 
-def history(activity: Activity, cohort: CohortFile, *, last: int | None = None) -> History:
-    """Series for every cohort week up to the snapshot (the ``last`` N weeks, if given)."""
+def history(
+    activity: Activity,
+    cohort: CohortFile,
+    *,
+    last: int | None = None,
+    until: dt.datetime | None = None,
+) -> History:
+    """Series for every cohort week up to the snapshot, or up to ``until`` if sooner (the
+    ``last`` N weeks, if given)."""
     zone = cohort.calendar.timezone
-    weeks = cohort_weeks(cohort.calendar, local_day(activity.fetched_at, zone))
+    as_of = min(activity.fetched_at, until) if until else activity.fetched_at
+    weeks = cohort_weeks(cohort.calendar, local_day(as_of - dt.timedelta(microseconds=1), zone))
     if last is not None:
         weeks = weeks[-last:] if last > 0 else []
     windows = [w.window(zone) for w in weeks]
-    windows = [(start, min(end, activity.fetched_at)) for start, end in windows]
+    windows = [(start, min(end, as_of)) for start, end in windows]
     teams = []
     all_latency: list[list[float]] = [[] for _ in weeks]
     for team in cohort.teams:
@@ -66,7 +74,7 @@ def history(activity: Activity, cohort: CohortFile, *, last: int | None = None) 
         program=cohort.program.name,
         cohort=cohort.program.cohort,
         org=cohort.program.organization,
-        as_of=activity.fetched_at,
+        as_of=as_of,
         weeks=tuple(w.label for w in weeks),
         cohort_week_numbers=tuple(cohort_week_of(cohort.calendar, w) for w in weeks),
         teams=tuple(teams),

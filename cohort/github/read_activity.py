@@ -12,7 +12,9 @@ from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
 from cohort.github.batching import BATCH, adaptive
 from cohort.github.paging import Connection, Pager, Pending, fields, more, send_riding
-from cohort.github.ports import GraphQLPort
+from cohort.github.ports import GraphQLPort, RestPort
+from cohort.github.routes import LIST_ORG_INVITATIONS
+from cohort.mentoring import answers
 from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.summary.activity import (
     Activity,
@@ -20,6 +22,7 @@ from cohort.summary.activity import (
     Commit,
     Issue,
     Milestone,
+    Note,
     PullRequest,
     RepoActivity,
     Review,
@@ -36,9 +39,18 @@ MILESTONES = Connection(
     "states: [OPEN, CLOSED]",
     size=20,
 )
+# The latest comments and PR commits, and the labels, of each issue and PR: activity and help
+# requests for the summary (a window, not pages: older comments are older activity).
+_PEOPLE = (
+    "comments(last: 20) { nodes { author { login } createdAt } } "
+    "labels(first: 10) { nodes { name } }"
+)
+_PUSHES = "commits(last: 10) { nodes { commit { committedDate author { user { login } } } } }"
 ISSUES = Connection(
     "issues",
-    "nodes { number title createdAt closedAt milestone { title } }",
+    "nodes { number title createdAt closedAt milestone { title } author { login } "
+    + _PEOPLE
+    + " }",
     "orderBy: {field: UPDATED_AT, direction: DESC}",
 )
 # Nested page sizes stay small (a page of 50 pull requests each with 10 + 30 nested nodes
@@ -51,15 +63,16 @@ PULLS = Connection(
     "pullRequests",
     "nodes { number title createdAt mergedAt closedAt isDraft author { login } "
     + fields((REVIEW_REQUESTS, REVIEWS))
+    + f" {_PUSHES} {_PEOPLE}"
     + " }",
     "orderBy: {field: UPDATED_AT, direction: DESC}",
     size=50,
 )
-COMMENTS = Connection("comments", "nodes { author { login } }", size=50)
+COMMENTS = Connection("comments", "nodes { author { login } body }", size=50)
 # The latest two check-ins only (by design, not a page): the summary shows the last one.
 _CHECKINS = (
     f"checkins: issues(first: 2, labels: [{json.dumps(CHECKIN_LABEL)}], "
-    "orderBy: {field: CREATED_AT, direction: DESC}) { nodes { number createdAt "
+    "orderBy: {field: CREATED_AT, direction: DESC}) { nodes { number createdAt body "
     + fields((COMMENTS,))
     + " } }"
 )
@@ -153,8 +166,16 @@ def parse_repo(name: str, node: dict[str, Any] | None) -> RepoActivity:
 
 
 def _checkin(c: dict[str, Any]) -> CheckIn:
-    people = (_login(n.get("author")) for n in c["comments"]["nodes"])
-    return CheckIn(int(c["number"]), _when(c["createdAt"]), tuple(dict.fromkeys(people)))
+    nodes = c["comments"]["nodes"]
+    people = (_login(n.get("author")) for n in nodes)
+    said = [answers.Comment(_login(n.get("author")), str(n.get("body") or "")) for n in nodes]
+    found = answers.carried_blockers(str(c.get("body") or "")) + answers.new_blockers(said, 0)
+    return CheckIn(
+        int(c["number"]),
+        _when(c["createdAt"]),
+        tuple(dict.fromkeys(people)),
+        tuple(f"@{b.author}: {b.text}" for b in found),
+    )
 
 
 def _when(value: Any) -> dt.datetime:
@@ -178,6 +199,33 @@ def _milestone(m: dict[str, Any]) -> Milestone:
     )
 
 
+def _nodes(node: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    found = (node.get(key) or {}).get("nodes") or []
+    return [n for n in found if isinstance(n, dict)]
+
+
+def _comments(node: dict[str, Any]) -> tuple[Note, ...]:
+    return tuple(
+        Note(_login(c.get("author")), _when(c["createdAt"]))
+        for c in _nodes(node, "comments")
+        if c.get("createdAt")
+    )
+
+
+def _labels(node: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(n["name"]) for n in _nodes(node, "labels") if "name" in n)
+
+
+def _pushes(node: dict[str, Any]) -> tuple[Note, ...]:
+    out = []
+    for n in _nodes(node, "commits"):
+        commit = n.get("commit") or {}
+        user = (commit.get("author") or {}).get("user")
+        if commit.get("committedDate"):
+            out.append(Note(_login(user) if user else "", _when(commit["committedDate"])))
+    return tuple(out)
+
+
 def _issue(i: dict[str, Any]) -> Issue:
     milestone = i.get("milestone")
     return Issue(
@@ -186,6 +234,9 @@ def _issue(i: dict[str, Any]) -> Issue:
         _when(i["createdAt"]),
         parse_time(i.get("closedAt")),
         str(milestone["title"]) if isinstance(milestone, dict) else None,
+        author=_login(i.get("author")) if i.get("author") else "",
+        labels=_labels(i),
+        comments=_comments(i),
     )
 
 
@@ -210,6 +261,9 @@ def _pull(p: dict[str, Any]) -> PullRequest:
         draft=bool(p.get("isDraft")),
         requested=tuple(requested),
         reviews=tuple(reviews),
+        pushes=_pushes(p),
+        comments=_comments(p),
+        labels=_labels(p),
     )
 
 
@@ -217,3 +271,12 @@ def _commit(c: dict[str, Any]) -> Commit:
     user = (c.get("author") or {}).get("user")
     login = str(user["login"]) if isinstance(user, dict) else None
     return Commit(str(c["oid"]), login, _when(c["committedDate"]))
+
+
+def pending_invitations(client: RestPort, org: str) -> list[dict[str, Any]] | None:
+    """The organization's pending invitations (first 100), or None when not permitted."""
+    try:
+        found = client.call(LIST_ORG_INVITATIONS, params={"per_page": 100}, org=org)
+    except GitHubError:
+        return None  # needs members: read (an organization owner's view)
+    return [i for i in found or [] if isinstance(i, dict)]

@@ -57,6 +57,7 @@ CREATE_TEAM = _r("POST", "/orgs/{org}/teams", "members", "write")
 PUT_MEMBERSHIP = _r("PUT", "/orgs/{org}/teams/{team}/memberships/{login}", "members", "write")
 DELETE_MEMBERSHIP = _r("DELETE", "/orgs/{org}/teams/{team}/memberships/{login}", "members", "write")
 CREATE_REPO = _r("POST", "/orgs/{org}/repos", "administration", "write")
+LIST_ORG_INVITATIONS = _r("GET", "/orgs/{org}/invitations", "members", "read")
 # --- repositories ----------------------------------------------------------------------------
 GET_REPO = _r("GET", "/repos/{repo}", "metadata", "read")
 UPDATE_REPO = _r("PATCH", "/repos/{repo}", "administration", "write")
@@ -72,6 +73,7 @@ GET_HEAD_REF = _r("GET", "/repos/{repo}/git/ref/heads/{branch}", "contents", "re
 CREATE_REF = _r("POST", "/repos/{repo}/git/refs", "contents", "write")
 GET_TREE = _r("GET", "/repos/{repo}/git/trees/{tree}", "contents", "read")
 GET_BLOB = _r("GET", "/repos/{repo}/git/blobs/{sha}", "contents", "read")
+GET_COMMIT = _r("GET", "/repos/{repo}/git/commits/{sha}", "contents", "read")
 # --- issues and comments ---------------------------------------------------------------------
 LIST_ISSUES = _r("GET", "/repos/{repo}/issues", "issues", "read")
 CREATE_ISSUE = _r("POST", "/repos/{repo}/issues", "issues", "write")
@@ -81,12 +83,18 @@ CREATE_COMMENT = _r("POST", "/repos/{repo}/issues/{number}/comments", "issues", 
 UPDATE_COMMENT = _r("PATCH", "/repos/{repo}/issues/comments/{comment_id}", "issues", "write")
 ADD_LABELS = _r("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
 SET_LABELS = _r("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
+REMOVE_LABEL = _r("DELETE", "/repos/{repo}/issues/{number}/labels/{name}", "issues", "write")
 # --- pull requests ---------------------------------------------------------------------------
 LIST_PULLS = _r("GET", "/repos/{repo}/pulls", "pull_requests", "read")
 CREATE_PULL = _r("POST", "/repos/{repo}/pulls", "pull_requests", "write")
 LIST_FILES = _r("GET", "/repos/{repo}/pulls/{number}/files", "pull_requests", "read")
 REQUEST_REVIEWERS = _r(
     "POST", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
+)
+GET_PULL = _r("GET", "/repos/{repo}/pulls/{number}", "pull_requests", "read")
+LIST_REVIEWS = _r("GET", "/repos/{repo}/pulls/{number}/reviews", "pull_requests", "read")
+REMOVE_REVIEWERS = _r(
+    "DELETE", "/repos/{repo}/pulls/{number}/requested_reviewers", "pull_requests", "write"
 )
 PULLS_FOR_COMMIT = _r("GET", "/repos/{repo}/commits/{sha}/pulls", "pull_requests", "read")
 # --- App-level (JWT) calls: they need no installation permission -----------------------------

@@ -21,6 +21,7 @@ WORKFLOWS = (
     "cohort-evaluations.yml",
     "cohort-invitations.yml",
     "cohort-dashboard.yml",
+    "cohort-daily.yml",
 )
 _SHA = re.compile(r"[0-9a-f]{40}")
 _PINNED_REF = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9._-]+@[0-9a-f]{40}")

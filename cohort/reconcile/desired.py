@@ -7,7 +7,9 @@ from typing import Protocol
 
 from cohort.config.model import CohortFile, Team
 from cohort.config.naming import marker, organizers_team_slug, repo_name, team_slug
+from cohort.init_files import package_version
 from cohort.labels import CATALOGUE, phase_label
+from cohort.reconcile.bot_files import SLICE_PATH, WORKFLOW_PATH, bot_workflow, slice_text
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.reconcile.model import (
     CODEOWNERS_PATH,
@@ -94,6 +96,8 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
     codeowners = files.get(CODEOWNERS_PATH)
     if codeowners is None:  # templates/render.py always writes it (templates.codeowners)
         raise ValueError(f"the scaffold of team {team.slug} has no {CODEOWNERS_PATH}")
+    bot = _bot_files(cohort, team)
+    files.update(bot)
     policy = cohort.policy
     protection = (
         Protection(
@@ -118,7 +122,7 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         f"team {team.slug}"[:350],
         topics=tuple(sorted(set(cohort.repositories.topics))),
         scaffold=files,
-        managed_files={CODEOWNERS_PATH: codeowners},
+        managed_files={CODEOWNERS_PATH: codeowners, **bot},
         labels=tuple(Label(s.name, s.color, s.description) for s in CATALOGUE)
         if policy.labels
         else (),
@@ -128,6 +132,16 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         collaborators=collaborators,
         managed_collaborators=managed,
     )
+
+
+def _bot_files(cohort: CohortFile, team: Team) -> dict[str, bytes]:
+    """Serverless mode: the cohort-bot workflow and the team's slice of the cohort it reads."""
+    if cohort.policy.mentor_bot != "workflow":
+        return {}
+    return {
+        SLICE_PATH: slice_text(cohort, team),
+        WORKFLOW_PATH: bot_workflow(package_version()),
+    }
 
 
 def _milestones(cohort: CohortFile) -> tuple[Milestone, ...]:

@@ -37,8 +37,17 @@ def commit_changes(
     sig = signature(state, login, when)
     parents = (parent,) if parent else ()
     sha = repo.git.put_commit(Commit(tree, parents, sig, sig, message))
-    repo.git.refs[ref] = sha
+    move_ref(repo, ref, sha)
     return sha
+
+
+def move_ref(repo: Repo, ref: str, sha: str) -> None:
+    """Point ``ref`` at ``sha``; open pull requests from that branch follow (a push)."""
+    repo.git.refs[ref] = sha
+    branch = ref.removeprefix("refs/heads/")
+    for item in repo.issues.values():
+        if item.pull is not None and item.state == "open" and item.pull.head == branch:
+            item.pull.head_sha = sha
 
 
 def auto_init(state: State, repo: Repo, login: str, when: float) -> str:

@@ -134,6 +134,16 @@ def pull(state: State, repo: Repo, item: Issue) -> View:
         }
         for r in pr.reviews
     ]
+    base_history = set(repo.git.history(pr.base_sha))
+    own = [sha for sha in reversed(repo.git.history(pr.head_sha)) if sha not in base_history]
+    commits = [
+        {
+            "__typename": "PullRequestCommit",
+            "id": f"PRC_{sha[:16]}",
+            "commit": commit(state, repo, sha),
+        }
+        for sha in own
+    ]
     state_name = "MERGED" if pr.merged_at else item.state.upper()
     view.update(
         {
@@ -151,6 +161,7 @@ def pull(state: State, repo: Repo, item: Issue) -> View:
             "url": f"{WEB}/{repo.full_name}/pull/{item.number}",
             "reviewRequests": lambda **a: v.connection(v.plain(reqs), a),
             "reviews": lambda **a: v.connection(v.plain(reviews), a),
+            "commits": lambda **a: v.connection(v.plain(commits), a),
         }
     )
     return view

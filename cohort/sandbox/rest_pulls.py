@@ -201,6 +201,19 @@ def request_reviewers(ctx: Ctx, req: Request) -> Response:
     return Response(201, shape.pull_simple(ctx.state, repo, item))
 
 
+@op("pulls/remove-requested-reviewers")
+def remove_requested(ctx: Ctx, req: Request) -> Response:
+    repo, item = lookup.pull(ctx, req)
+    pr = item.pull
+    assert pr is not None
+    data = lookup.body(req)
+    gone_users = {str(u).lower() for u in data.get("reviewers", [])}
+    gone_teams = {str(t).lower() for t in data.get("team_reviewers", [])}
+    pr.requested_users = [u for u in pr.requested_users if u.lower() not in gone_users]
+    pr.requested_teams = [t for t in pr.requested_teams if t.lower() not in gone_teams]
+    return Response(200, shape.pull_simple(ctx.state, repo, item))
+
+
 @op("pulls/list-requested-reviewers")
 def list_requested(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.pull(ctx, req)

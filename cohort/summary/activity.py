@@ -22,6 +22,14 @@ def time_text(value: dt.datetime | None) -> str | None:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Someone did something at a moment: a comment, or a commit pushed to a PR branch."""
+
+    author: str
+    at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Review:
     author: str
     state: str
@@ -39,10 +47,18 @@ class PullRequest:
     draft: bool = False
     requested: tuple[str, ...] = ()
     reviews: tuple[Review, ...] = ()
+    pushes: tuple[Note, ...] = ()  # the latest commits on the PR branch (author, commit time)
+    comments: tuple[Note, ...] = ()
+    labels: tuple[str, ...] = ()  # as of the snapshot
 
     @property
     def open(self) -> bool:
         return self.closed_at is None and self.merged_at is None
+
+    def open_at(self, moment: dt.datetime) -> bool:
+        """Whether the pull request was open at ``moment``."""
+        ended = [m for m in (self.closed_at, self.merged_at) if m is not None]
+        return self.created_at <= moment and not any(m <= moment for m in ended)
 
 
 @dataclass(frozen=True)
@@ -52,6 +68,9 @@ class Issue:
     created_at: dt.datetime
     closed_at: dt.datetime | None = None
     milestone: str | None = None
+    author: str = ""
+    labels: tuple[str, ...] = ()  # as of the snapshot
+    comments: tuple[Note, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,7 @@ class CheckIn:
     number: int
     created_at: dt.datetime
     commenters: tuple[str, ...]
+    blockers: tuple[str, ...] = ()  # "@who: what", carried over and newly written
 
 
 @dataclass(frozen=True)
@@ -122,13 +142,41 @@ def _repo_json(r: RepoActivity) -> dict[str, Any]:
             [m.title, m.due_on.isoformat() if m.due_on else None, m.open_issues, m.closed_issues]
             for m in r.milestones
         ],
-        "issues": [
-            [i.number, i.title, time_text(i.created_at), time_text(i.closed_at), i.milestone]
-            for i in r.issues
-        ],
+        "issues": [_issue_json(i) for i in r.issues],
         "pulls": [_pull_json(p) for p in r.pulls],
         "commits": [[c.oid, c.author, time_text(c.committed_at)] for c in r.commits],
     }
+
+
+def _notes_json(notes: tuple[Note, ...]) -> list[list[str | None]]:
+    return [[n.author, time_text(n.at)] for n in notes]
+
+
+def _notes_from(rows: list[list[str]] | None) -> tuple[Note, ...]:
+    return tuple(Note(a, _must(w)) for a, w in rows or [])
+
+
+def _issue_json(i: Issue) -> list[Any]:
+    row: list[Any] = [i.number, i.title, time_text(i.created_at), time_text(i.closed_at)]
+    row.append(i.milestone)
+    if i.author or i.labels or i.comments:
+        row += [i.author, list(i.labels), _notes_json(i.comments)]
+    return row
+
+
+def _issue_from(row: list[Any]) -> Issue:
+    number, title, created, closed, milestone = row[:5]
+    author, labels, comments = row[5:8] if len(row) >= 8 else ("", [], [])
+    return Issue(
+        number,
+        title,
+        _must(created),
+        parse_time(closed),
+        milestone,
+        author,
+        tuple(labels),
+        _notes_from(comments),
+    )
 
 
 def _pull_json(p: PullRequest) -> dict[str, Any]:
@@ -142,6 +190,9 @@ def _pull_json(p: PullRequest) -> dict[str, Any]:
         "draft": p.draft,
         "requested": list(p.requested),
         "reviews": [[r.author, r.state, time_text(r.submitted_at)] for r in p.reviews],
+        "pushes": _notes_json(p.pushes),
+        "comments": _notes_json(p.comments),
+        "labels": list(p.labels),
     }
 
 
@@ -169,7 +220,7 @@ def _repo_from(name: str, r: dict[str, Any]) -> RepoActivity:
             Milestone(t, dt.date.fromisoformat(d) if d else None, o, c)
             for t, d, o, c in r["milestones"]
         ),
-        issues=tuple(Issue(n, t, _must(c), parse_time(x), m) for n, t, c, x, m in r["issues"]),
+        issues=tuple(_issue_from(row) for row in r["issues"]),
         pulls=tuple(_pull_from(p) for p in r["pulls"]),
         commits=tuple(Commit(o, a, _must(w)) for o, a, w in r["commits"]),
     )
@@ -186,6 +237,9 @@ def _pull_from(p: dict[str, Any]) -> PullRequest:
         draft=p["draft"],
         requested=tuple(p["requested"]),
         reviews=tuple(Review(a, s, _must(w)) for a, s, w in p["reviews"]),
+        pushes=_notes_from(p.get("pushes")),
+        comments=_notes_from(p.get("comments")),
+        labels=tuple(p.get("labels") or ()),
     )
 
 
@@ -198,4 +252,6 @@ def latest_moment(activity: Activity) -> dt.datetime | None:
         for pr in repo.pulls:
             moments += [m for m in (pr.created_at, pr.merged_at, pr.closed_at) if m]
             moments += [r.submitted_at for r in pr.reviews]
+            moments += [n.at for n in pr.pushes + pr.comments]
+        moments += [n.at for i in repo.issues for n in i.comments]
     return max(moments) if moments else None

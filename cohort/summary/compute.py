@@ -9,7 +9,7 @@ from cohort.config.naming import repo_name
 from cohort.reconcile.calendar import current_phase, phase_dates
 from cohort.summary.activity import Activity, RepoActivity
 from cohort.summary.model import Attention, MentorSummary, Summary, TeamSummary, Totals
-from cohort.summary.team import DAY, Window, team_summary, waiting_since
+from cohort.summary.team import Window, team_summary
 from cohort.summary.week import Week, cohort_week_of, local_day
 
 
@@ -18,7 +18,8 @@ def summarize(activity: Activity, cohort: CohortFile, week: Week, now: dt.dateti
     zone = cohort.calendar.timezone
     start, end = week.window(zone)
     moment = min(now, end)
-    window = Window(start, end, moment, local_day(moment - dt.timedelta(microseconds=1), zone))
+    day = local_day(moment - dt.timedelta(microseconds=1), zone)
+    window = Window(start, end, moment, day, live=moment == now)
     teams = tuple(
         team_summary(cohort, t, _repo(activity, repo_name(cohort, t)), window) for t in cohort.teams
     )
@@ -38,13 +39,14 @@ def summarize(activity: Activity, cohort: CohortFile, week: Week, now: dt.dateti
         phase_due=due,
         generated_at=moment,
         teams=teams,
-        mentors=mentor_summaries(activity, cohort, window),
+        mentors=mentor_summaries(activity, cohort, window, teams),
         attention=rank_attention(
             teams, policy.stale_after_days, started=window.today >= cohort.calendar.start
         ),
         totals=_totals(teams, activity, cohort, window),
         stale_after_days=policy.stale_after_days,
         review_waiting_days=policy.review_waiting_days,
+        live=window.live,
     )
 
 
@@ -53,27 +55,35 @@ def _repo(activity: Activity, name: str) -> RepoActivity:
 
 
 def mentor_summaries(
-    activity: Activity, cohort: CohortFile, w: Window
+    activity: Activity, cohort: CohortFile, w: Window, teams: tuple[TeamSummary, ...]
 ) -> tuple[MentorSummary, ...]:
-    """Reviews each leading mentor gave this week, and what waits on them now."""
+    """Reviews each leading mentor gave this week, and the PRs that wait on them now."""
+    by_slug = {t.slug: t for t in teams}
     out = []
     for mentor in cohort.mentors:
-        teams = [t for t in cohort.teams if mentor.handle in t.mentors]
-        if not teams:
+        led = [t for t in cohort.teams if mentor.handle in t.mentors]
+        if not led:
             continue
-        given, pending = 0, []
-        for team in teams:
-            repo = _repo(activity, repo_name(cohort, team))
-            for pr in repo.pulls:
+        given = 0
+        for team in led:
+            for pr in _repo(activity, repo_name(cohort, team)).pulls:
                 given += sum(
                     r.author == mentor.handle and w.holds(r.submitted_at) for r in pr.reviews
                 )
-                since = waiting_since(pr, [mentor.handle]) if pr.created_at <= w.now else None
-                if since is not None and mentor.handle in pr.requested:
-                    pending.append((w.now - since) / DAY)
-        oldest = round(max(pending), 1) if pending else None
+        waiting = sorted(
+            (p for t in led for p in by_slug[t.slug].waiting if mentor.handle in p.mentors),
+            key=lambda p: (-p.days, p.ref),
+        )
+        oldest = round(waiting[0].days, 1) if waiting else None
         out.append(
-            MentorSummary(mentor.handle, tuple(t.slug for t in teams), given, len(pending), oldest)
+            MentorSummary(
+                mentor.handle,
+                tuple(t.slug for t in led),
+                given,
+                len(waiting),
+                oldest,
+                tuple(waiting),
+            )
         )
     return tuple(out)
 
@@ -92,10 +102,11 @@ def team_reasons(team: TeamSummary, stale_after: int, started: bool) -> list[tup
     elif team.days_since_activity is not None and team.days_since_activity >= stale_after:
         out.append((3, f"no activity for {team.days_since_activity} days"))
     out += [
-        (2, f"PR #{p.number} waiting {p.days:.1f} days for a mentor review")
+        (2, f"PR {p.ref} waiting {p.days:.1f} days for a mentor review")
         for p in team.waiting
         if p.too_long
     ]
+    out += [(2, f"help requested in {h.ref} {h.days:.1f} days ago") for h in team.help_requests]
     out += [
         (2, f"{m.title} milestone at risk ({m.closed}/{m.total} issues closed)")
         for m in team.milestones

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 MilestoneStatus = Literal["done", "on track", "at risk", "overdue"]
+MenteeState = Literal["active", "blocked", "quiet"]
 
 
 @dataclass(frozen=True)
@@ -27,8 +28,36 @@ class WaitingPull:
     number: int
     title: str
     author: str
-    days: float  # waiting for a mentor review, in days
+    days: float  # waiting for a mentor review since opened, the last push or review, in days
     too_long: bool
+    repo: str = ""  # owner/name: links must name the repository (a bare #N links elsewhere)
+    mentors: tuple[str, ...] = ()  # whom it waits on: the requested mentors, else all of the team
+
+    @property
+    def ref(self) -> str:
+        """``owner/repo#N``."""
+        return f"{self.repo}#{self.number}"
+
+
+@dataclass(frozen=True)
+class MenteeStatus:
+    """A mentee as of the moment: active, blocked on a review, or quiet."""
+
+    handle: str
+    state: MenteeState
+    last_activity: dt.datetime | None
+    days_quiet: int | None  # whole days since the last activity (None: never active)
+    waiting: tuple[int, ...] = ()  # their PRs waiting on a mentor
+
+
+@dataclass(frozen=True)
+class HelpRequest:
+    """An open issue or PR labelled help-wanted-from-mentor (known for the current week only)."""
+
+    ref: str  # owner/repo#N
+    title: str
+    author: str
+    days: float  # since the issue or PR was opened
 
 
 @dataclass(frozen=True)
@@ -51,6 +80,10 @@ class TeamSummary:
     checkin: int | None = None  # this week's check-in issue, if there is one
     checkin_answered: tuple[str, ...] = ()
     checkin_silent: tuple[str, ...] = ()
+    mentees: tuple[MenteeStatus, ...] = ()
+    checkin_blockers: tuple[str, ...] = ()  # "@who: what" from the check-in
+    help_requests: tuple[HelpRequest, ...] = ()
+    prs_open: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,6 +93,7 @@ class MentorSummary:
     reviews_given: int
     pending_requests: int
     oldest_pending_days: float | None
+    waiting: tuple[WaitingPull, ...] = ()  # PRs that wait on this mentor, longest first
 
 
 @dataclass(frozen=True)
@@ -100,3 +134,4 @@ class Summary:
     totals: Totals
     stale_after_days: int
     review_waiting_days: int
+    live: bool = True  # False: a past week, computed as of its end from timestamps

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from cohort.config.naming import marker
-from cohort.summary.model import MilestoneProgress, Summary, TeamSummary
+from cohort.summary.model import (
+    MenteeStatus,
+    MentorSummary,
+    MilestoneProgress,
+    Summary,
+    TeamSummary,
+    WaitingPull,
+)
 
 STATUS_ICON = {"done": "✅", "on track": "🟢", "at risk": "🟠", "overdue": "🔴"}
 
@@ -26,6 +33,7 @@ def render_markdown(summary: Summary) -> str:
         _people(summary),
         _checkins(summary),
         _mentors(summary),
+        _for_mentors(summary),
         _footer(summary),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -122,7 +130,7 @@ def _teams_table(s: Summary) -> str:
             rows.append(f"| {t.slug} | repository `{t.repo}` not found | | | | | |")
             continue
         waits = (
-            ", ".join(f"#{p.number} {p.days:.1f} d{' ⚠️' if p.too_long else ''}" for p in t.waiting)
+            "<br>".join(f"{link(p)} {p.days:.1f} d{' ⚠️' if p.too_long else ''}" for p in t.waiting)
             or "-"
         )
         rows.append(
@@ -153,7 +161,8 @@ def _people(s: Summary) -> str:
 
 def _checkins(s: Summary) -> str:
     rows = [
-        f"| {t.slug} | #{t.checkin} | {', '.join('@' + m for m in t.checkin_answered) or '-'} "
+        f"| {t.slug} | {_checkin_link(s, t)} "
+        f"| {', '.join('@' + m for m in t.checkin_answered) or '-'} "
         f"| {', '.join('@' + m for m in t.checkin_silent) or '-'} |"
         for t in s.teams
         if t.found and t.checkin is not None
@@ -179,10 +188,125 @@ def _mentors(s: Summary) -> str:
     )
 
 
+def link(p: WaitingPull) -> str:
+    """``[owner/repo#N](url)``: a bare #N posted in the organizer repository links there."""
+    return f"[{p.ref}](https://github.com/{p.repo}/pull/{p.number})"
+
+
+def _checkin_link(s: Summary, t: TeamSummary) -> str:
+    """The team's check-in issue as a full link (a bare #N would point at the organizer repo)."""
+    return _issue_link(f"{s.org}/{t.repo}#{t.checkin}")
+
+
+def _issue_link(ref: str) -> str:
+    repo, _, number = ref.partition("#")
+    return f"[{ref}](https://github.com/{repo}/issues/{number})"
+
+
+def _for_mentors(s: Summary) -> str:
+    """Per mentor: what waits on me, my mentees, is my team on track, this week's meeting."""
+    if not s.mentors:
+        return ""
+    teams = {t.slug: t for t in s.teams}
+    parts = ["## For each mentor"]
+    for m in s.mentors:
+        led = [teams[slug] for slug in m.teams if slug in teams and teams[slug].found]
+        parts.append(f"### @{m.handle} · {', '.join(m.teams)}")
+        missing = [teams[slug].repo for slug in m.teams if slug in teams and not teams[slug].found]
+        if missing:
+            parts.append(f"Repository not found: {', '.join(f'`{r}`' for r in missing)}.")
+        if not led:
+            continue
+        parts.append(_waiting_on(m, s))
+        parts.append(_mentee_lines(led, s))
+        parts.append(_on_track(led))
+        parts.append(_agenda(led, s))
+    return "\n\n".join(parts)
+
+
+def _waiting_on(m: MentorSummary, s: Summary) -> str:
+    if not m.waiting:
+        return "**Waiting on you:** nothing."
+    rows = [
+        f"- {link(p)} {p.title}, by @{p.author}: waiting {p.days:.1f} days"
+        f"{' ⚠️' if p.too_long else ''}"
+        for p in m.waiting
+    ]
+    head = f"**Waiting on you** ({len(m.waiting)}; flagged from {s.review_waiting_days} days):"
+    return head + "\n" + "\n".join(rows)
+
+
+MENTEE_GROUPS = (("blocked", "blocked on review"), ("quiet", "quiet"), ("active", "active"))
+
+
+def _mentee(x: MenteeStatus) -> str:
+    if x.state != "quiet":
+        return f"@{x.handle}"
+    return f"@{x.handle} ({'never' if x.days_quiet is None else f'{x.days_quiet} d'})"
+
+
+def _mentee_lines(led: list[TeamSummary], s: Summary) -> str:
+    lines = []
+    for t in led:
+        groups = [
+            f"{label}: {', '.join(_mentee(x) for x in t.mentees if x.state == state)}"
+            for state, label in MENTEE_GROUPS
+            if any(x.state == state for x in t.mentees)
+        ]
+        lines.append(f"- {t.slug}: {'; '.join(groups) or 'no mentees'}")
+    return f"**Mentees** (quiet: nothing for {s.stale_after_days} days):\n" + "\n".join(lines)
+
+
+def _milestone(x: MilestoneProgress) -> str:
+    return (
+        f"{STATUS_ICON[x.status]} {x.title} {x.closed}/{x.total} due {x.due_on or '-'} ({x.status})"
+    )
+
+
+def _on_track(led: list[TeamSummary]) -> str:
+    lines = []
+    for t in led:
+        stones = ", ".join(_milestone(x) for x in t.milestones)
+        lines.append(
+            f"- {t.slug}: {stones or 'no milestones'}; PRs open {t.prs_open}, "
+            f"merged this week {t.prs_merged}"
+        )
+    return "**On track?**\n" + "\n".join(lines)
+
+
+def _agenda(led: list[TeamSummary], s: Summary) -> str:
+    items = []
+    for t in led:
+        items += [
+            f"- {t.slug}: {x.title} milestone overdue ({x.closed}/{x.total}, due {x.due_on})"
+            for x in t.milestones
+            if x.status == "overdue"
+        ]
+        items += [f"- {t.slug}: blocker from the check-in, {b}" for b in t.checkin_blockers]
+        if t.checkin is not None and t.checkin_silent:
+            who = ", ".join(f"@{x}" for x in t.checkin_silent)
+            items.append(f"- {t.slug}: check-in {_checkin_link(s, t)} not answered by {who}")
+        items += [
+            f"- {t.slug}: help requested in {_issue_link(h.ref)} {h.title} "
+            f"(by @{h.author}, open {h.days:.1f} days)"
+            for h in t.help_requests
+        ]
+        items += [
+            f"- {t.slug}: {link(p)} waiting {p.days:.1f} days" for p in t.waiting if p.too_long
+        ]
+    if not s.live:
+        items.append("- (help requests are only known for the current week)")
+    return "**For this week's meeting:**\n" + ("\n".join(items) if items else "- nothing pressing")
+
+
 def _footer(s: Summary) -> str:
     note = ""
     if any(t.truncated for t in s.teams):
         note = " Some busy repositories were read in part (the most recent items)."
+    if not s.live:
+        note += (
+            " A past week: computed as of its end from timestamps (issue closes, reviews, pushes)."
+        )
     return (
         f"<sub>As of {s.generated_at:%Y-%m-%d %H:%M} UTC. A team is stale after "
         f"{s.stale_after_days} days without activity; a PR waits too long after "

@@ -60,6 +60,34 @@ def parse_week(text: str) -> Week:
     return Week(year, number)
 
 
+def resolve_week(text: str, calendar: Calendar) -> Week:
+    """``--week`` as every command reads it: an ISO week (``2027-W07``) or a cohort week (``3``)."""
+    raw = text.strip()
+    if raw.isdigit():
+        number = int(raw)
+        if not 1 <= number <= calendar.weeks:
+            raise UsageError(
+                f"--week {raw}: the cohort has weeks 1 to {calendar.weeks} "
+                "(or give an ISO week such as 2027-W07)"
+            )
+        return week_of(calendar.start + dt.timedelta(weeks=number - 1))
+    if not WEEK_RE.match(raw):
+        raise UsageError(
+            f"--week {text!r}: use an ISO week such as 2027-W07 or a cohort week number"
+        )
+    return parse_week(raw)
+
+
+def describe_week(week: Week, calendar: Calendar) -> str:
+    """``2027-W07 (cohort week 3)``: both names of a week, for output."""
+    number = cohort_week_of(calendar, week)
+    if number == 0:
+        return f"{week.label} (before cohort week 1)"
+    if number > calendar.weeks:
+        return f"{week.label} (after the cohort's {calendar.weeks} weeks)"
+    return f"{week.label} (cohort week {number})"
+
+
 def week_of(day: dt.date) -> Week:
     """The ISO week holding ``day``."""
     iso = day.isocalendar()

@@ -132,6 +132,7 @@ def test_every_command_the_init_workflows_run_is_accepted(tmp_path: Path) -> Non
         "induction",
         "evaluations",
         "dashboard",
+        "reroute",
     }
     for command in sorted(used):
         env = {"COHORT_COMMAND": command, "COHORT_ARGS": "x", "RUNNER_TEMP": str(tmp_path)}

@@ -17,11 +17,12 @@ def comment(
     kind: str = "User",
     action: str = "created",
     full: str = AURORA,
+    labels: tuple[str, ...] = (),
 ) -> Event:
     payload = {
         "action": action,
-        "issue": {"number": 3, "labels": []},
-        "comment": {"body": body, "user": user(by, kind)},
+        "issue": {"number": 3, "labels": [{"name": n} for n in labels]},
+        "comment": {"id": 901, "body": body, "user": user(by, kind)},
         "repository": repo(full),
         "sender": user(by, kind),
     }
@@ -64,3 +65,45 @@ def test_mentors_marked_away_are_not_mentioned() -> None:
 )
 def test_other_comments_change_nothing(event: Event) -> None:
     assert decide(event, ctx()) == []
+
+
+def test_one_reply_per_mentor_line_even_when_handled_twice() -> None:
+    event = comment("/mentor")
+    [first] = [c for c in decide(event, ctx()) if isinstance(c, Comment)]
+    again = decide(event, ctx(comments=("hi", first.body)))
+    assert [c for c in again if isinstance(c, Comment)] == []
+    other = comment("/mentor again, please")
+    other.payload["comment"]["id"] = 902
+    assert (
+        len([c for c in decide(other, ctx(comments=(first.body,))) if isinstance(c, Comment)]) == 1
+    )
+
+
+@pytest.mark.parametrize(
+    ("by", "after"),
+    [
+        ("alicia-dev", frozenset({"bug"})),  # the team's mentor answered: settled
+        ("hana-k", None),  # a teammate's comment is no answer
+        ("bkumar", None),  # nor another team's mentor
+    ],
+)
+def test_a_mentor_answer_removes_the_help_label(by: str, after: frozenset[str] | None) -> None:
+    event = comment("Try the proxy setting.", by=by, labels=("bug", "help-wanted-from-mentor"))
+    found = [c.after for c in decide(event, ctx()) if isinstance(c, SetLabels)]
+    assert (found[0] if found else None) == after
+
+
+def test_closing_an_issue_removes_the_help_label() -> None:
+    from cohort.app.decide_issue import decide as decide_issue
+
+    payload = {
+        "action": "closed",
+        "issue": {"number": 3, "labels": [{"name": "help-wanted-from-mentor"}]},
+        "repository": repo(AURORA),
+        "sender": user("gabe-r"),
+    }
+    [change] = decide_issue(Event("issues", "d-4", payload), ctx())
+    assert isinstance(change, SetLabels)
+    assert change.after == frozenset()
+    payload["action"] = "reopened"
+    assert decide_issue(Event("issues", "d-5", payload), ctx()) == []

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from cohort.app.decide_pull import decide
+from cohort.app.pull_state import pull_state
 from cohort.app.reactions import RequestReview, SetLabels
 from tests.app.payloads import (
     AURORA,
@@ -83,7 +86,11 @@ def reviewers(changes: list[object]) -> tuple[str, ...]:
         (
             "synchronize resizes without asking again",
             pr_event(
-                "synchronize", pull(labels=("phase: design", "size/XS", "needs-mentor-review"))
+                "synchronize",
+                pull(
+                    labels=("phase: design", "size/XS", "needs-mentor-review"),
+                    requested=("alicia-dev",),
+                ),
             ),
             ctx(files=files(("src/app.js", 120))),
             {"phase: design", "size/L", "needs-mentor-review", "area: frontend"},
@@ -101,13 +108,18 @@ def reviewers(changes: list[object]) -> tuple[str, ...]:
         (
             "an approved PR is not asked again on reopen",
             pr_event("reopened", pull(labels=("phase: design", "size/XS", "mentor-approved"))),
-            ctx(),
+            ctx(
+                pull=pull_state(
+                    pull(labels=("phase: design", "size/XS", "mentor-approved")),
+                    [{"user": {"login": "alicia-dev"}, "state": "APPROVED"}],
+                )
+            ),
             None,
             (),
         ),
         (
             "human labels are kept",
-            pr_event("edited", pull(labels=("good first issue",))),
+            pr_event("edited", pull(labels=("good first issue",), requested=("alicia-dev",))),
             ctx(),
             {"good first issue", "phase: design", "size/XS", "needs-mentor-review"},
             (),
@@ -123,7 +135,7 @@ def test_pull_request_decision(
     assert isinstance(event, Event)
     assert isinstance(context, Context)
     if context.files is not None:
-        context = Context(context.cohort, context.today, context.app_login, RULES, context.files)
+        context = replace(context, area_rules=RULES)
     changes = decide(event, context)
     assert labels_after(changes) == (frozenset(labels) if labels is not None else None), case
     assert reviewers(changes) == asked, case
@@ -148,7 +160,13 @@ def test_a_mentor_authoring_a_pr_is_not_asked_to_review_it() -> None:
     assert reviewers(decide(event, ctx(load={"dfischer": 0, "alicia-dev": 5}))) == ("alicia-dev",)
 
 
-@pytest.mark.parametrize("action", ["closed", "labeled", "assigned", "locked", "nonsense"])
+def test_closing_drops_the_waiting_and_help_labels() -> None:
+    closed = pull(labels=("phase: design", "needs-mentor-review", "help-wanted-from-mentor"))
+    closed["state"] = "closed"
+    assert labels_after(decide(pr_event("closed", closed), ctx())) == {"phase: design"}
+
+
+@pytest.mark.parametrize("action", ["labeled", "assigned", "locked", "nonsense"])
 def test_other_actions_change_nothing(action: str) -> None:
     assert decide(pr_event(action, pull()), ctx()) == []
 
@@ -158,8 +176,25 @@ def test_repositories_outside_the_cohort_are_left_alone() -> None:
     assert decide(pr_event("opened", pull(), full="elsewhere/2027-spring-aurora"), ctx()) == []
 
 
-def test_fresh_labels_from_github_win_over_the_payload() -> None:
+def test_fresh_state_from_github_wins_over_the_payload() -> None:
     event = pr_event("synchronize", pull(labels=()))
-    fresh = frozenset({"phase: code", "size/XS", "needs-mentor-review"})
-    assert decide(event, ctx(labels=fresh)) == []
+    fresh = ("phase: code", "size/XS", "needs-mentor-review")
+    assert decide(event, ctx(pull=pull_state(pull(labels=fresh, requested=("alicia-dev",))))) == []
     assert AURORA in {c.repo for c in decide(event, ctx()) if isinstance(c, SetLabels)}
+
+
+def test_when_every_mentor_is_away_organizers_are_told_once() -> None:
+    from cohort.app.reactions import Comment
+
+    base = ctx().cohort
+    assert base is not None
+    away = base.model_copy(
+        update={"mentors": [m.model_copy(update={"away": True}) for m in base.mentors]}
+    )
+    event = pr_event("opened", pull(author="omar-h"), full=DELTA)
+    first = decide(event, replace(ctx(comments=()), cohort=away))
+    [told] = [c for c in first if isinstance(c, Comment)]
+    assert "@ada-organizes @grace-runs-it: every mentor of team delta is away" in told.body
+    assert reviewers(first) == ()
+    again = decide(event, replace(ctx(comments=(told.body,)), cohort=away))
+    assert [c for c in again if isinstance(c, Comment)] == []

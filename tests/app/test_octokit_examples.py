@@ -11,6 +11,7 @@ import pytest
 
 from cohort.app.context import Context
 from cohort.app.decide import decide
+from cohort.app.decide_pull import ACTIONS
 from cohort.app.events import parse_event
 from cohort.app.reactions import RequestReview, SetLabels, TrackInstallation
 from cohort.config.load import parse_cohort
@@ -34,7 +35,8 @@ repositories: {name: Hello-World}
     {"python-api"},
 ).cohort
 CTX = Context(COHORT, dt.date(2019, 5, 15), "cohort-mentors[bot]")  # week 3: design
-PR_ACTIONS = {"opened", "reopened", "synchronize", "ready_for_review", "edited"}
+PR_ACTIONS = ACTIONS
+REVIEW_GROUP = {"needs-mentor-review", "mentor-approved", "changes-requested"}
 
 
 def ids(examples: list[dict[str, Any]]) -> list[str]:
@@ -53,17 +55,22 @@ PULLS = [e for e in EXAMPLES if e["event"] == "pull_request"]
 
 
 def expected(pr: dict[str, Any], action: str) -> tuple[frozenset[str] | None, tuple[str, ...]]:
-    """What the App should do for a Hello-World pull request on 2019-05-15."""
-    if action not in PR_ACTIONS or pr["state"] != "open":
+    """What the App should do for a Hello-World pull request on 2019-05-15 (no reviews yet)."""
+    if action not in PR_ACTIONS:
         return None, ()
-    draft = pr.get("draft") is True
     before = {lb["name"] for lb in pr["labels"]}
-    after = before | {"phase: design", "size/XS"} | (set() if draft else {"needs-mentor-review"})
+    if pr["state"] != "open":
+        closed = before - REVIEW_GROUP - {"help-wanted-from-mentor"}
+        return (frozenset(closed) if closed != before else None), ()
+    draft = pr.get("draft") is True
+    after = before - REVIEW_GROUP | {"phase: design", "size/XS"}
+    after |= set() if draft else {"needs-mentor-review"}
     asked_already = any(
         r.get("login") in ("octocat", "monalisa") for r in pr["requested_reviewers"]
     )
-    asks = action in ("opened", "reopened", "ready_for_review") and not draft and not asked_already
-    return frozenset(after), ("octocat",) if asks else ()
+    free = [m for m in ("octocat", "monalisa") if m != pr["user"]["login"].lower()]
+    asks = not draft and not asked_already and free
+    return (frozenset(after) if after != before else None), (free[0],) if asks else ()
 
 
 @pytest.mark.parametrize("example", PULLS, ids=ids(PULLS))

@@ -67,10 +67,6 @@ def test_opened_pull_request_is_labelled_and_a_mentor_asked(
     assert world.requested(AURORA, pr["number"]) == ["alicia-dev"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 19: GitHub requests the code owners as well as the App's pick",
-)
 def test_redelivery_has_no_second_effect(world: World, store: SQLiteStore) -> None:
     pr = world.open_pull(DELTA, "api-spec", {"docs/api.md": b"# api\n"})
     body = world.payload("opened", DELTA, pr)

@@ -34,6 +34,7 @@ def test_init_then_validate_then_plan_on_the_sandbox(
         ".github/CODEOWNERS",
         ".github/workflows/cohort-apply.yml",
         ".github/workflows/cohort-checkins.yml",
+        ".github/workflows/cohort-daily.yml",
         ".github/workflows/cohort-dashboard.yml",
         ".github/workflows/cohort-evaluations.yml",
         ".github/workflows/cohort-induction.yml",

@@ -1,6 +1,6 @@
 // Open a dashboard file in Debian's Chromium through playwright-core, run axe-core, take a
 // screenshot, and print what pytest asserts on as JSON. Never downloads a browser.
-// usage: node check_dashboard.cjs CHROMIUM_PATH INDEX_HTML SCREENSHOT_PNG
+// usage: node check_dashboard.cjs CHROMIUM_PATH INDEX_HTML SCREENSHOT_PNG [WIDE_SCREENSHOT_PNG]
 'use strict';
 const path = require('path');
 const { chromium } = require('playwright-core');
@@ -9,7 +9,7 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
   '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 async function main() {
-  const [executablePath, page, shot] = process.argv.slice(2);
+  const [executablePath, page, shot, wideShot] = process.argv.slice(2);
   const browser = await chromium.launch({ executablePath, args: ARGS, headless: true });
   const out = { consoleErrors: [], requests: [] };
   try {
@@ -32,8 +32,20 @@ async function main() {
       nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
     out.passes = result.passes.length;
     out.scrollWidth = await tab.evaluate(() => document.documentElement.scrollWidth);
+    out.attention = await tab.$$eval('.attention li', (els) => els.map((e) => e.innerText.trim()));
     await tab.screenshot({ path: shot, fullPage: true });
     out.screenshot = shot;
+    if (wideShot) {
+      const wide = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const desk = await wide.newPage();
+      await desk.goto('file://' + path.resolve(page), { waitUntil: 'load' });
+      out.wideScrollWidth = await desk.evaluate(() => document.documentElement.scrollWidth);
+      out.chartWidths = await desk.$$eval('svg.chart', (els) => els
+        .filter((e) => e.getBoundingClientRect().width > 0)
+        .map((e) => Math.round(e.getBoundingClientRect().width)));
+      await desk.screenshot({ path: wideShot, fullPage: true });
+      out.wideScreenshot = wideShot;
+    }
   } finally {
     await browser.close();
   }

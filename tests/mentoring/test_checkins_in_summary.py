@@ -27,7 +27,7 @@ def test_summary_lists_who_answered_the_weeks_check_in() -> None:
     sim.as_("gabe-r").rest(
         "POST",
         f"/repos/{ORG}/2027-spring-aurora/issues/{number}/comments",
-        {"body": "**What I did**\nThe event list."},
+        {"body": "**What I did**\nThe event list.\n**Where I am blocked**\nCORS on the API."},
     )
     sim.move_to(monday(2) + dt.timedelta(days=2))
     now = sim.now()
@@ -41,4 +41,9 @@ def test_summary_lists_who_answered_the_weeks_check_in() -> None:
         ("gabe-r",),
         ("fatima-z", "hana-k"),
     )
-    assert f"| aurora | #{number} | @gabe-r | @fatima-z, @hana-k |" in render_markdown(summary)
+    ref = f"omp-cohorts/2027-spring-aurora#{number}"
+    link = f"[{ref}](https://github.com/omp-cohorts/2027-spring-aurora/issues/{number})"
+    markdown = render_markdown(summary)
+    assert f"| aurora | {link} | @gabe-r | @fatima-z, @hana-k |" in markdown
+    assert aurora.checkin_blockers == ("@gabe-r: CORS on the API.",)
+    assert "- aurora: blocker from the check-in, @gabe-r: CORS on the API." in markdown

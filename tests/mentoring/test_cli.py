@@ -16,7 +16,7 @@ def test_checkins_twice_then_graduate(tmp_path: Path, capsys: pytest.CaptureFixt
     assert run(["apply", *base, "--confirm"]) == 0
     capsys.readouterr()
     assert run(["checkins", *base, "--week", "1"]) == 0
-    assert run(["checkins", *base, "--week", "1"]) == 0
+    assert run(["checkins", *base, "--week", "2027-W05"]) == 0  # the same week, by ISO name
     lines = capsys.readouterr().out.splitlines()
     assert [line.split("#")[1].split(" ", 1)[1] for line in lines] == ["created"] * 4 + [
         "unchanged"

@@ -62,3 +62,22 @@ def test_pull_request_without_commits_is_422(gh: GitHub[Any], repo: str) -> None
     with pytest.raises(RequestFailed) as err:
         gh.rest.pulls.create("acme", repo, title="x", head="same", base="main")
     assert err.value.response.status_code == 422
+
+
+def test_withdrawn_requests_and_pushes_show_on_the_pull_request(gh: GitHub[Any], repo: str) -> None:
+    _branch_with_change(gh, repo)
+    gh.rest.pulls.create("acme", repo, title="Feature", head="feature", base="main")
+    gh.rest.pulls.request_reviewers("acme", repo, 1, reviewers=["mia", "noor"])
+    gh.rest.pulls.remove_requested_reviewers("acme", repo, 1, reviewers=["mia"])
+    requested = gh.rest.pulls.list_requested_reviewers("acme", repo, 1).parsed_data
+    assert [u.login for u in requested.users] == ["noor"]
+    gh.rest.repos.create_or_update_file_contents(
+        "acme",
+        repo,
+        "more.py",
+        message="more",
+        branch="feature",
+        content=base64.b64encode(b"print(2)\n").decode(),
+    )
+    tip = gh.rest.git.get_ref("acme", repo, "heads/feature").parsed_data.object_.sha
+    assert gh.rest.pulls.get("acme", repo, 1).parsed_data.head.sha == tip

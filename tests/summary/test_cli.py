@@ -80,6 +80,21 @@ def test_summary_post_writes_the_step_summary_under_actions(
     assert "summary issue #1 unchanged" in capsys.readouterr().err
 
 
+def test_week_is_an_iso_week_or_a_cohort_week_number(
+    state_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    base = ["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--week"]
+    assert run([*base, "3"]) == 0
+    by_number = capsys.readouterr()
+    assert run([*base, "2027-W07"]) == 0
+    by_iso = capsys.readouterr()
+    assert by_number.out == by_iso.out
+    assert "week: 2027-W07 (cohort week 3)" in by_number.err
+    assert run([*base, "13"]) == 3
+    assert "the cohort has weeks 1 to 12" in capsys.readouterr().err
+
+
 def test_bad_week_is_a_usage_error(state_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = run(["summary", str(EXAMPLE), "--sandbox-state", str(state_file), "--week", "W7"])
     assert code == 3
@@ -106,3 +121,22 @@ def test_dashboard_writes_one_self_contained_page(
     assert "2027-W06" in page
     assert "2027-W05" not in page
     assert "wrote" in capsys.readouterr().err
+
+
+def test_dashboard_as_of_a_past_week(
+    state_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["dashboard", str(EXAMPLE), "--sandbox-state", str(state_file), "--out"]
+    assert run([*base, str(tmp_path / "w2"), "--week", "2"]) == 0
+    page = (tmp_path / "w2" / "index.html").read_text(encoding="utf-8")
+    assert "week 2027-W06" in page
+    assert "2027-W07" not in page  # nothing after the end of that week
+    assert "Calendar export" not in page  # hana-k's PR was opened in W07
+    assert "week: 2027-W06 (cohort week 2)" in capsys.readouterr().err
+    assert run([*base, str(tmp_path / "now")]) == 0
+    now = (tmp_path / "now" / "index.html").read_text(encoding="utf-8")
+    assert "Needs attention" in now
+    assert "Mentor load" in now
+    assert "<h3>Invitations not accepted (" in now
+    assert "@fatima-z: invited " in now  # apply invited her; she never accepted
+    assert "@hana-k: invited" not in now  # she accepted and opened a PR

@@ -22,6 +22,7 @@ def test_init_writes_every_workflow_codeowners_and_readme() -> None:
         ".github/CODEOWNERS",
         ".github/workflows/cohort-apply.yml",
         ".github/workflows/cohort-checkins.yml",
+        ".github/workflows/cohort-daily.yml",
         ".github/workflows/cohort-dashboard.yml",
         ".github/workflows/cohort-evaluations.yml",
         ".github/workflows/cohort-induction.yml",
