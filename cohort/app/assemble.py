@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,7 +12,7 @@ from cohort.app.clients import AppClients, ClientFactory, TokenClients
 from cohort.app.events import BadPayload, parse_event
 from cohort.app.gather import Gatherer
 from cohort.app.process import Outcome, Processor
-from cohort.app.server import Settings, make_app
+from cohort.app.server import BODY_TIMEOUT, Settings, make_app
 from cohort.app.source import CohortSource, PathSource, RepoSource
 from cohort.app.store import SQLiteStore, Store
 from cohort.app.worker import Workers
@@ -24,14 +25,16 @@ ACTIONS_BOT = "github-actions[bot]"
 
 
 def open_store(spec: str) -> Store:
-    """``sqlite:///path``, a plain path, or (documented, not built in) ``postgresql://…``."""
+    """``postgresql://…`` (shared by several instances), ``sqlite:///path`` or a plain path."""
     if spec.startswith(("postgres://", "postgresql://")):
-        raise UsageError(
-            "a shared PostgreSQL store is described in docs/reference/app.md (implement the "
-            "Store protocol); this build ships the SQLite store: use a path or sqlite:///path"
-        )
+        from cohort.app.store_pg import PostgresStore
+
+        return PostgresStore(spec)
     path = spec.removeprefix("sqlite:///") if spec.startswith("sqlite:///") else spec
-    return SQLiteStore(Path(path) if path != ":memory:" else path)
+    try:
+        return SQLiteStore(Path(path) if path != ":memory:" else path)
+    except sqlite3.Error as exc:
+        raise UsageError(f"cannot open the SQLite store {path}: {exc}") from None
 
 
 def cohort_source(
@@ -59,6 +62,10 @@ class ServeOptions:
     cohort_file: Path | None = None
     organizer_repo: str = "cohort-admin"
     workers: int = 2
+    lease: float = 300.0
+    give_up_after: float = 6 * 3600.0
+    retention: float = 7 * 86400.0
+    body_timeout: float = BODY_TIMEOUT
 
     def __repr__(self) -> str:  # never show the secret or the key
         return f"ServeOptions(app_id={self.app_id}, store={self.store!r})"
@@ -77,8 +84,16 @@ def build_server(options: ServeOptions) -> tuple[Any, Store]:
         app_login=f"{options.app_slug}[bot]",
     )
     processor = Processor(clients, gatherer, store.track)
-    workers = Workers(store, processor.handle, count=options.workers)
-    return make_app(Settings(options.secret, store, workers)), store
+    workers = Workers(
+        store,
+        processor.handle,
+        count=options.workers,
+        lease=options.lease,
+        give_up_after=options.give_up_after,
+        retention=options.retention,
+    )
+    settings = Settings(options.secret, store, workers, body_timeout=options.body_timeout)
+    return make_app(settings), store
 
 
 def own_repo(body: bytes) -> str:

@@ -70,6 +70,11 @@ class AppClients:
             pacing=self.pacing,
         )
 
+    def for_app(self) -> Client:
+        """A client acting as the App itself (JWT): installations, hook deliveries."""
+        bearer = app_jwt(self.app_id, self.private_key, self.clock)
+        return Client(bearer, api_url=self.api_url, transport=self.transport, clock=self.clock)
+
     def _token(self, installation_id: int) -> str:
         with self._lock:
             hit = self._tokens.get(installation_id)

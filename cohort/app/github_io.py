@@ -98,6 +98,11 @@ def review_load(pulls: list[dict[str, Any]]) -> dict[str, int]:
     return load
 
 
+def has_comment_with(client: RestPort, repo: str, num: int, needle: str) -> bool:
+    """Whether a comment on issue/PR ``num`` contains ``needle`` (paginated, bounded)."""
+    return any(needle in body for body in comment_bodies(client, repo, num))
+
+
 def file_text(client: RestPort, repo: str, path: str, ref: str | None = None) -> bytes | None:
     """A file's bytes from the contents API, or None when it does not exist."""
     params = {"ref": ref} if ref else None

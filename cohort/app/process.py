@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from cohort.app import github_io
 from cohort.app.clients import ClientFactory
@@ -11,7 +12,11 @@ from cohort.app.decide import decide, is_own
 from cohort.app.events import HANDLED, Event, parse_event
 from cohort.app.gather import NEEDS_COHORT, Gatherer
 from cohort.app.github_io import Tracker
-from cohort.app.reactions import Reaction
+from cohort.app.reactions import Comment, Reaction
+from cohort.config.naming import marker
+from cohort.github.ports import RestPort
+
+SAFE_ID = re.compile(r"[A-Za-z0-9._-]{1,100}")
 
 
 @dataclass(frozen=True)
@@ -47,5 +52,26 @@ class Processor:
             return Outcome(tuple(changes), 0)
         client = self.clients.for_installation(event.installation_id)
         changes = decide(event, self.gatherer.context(event, client))
+        changes = once_per_delivery(client, changes, event.delivery)
         writes = github_io.apply(client, changes, self.track)
         return Outcome(tuple(changes), writes)
+
+
+def once_per_delivery(client: RestPort, changes: list[Reaction], delivery: str) -> list[Reaction]:
+    """Stamp comments with the delivery id; drop those a previous attempt already posted.
+
+    Labels and review requests are decided from a fresh read of the pull request, so doing
+    them again changes nothing; a comment is the one effect that would double when a claim is
+    retaken after the comment was posted (an instance died before marking the delivery done).
+    """
+    if not SAFE_ID.fullmatch(delivery):  # it goes inside an HTML comment
+        return changes
+    stamp = marker("delivery", delivery)
+    out: list[Reaction] = []
+    for change in changes:
+        if isinstance(change, Comment):
+            if github_io.has_comment_with(client, change.repo, change.number, stamp):
+                continue
+            change = replace(change, body=f"{change.body}\n{stamp}")
+        out.append(change)
+    return out

@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "comment": ("cohort.cli.comment", "Post or update the plan comment on a pull request."),
     "serve": ("cohort.cli.serve", "Run the GitHub App webhook server (labels, review requests)."),
     "on-event": ("cohort.cli.on_event", "Handle one GitHub event from a workflow, no server."),
+    "app": ("cohort.cli.app_ops", "List and redeliver the App's webhook deliveries."),
     "reroute": ("cohort.cli.reroute", "Re-request reviews that waited too long (run daily)."),
     "induction": ("cohort.cli.induction", "Mentor induction: status, open issues, propose."),
     "checkins": ("cohort.cli.checkins", "This week's check-in issue in every team repository."),

@@ -63,6 +63,13 @@ def require_solver(find: Callable[[str], object | None] = _solver) -> None:
 )
 @click.option("--team-size", default="3-5", show_default=True, help="MIN-MAX mentees per team.")
 @click.option(
+    "--project-size",
+    "project_sizes",
+    multiple=True,
+    metavar="PROJECT=MIN-MAX",
+    help="Team size for one project (repeat; overrides projects[].team_size in cohort.yml).",
+)
+@click.option(
     "--teams",
     "team_count",
     default=None,
@@ -73,7 +80,7 @@ def require_solver(find: Callable[[str], object | None] = _solver) -> None:
     "--must-lead",
     multiple=True,
     metavar="HANDLE",
-    help="This mentor must lead at least one team (repeat for several).",
+    help="This mentor must lead at least one team (repeat; or mentors[].must_lead: true).",
 )
 @click.option(
     "--meeting-hours",
@@ -143,6 +150,7 @@ def match_command(
     mentor_files: tuple[Path, ...],
     columns: Path | None,
     team_size: str,
+    project_sizes: tuple[str, ...],
     team_count: str | None,
     must_lead: tuple[str, ...],
     meeting_hours: float,
@@ -178,7 +186,11 @@ def match_command(
     rules = _rules(team_size, meeting_hours, allow_beginner_teams, no_isolation, pair, apart)
     low, high = _team_count(team_count)
     rules = dataclasses.replace(
-        rules, teams_min=low, teams_max=high, must_lead=tuple(h.lstrip("@") for h in must_lead)
+        rules,
+        teams_min=low,
+        teams_max=high,
+        must_lead=tuple(h.lstrip("@") for h in must_lead),
+        sizes=tuple(_project_size(text) for text in project_sizes),
     )
     loaded = load_cohort(cohort_file)
     text = cohort_file.read_text(encoding="utf-8")
@@ -225,18 +237,31 @@ def _rules(
     pair: tuple[str, ...],
     apart: tuple[str, ...],
 ) -> Rules:
-    low, _, high = team_size.partition("-")
-    if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
-        raise UsageError(f"--team-size {team_size!r}: write MIN-MAX, e.g. 3-5")
+    low, high = _size(team_size, "--team-size")
     return Rules(
-        int(low),
-        int(high),
+        low,
+        high,
         meeting_hours,
         allow_beginner_teams,
         no_isolation,
         pairs=_pair(pair),
         apart=_pair(apart),
     )
+
+
+def _size(text: str, option: str) -> tuple[int, int]:
+    low, _, high = text.partition("-")
+    if not (low.isdigit() and high.isdigit() and 1 <= int(low) <= int(high)):
+        raise UsageError(f"{option} {text!r}: write MIN-MAX with MIN at most MAX, e.g. 3-5")
+    return int(low), int(high)
+
+
+def _project_size(text: str) -> tuple[str, int, int]:
+    project, equals, size = text.partition("=")
+    if not equals or not project.strip():
+        raise UsageError(f"--project-size {text!r}: write PROJECT=MIN-MAX, e.g. campus-events=2-4")
+    low, high = _size(size.strip(), "--project-size")
+    return project.strip(), low, high
 
 
 def _team_count(text: str | None) -> tuple[int | None, int | None]:

@@ -69,7 +69,7 @@ def app_private_key(key_file: Path | None, environ: Mapping[str, str]) -> str:
     show_default=True,
     envvar="COHORT_STORE",
     show_envvar=True,
-    help="SQLite path or sqlite:///path (see docs for shared).",
+    help="SQLite path or sqlite:///path (one instance), or postgresql://… (several).",
 )
 @click.option(
     "--api-url",
@@ -80,6 +80,59 @@ def app_private_key(key_file: Path | None, environ: Mapping[str, str]) -> str:
 )
 @cohort_source_options
 @click.option("--workers", type=click.IntRange(1, 16), default=2, show_default=True)
+@click.option(
+    "--max-connections",
+    type=click.IntRange(8, 100_000),
+    default=256,
+    show_default=True,
+    envvar="COHORT_MAX_CONNECTIONS",
+    show_envvar=True,
+    help="Open connections per instance; past it the slowest is closed.",
+)
+@click.option(
+    "--body-timeout",
+    type=click.FloatRange(0.5, 300),
+    default=10.0,
+    show_default=True,
+    envvar="COHORT_BODY_TIMEOUT",
+    show_envvar=True,
+    help="Seconds to receive a request (408 or closed after).",
+)
+@click.option(
+    "--lease",
+    type=click.FloatRange(5, 86400),
+    default=300.0,
+    show_default=True,
+    envvar="COHORT_LEASE",
+    show_envvar=True,
+    help="Seconds a claim lasts; then another instance takes the delivery.",
+)
+@click.option(
+    "--give-up-after",
+    type=click.FloatRange(1, 30 * 86400),
+    default=6 * 3600.0,
+    show_default=True,
+    envvar="COHORT_GIVE_UP_AFTER",
+    show_envvar=True,
+    help="Seconds after arrival when retries stop and the delivery is failed.",
+)
+@click.option(
+    "--retention-days",
+    type=click.FloatRange(0.01, 3650),
+    default=7.0,
+    show_default=True,
+    envvar="COHORT_RETENTION_DAYS",
+    show_envvar=True,
+    help="Days before finished deliveries and failed bodies are pruned.",
+)
+@click.option(
+    "--log-format",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    envvar="COHORT_LOG_FORMAT",
+    show_envvar=True,
+)
 def serve_command(
     host: str,
     port: int,
@@ -92,10 +145,19 @@ def serve_command(
     cohort_file: Path | None,
     organizer_repo: str,
     workers: int,
+    max_connections: int,
+    body_timeout: float,
+    lease: float,
+    give_up_after: float,
+    retention_days: float,
+    log_format: str,
 ) -> None:
     """Run the webhook server: verify, dedupe, queue (202), then label and request reviews."""
     from cohort.app.assemble import ServeOptions, build_server
-    from cohort.app.running import serve_forever
+    from cohort.app.logs import configure
+    from cohort.app.running import Intake, serve_forever
+
+    configure(log_format)
 
     options = ServeOptions(
         webhook_secret,
@@ -107,10 +169,15 @@ def serve_command(
         cohort_file,
         organizer_repo,
         workers,
+        lease=lease,
+        give_up_after=give_up_after,
+        retention=retention_days * 86400,
+        body_timeout=body_timeout,
     )
     app, opened = build_server(options)
     click.echo(f"cohort serve: listening on http://{host}:{port}/webhook", err=True)
     try:
-        serve_forever(app, port, host)
+        intake = Intake(max_connections=max_connections, read_timeout=body_timeout)
+        serve_forever(app, port, host, intake)
     finally:
         opened.close()

@@ -191,6 +191,10 @@ class Mentor(Strict):
         default="pending", description="Set to completed once the mentor induction is done."
     )
     away: bool = Field(default=False, description="Skip when balancing review requests.")
+    must_lead: bool = Field(
+        default=False,
+        description="cohort match must give this mentor at least one team (like --must-lead).",
+    )
 
 
 class Mentee(Strict):
@@ -210,6 +214,31 @@ class Project(Strict):
     brief: str = Field(min_length=1, max_length=2000)
     template: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$", description="Scaffold name.")
     skills: list[Skill] = Field(default_factory=list)
+    team_size: str | None = Field(
+        default=None,
+        pattern=r"^[1-9][0-9]?-[1-9][0-9]?$",
+        description=(
+            "MIN-MAX mentees per team on this project for cohort match, e.g. 2-4 "
+            "(default: --team-size)."
+        ),
+    )
+
+    @field_validator("team_size")
+    @classmethod
+    def _ordered(cls, value: str | None) -> str | None:
+        if value is not None:
+            low, high = (int(part) for part in value.split("-"))
+            if low > high:
+                raise ValueError(f"team_size {value!r}: the minimum is above the maximum")
+        return value
+
+    @property
+    def size_range(self) -> tuple[int, int] | None:
+        """(min, max) of team_size, or None when unset."""
+        if self.team_size is None:
+            return None
+        low, high = self.team_size.split("-")
+        return int(low), int(high)
 
 
 class Team(Strict):

@@ -106,6 +106,8 @@ PULLS_FOR_COMMIT = _r("GET", "/repos/{repo}/commits/{sha}/pulls", "pull_requests
 # --- App-level (JWT) calls: they need no installation permission -----------------------------
 INSTALLATION_TOKEN = _r("POST", "/app/installations/{installation_id}/access_tokens", "", "")
 ORG_INSTALLATION = _r("GET", "/orgs/{org}/installation", "", "")
+HOOK_DELIVERIES = _r("GET", "/app/hook/deliveries", "", "")  # cohort app redeliver
+REDELIVER_HOOK = _r("POST", "/app/hook/deliveries/{delivery_id}/attempts", "", "")
 
 # --- GraphQL mutations -----------------------------------------------------------------------
 UPDATE_TOPICS = Operation("updateTopics", "administration", "write")

@@ -67,7 +67,9 @@ class Builder:
         self._pairs()
         if self.rules.no_isolation:
             self._isolation()
-        self._objective()
+        self._counts()
+        if not self.explain:  # explaining asks only whether the guarded rules can hold
+            self._objective()
         if self.explain:
             self.m.add_assumptions(list(self.v.guards.values()))
         return self.m
@@ -91,8 +93,10 @@ class Builder:
                 m.add(x <= sum(v.meet[k, s] for s in bits(cand.starts))).only_enforce_if(
                     self.guard("meeting")
                 )
-        m.add(sum(members) <= self.rules.max_size * active)
-        m.add(sum(members) >= self.rules.min_size * active).only_enforce_if(self.guard("team size"))
+        low = sum(self.rules.size_of(p.id)[0] * v.project[k, p.id] for p in slot.projects)
+        high = sum(self.rules.size_of(p.id)[1] * v.project[k, p.id] for p in slot.projects)
+        m.add(sum(members) <= high).only_enforce_if(self.guard("size max"))
+        m.add(sum(members) >= low).only_enforce_if(self.guard("size min"))
         self._level_mix(slot)
         self._score(slot)
 
@@ -145,7 +149,7 @@ class Builder:
         best = max(
             (max_contribution(mt, self.data.projects) for mt in self.data.mentees), default=0
         )
-        return self.rules.max_size * best + LEVEL_POINTS * len(LEVELS)
+        return self.rules.largest * best + LEVEL_POINTS * len(LEVELS)
 
     def _each_mentee_once(self) -> None:
         for i, mentee in enumerate(self.data.mentees):
@@ -221,15 +225,20 @@ class Builder:
             m.add(v.worst <= score).only_enforce_if(v.active[k])
         m.add(v.total == sum(v.score.values()))
         n, rules = len(self.data.mentees), self.rules
-        teams = sum(v.active.values())  # redundant, but it tightens the bound on the worst team
-        m.add(teams >= -(-n // rules.max_size)).only_enforce_if(self.guard("team size"))
-        m.add(teams <= n // rules.min_size).only_enforce_if(self.guard("team size"))
+        teams = sum(v.active.values())  # redundant, but they tighten the bound on the worst team
+        m.add(teams >= -(-n // rules.largest))
+        m.add(teams <= n // rules.smallest)
+        self.scale = total_bound + 1  # lexicographic: one point of worst beats any total
+        m.maximize(v.worst * self.scale + v.total)
+
+    def _counts(self) -> None:
+        """The number of teams asked for and the mentors who must lead."""
+        m, v, rules = self.m, self.v, self.rules
+        teams = sum(v.active.values())
         if rules.teams_min is not None:
-            m.add(teams >= rules.teams_min).only_enforce_if(self.guard("team count"))
+            m.add(teams >= rules.teams_min).only_enforce_if(self.guard("teams min"))
         if rules.teams_max is not None:
-            m.add(teams <= rules.teams_max).only_enforce_if(self.guard("team count"))
+            m.add(teams <= rules.teams_max).only_enforce_if(self.guard("teams max"))
         for handle in rules.must_lead:
             own = [v.active[k] for k in sorted(self._mentor_slots(handle.lower()))]
             m.add(sum(own) >= 1).only_enforce_if(self.guard(f"lead:{handle.lower()}"))
-        self.scale = total_bound + 1  # lexicographic: one point of worst beats any total
-        m.maximize(v.worst * self.scale + v.total)

@@ -81,11 +81,40 @@ def check_signups(
 
 
 def check_rules(
-    rules: Rules, mentees: Sequence[MenteeSignup], mentors: Sequence[MentorSignup]
+    rules: Rules,
+    mentees: Sequence[MenteeSignup],
+    mentors: Sequence[MentorSignup],
+    projects: Sequence[str] = (),
 ) -> list[Problem]:
-    """Every name in --pair/--apart that did not sign up."""
+    """Every name in --pair/--apart that did not sign up, every must-lead handle that is no
+    mentor sign-up, and every per-project team size of an unknown project."""
     everyone = {m.handle.lower() for m in mentees} | {m.handle.lower() for m in mentors}
-    problems = []
+    leads = {m.handle.lower() for m in mentors}
+    problems = [
+        Problem(
+            "--must-lead / mentors[].must_lead",
+            0,
+            0,
+            name,
+            f"'{name}' must lead a team but has no mentor sign-up",
+            _hint(name.lower(), leads) or "remove the name, or ask them to sign up as a mentor",
+        )
+        for name in rules.must_lead
+        if name.lower() not in leads
+    ]
+    if projects:
+        problems += [
+            Problem(
+                "--project-size",
+                0,
+                0,
+                pid,
+                f"unknown project '{pid}'",
+                _hint(pid, set(projects)) or f"known: {', '.join(sorted(projects))}",
+            )
+            for pid, _, _ in rules.sizes
+            if pid not in projects
+        ]
     for option, pairs in (("--pair", rules.pairs), ("--apart", rules.apart)):
         for a, b in pairs:
             for name in (a, b):

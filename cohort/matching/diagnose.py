@@ -14,14 +14,17 @@ def precheck(data: Signups, rules: Rules, slots: list[Slot], cands: list[Candida
     """Reasons, each naming the constraint and who is involved, that rule out any answer."""
     reasons: list[str] = []
     n = len(data.mentees)
-    if n and rules.min_size > n:
-        reasons.append(f"team size: {n} mentees cannot fill one team of at least {rules.min_size}")
-    places = len(slots) * rules.max_size
+    if n and rules.smallest > n:
+        reasons.append(
+            f"team size: {n} mentees cannot fill one team of at least {rules.smallest}; "
+            f"suggestion: lower the minimum team size to {n}"
+        )
+    places = sum(max(rules.size_of(p.id)[1] for p in slot.projects) for slot in slots)
     if places < n:
         reasons.append(
             f"mentor capacity: {len(slots)} teams can be led (inducted mentors with a project "
-            f"they have the skills for) × at most {rules.max_size} mentees = {places} places "
-            f"for {n} mentees"
+            f"they have the skills for), {places} places for {n} mentees; suggestion: raise "
+            f"the maximum team size or add mentor capacity for {n - places} more mentee(s)"
         )
     reasons.extend(_unreachable(data, rules, cands))
     reasons.extend(_levels(data, rules))
@@ -44,11 +47,11 @@ def _levels(data: Signups, rules: Rules) -> Iterable[str]:
     if rules.allow_all_beginner or not data.mentees:
         return
     seniors = sum(m.level not in BEGINNER_LEVELS for m in data.mentees)
-    needed = -(-len(data.mentees) // rules.max_size)
+    needed = -(-len(data.mentees) // rules.largest)
     if seniors < needed:
         yield (
             f"level mix: {len(data.mentees)} mentees need at least {needed} teams of at most "
-            f"{rules.max_size}, but only {seniors} mentee(s) are senior or professional; "
+            f"{rules.largest}, but only {seniors} mentee(s) are senior or professional; "
             "allow all-beginner teams or raise the team size"
         )
 
@@ -58,10 +61,10 @@ def _pair_groups(data: Signups, rules: Rules) -> Iterable[str]:
     mentors = {m.handle.lower() for m in data.mentors}
     for group in groups(together):
         mentees = [name for name in group if name not in mentors]
-        if len(mentees) > rules.max_size:
+        if len(mentees) > rules.largest:
             yield (
                 f"must-share pairs: {_names(mentees)} must all share a team, "
-                f"but a team holds at most {rules.max_size} mentees"
+                f"but a team holds at most {rules.largest} mentees"
             )
         leads = [name for name in group if name in mentors]
         if len(leads) > 1:
@@ -87,40 +90,3 @@ def _isolated(data: Signups, rules: Rules) -> Iterable[str]:
 def _names(handles: list[str], limit: int = 8) -> str:
     shown = ", ".join(f"'{h}'" for h in handles[:limit])
     return shown + (f" and {len(handles) - limit} more" if len(handles) > limit else "")
-
-
-def _count_words(rules: Rules) -> str:
-    low, high = rules.teams_min, rules.teams_max
-    if low is not None and low == high:
-        return f"exactly {low} teams"
-    if low is not None and high is not None:
-        return f"{low} to {high} teams"
-    return f"at least {low} teams" if low is not None else f"at most {high} teams"
-
-
-def explain_core(names: list[str], rules: Rules) -> list[str]:
-    """Turn the guards of an infeasible core into sentences naming constraints and people."""
-    placed = [n.split(":", 1)[1] for n in names if n.startswith("place:")]
-    out = []
-    words = {
-        "team size": f"team size: every team needs {rules.min_size}-{rules.max_size} mentees",
-        "meeting": f"meeting: every member is free for one {rules.meeting_hours:g}-hour block",
-        "level mix": "level mix: every team needs a senior or professional mentee",
-        "team count": f"team count: {_count_words(rules)}",
-    }
-    for name in names:
-        kind, _, rest = name.partition(":")
-        who = "' and '".join(rest.split(":"))
-        if name in words:
-            out.append(words[name])
-        elif kind == "together":
-            out.append(f"must-share pair: '{who}'")
-        elif kind == "apart":
-            out.append(f"must-not-share pair: '{who}'")
-        elif kind == "lead":
-            out.append(f"mentor '{rest}' must lead a team")
-        elif kind == "isolation":
-            out.append(f"no isolation: self-declared group #{rest} (private)")
-    if placed:
-        out.append(f"placing mentees {_names(placed)} on a team")
-    return ["these constraints cannot all hold together: " + "; ".join(out)] if out else []

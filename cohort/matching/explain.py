@@ -66,6 +66,8 @@ def private_report(result: Result, data: Signups, rules: Rules) -> str:
 
 
 def _status_line(result: Result) -> str:
+    if result.status == "infeasible":
+        return "- Status: infeasible: no teams can meet every rule (the reasons are below)"
     proven = "proven optimal" if result.status == "optimal" else "not proven optimal"
     if not result.bound_known:
         return (

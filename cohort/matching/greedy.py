@@ -62,6 +62,9 @@ def greedy_slots(
         return (data.mentees[i].level in BEGINNER_LEVELS, len(options.get(i, [])), i)
 
     target = -(-len(data.mentees) // ((rules.min_size + rules.max_size + 1) // 2))
+    target = max(target, rules.teams_min or 0)
+    if rules.teams_max is not None:
+        target = min(target, rules.teams_max)
     for i in sorted(range(len(data.mentees)), key=order):
         opened = sum(1 for team in teams if team.members)
         _place(data.mentees[i], options.get(i, []), teams, rules, may_open=opened < target)
@@ -95,13 +98,13 @@ def _top_up(
     home = {id(m): t for t in teams for m in t.members}
     for team in teams:
         for i, common in can_join.get(team.slot.index, []):
-            if len(team.members) >= rules.min_size:
+            if len(team.members) >= _low(team, rules):
                 break
             mentee = data.mentees[i]
             donor = home.get(id(mentee))
             if donor is None or donor is team or not team.members or not team.starts & common:
                 continue
-            if len(donor.members) <= rules.min_size or not _spare(mentee, donor):
+            if len(donor.members) <= _low(donor, rules) or not _spare(mentee, donor):
                 continue
             donor.members.remove(mentee)
             team.members.append(mentee)
@@ -125,8 +128,8 @@ def _add_seniors(
                 or donor is team
                 or mentee.level in BEGINNER_LEVELS
                 or not team.starts & common
-                or len(team.members) >= rules.max_size
-                or len(donor.members) <= rules.min_size
+                or len(team.members) >= _high(team, rules)
+                or len(donor.members) <= _low(donor, rules)
                 or not _spare(mentee, donor)
             ):
                 continue
@@ -160,6 +163,20 @@ def _swap_senior(
                     return
 
 
+def _low(team: OpenTeam, rules: Rules) -> int:
+    """The team's minimum size: its project's, else the smallest of the slot's projects."""
+    if team.project is not None:
+        return rules.size_of(team.project.id)[0]
+    return min(rules.size_of(p.id)[0] for p in team.slot.projects)
+
+
+def _high(team: OpenTeam, rules: Rules) -> int:
+    """The team's maximum size: its project's, else the largest of the slot's projects."""
+    if team.project is not None:
+        return rules.size_of(team.project.id)[1]
+    return max(rules.size_of(p.id)[1] for p in team.slot.projects)
+
+
 def _spare(mentee: MenteeSignup, donor: OpenTeam) -> bool:
     """Whether the donor keeps a senior or professional without ``mentee``."""
     return any(m is not mentee and m.level not in BEGINNER_LEVELS for m in donor.members)
@@ -171,17 +188,17 @@ def _repair(
     """Dissolve teams under the minimum size into other open teams where everyone fits."""
     index = {id(m): i for i, m in enumerate(data.mentees)}
     for team in sorted(teams, key=lambda t: len(t.members)):
-        if not 0 < len(team.members) < rules.min_size:
+        if not 0 < len(team.members) < _low(team, rules):
             continue
         moves: list[tuple[MenteeSignup, OpenTeam, int]] = []
-        room = {id(t): rules.max_size - len(t.members) for t in teams}
+        room = {id(t): _high(t, rules) - len(t.members) for t in teams}
         for member in team.members:
             spot = next(
                 (
                     (teams[k], common)
                     for k, common in options.get(index[id(member)], [])
                     if teams[k] is not team
-                    and len(teams[k].members) >= rules.min_size
+                    and len(teams[k].members) >= _low(teams[k], rules)
                     and room[id(teams[k])] > 0
                     and teams[k].starts & common
                 ),
@@ -222,7 +239,7 @@ def _place(
     fits = [
         k
         for k, common in options
-        if len(teams[k].members) < rules.max_size and teams[k].starts & common
+        if len(teams[k].members) < _high(teams[k], rules) and teams[k].starts & common
     ]
     joinable = any(teams[k].members for k in fits)
     for k in fits:

@@ -75,6 +75,24 @@ class Rules:
     teams_min: int | None = None  # how many teams the organizer asked for (None: free)
     teams_max: int | None = None
     must_lead: tuple[str, ...] = ()  # mentors who must lead at least one team
+    sizes: tuple[tuple[str, int, int], ...] = ()  # (project id, min, max): per-project sizes
+
+    def size_of(self, project: str) -> tuple[int, int]:
+        """(min, max) mentees of a team on ``project``: its own size, else the default."""
+        for pid, low, high in self.sizes:
+            if pid == project:
+                return low, high
+        return self.min_size, self.max_size
+
+    @property
+    def largest(self) -> int:
+        """The largest team any project allows."""
+        return max([self.max_size, *(high for _, _, high in self.sizes)])
+
+    @property
+    def smallest(self) -> int:
+        """The smallest team any project allows."""
+        return min([self.min_size, *(low for _, low, _ in self.sizes)])
 
 
 @dataclass(frozen=True)
@@ -115,6 +133,7 @@ class Result:
     reasons: tuple[str, ...] = ()  # for infeasible/unknown: which constraint and who
     notes: tuple[str, ...] = field(default=())
     bound_known: bool = True  # False: no proven bound (e.g. the greedy fallback)
+    core: tuple[str, ...] = ()  # infeasible: the rules (guard names) that cannot hold together
 
     @property
     def gap(self) -> float:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from cohort.config.load import parse_cohort
+from cohort.config.model import CohortFile
 from cohort.errors import InvalidInput
 from cohort.matching.candidates import mentor_slots
 from cohort.matching.crosscheck import check_rules
@@ -59,6 +60,28 @@ def left_out(result: Result, data: Signups, rules: Rules) -> list[str]:
     ]
 
 
+def with_cohort_rules(rules: Rules, cohort: CohortFile) -> Rules:
+    """The flags' rules plus cohort.yml's: per-project team sizes (a flag wins), must-lead
+    mentors (those already leading a team there are satisfied) and the induction policy."""
+    flagged = {pid for pid, _, _ in rules.sizes}
+    sizes = [
+        (p.id, *p.size_range)
+        for p in cohort.projects
+        if p.size_range is not None and p.id not in flagged
+    ]
+    leading = {h.lower() for team in cohort.teams for h in team.mentors}
+    named = {h.lower() for h in rules.must_lead}
+    must = [
+        m.handle for m in cohort.mentors if m.must_lead and m.handle.lower() not in leading | named
+    ]
+    return replace(
+        rules,
+        sizes=(*rules.sizes, *sizes),
+        must_lead=(*rules.must_lead, *must),
+        require_induction=cohort.policy.require_induction,
+    )
+
+
 def run_match(
     cohort_text: str,
     cohort_name: str,
@@ -75,11 +98,11 @@ def run_match(
     cohort = parse_cohort(cohort_text, cohort_name, templates).cohort
     infos = [ProjectInfo(p.id) for p in cohort.projects]
     mentees, mentors = read_signups(files, infos, cohort.calendar.start, mappings)
-    problems = check_rules(rules, mentees, mentors)
+    rules = with_cohort_rules(rules, cohort)
+    problems = check_rules(rules, mentees, mentors, [p.id for p in cohort.projects])
     if problems:
         raise InvalidInput(problems)
     todo = pool(cohort, mentees, mentors)
-    rules = replace(rules, require_induction=cohort.policy.require_induction)
     result = form_teams(
         todo.mentees, todo.projects, todo.mentors, rules, seed=seed, time_limit=time_limit
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ortools.sat.python import cp_model
 
+from cohort.matching.bound import averaging_bound
 from cohort.matching.candidates import (
     Candidate,
     Slot,
@@ -15,8 +16,10 @@ from cohort.matching.candidates import (
     prune_windows,
 )
 from cohort.matching.cpsat import Builder
-from cohort.matching.diagnose import explain_core, precheck
+from cohort.matching.diagnose import precheck
 from cohort.matching.greedy import OpenTeam, greedy_slots, greedy_teams
+from cohort.matching.iis import Checker, minimal_core, suggestions
+from cohort.matching.lns import NEIGHBOURHOOD, improve, key
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -28,10 +31,12 @@ from cohort.matching.model import (
 )
 from cohort.matching.scoring import team_score
 from cohort.matching.timegrid import bits
+from cohort.matching.verify import check_teams
 
 TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its best mentors
 TRIM_TO = 10
-SHRINK_UP_TO = 40  # guards; larger infeasible cores are reported as found
+WHOLE_SHARE = 0.25  # large inputs: share of the budget for the whole model, the rest decomposed
+STEP_LIMIT = 1.0  # deterministic seconds per neighbourhood
 
 
 def form_teams(
@@ -42,6 +47,8 @@ def form_teams(
     *,
     seed: int = 0,
     time_limit: float = 10.0,
+    decompose: bool = True,
+    start: Sequence[FormedTeam] = (),
 ) -> Result:
     """Teams that meet every rule, maximising the worst team's score, then the total.
 
@@ -57,9 +64,11 @@ def form_teams(
         return Result("infeasible", reasons=tuple(reasons), notes=tuple(notes))
     builder = Builder(data, rules, slots, cands)
     model = builder.build()
-    if trim:
+    if start:
+        _hint_teams(builder, start)
+    elif trim:
         _hint(builder, greedy_slots(data, slots, cands, rules))
-    solver = _solver(seed, time_limit)
+    solver = _solver(seed, time_limit * WHOLE_SHARE if trim else time_limit)
     status = solver.solve(model)
     if solver.wall_time >= 0.99 * solver.parameters.max_time_in_seconds:
         notes.append(
@@ -67,11 +76,69 @@ def form_teams(
             "limit: this machine was too slow or too loaded for the answer to be repeatable"
         )
     if status == cp_model.INFEASIBLE:
-        why = _core(data, rules, slots, cands, seed, time_limit)
-        return Result("infeasible", reasons=tuple(why), notes=tuple(notes))
+        why, names = _core(data, rules, slots, cands, seed, time_limit)
+        return Result("infeasible", reasons=tuple(why), notes=tuple(notes), core=names)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return _greedy_fallback(data, rules, notes)
-    return _result(status, builder, solver, slots, notes)
+    result = _result(status, builder, solver, slots, notes)
+    if trim and decompose:
+        result = _decomposed(result, builder, slots, cands, seed=seed, time_limit=time_limit)
+    return result
+
+
+def _decomposed(
+    result: Result,
+    builder: Builder,
+    slots: list[Slot],
+    cands: list[Candidate],
+    *,
+    seed: int,
+    time_limit: float,
+) -> Result:
+    """Large inputs: improve the whole-model answer by neighbourhoods (:mod:`lns`), and bound
+    it by the averaging bound (:mod:`bound`), which holds for the untrimmed problem."""
+    data, rules = builder.data, builder.rules
+    steps = int(time_limit * (1 - WHOLE_SHARE) / STEP_LIMIT)
+    start = result.teams
+    greedy = greedy_teams(data.mentees, data.projects, data.mentors, rules).teams
+    if key(greedy) > key(start) and not check_teams(
+        greedy, data.mentees, data.projects, data.mentors, rules
+    ):
+        start = greedy  # never worse than a greedy answer that meets every rule
+    out = improve(data, rules, slots, cands, start, steps=steps, step_limit=STEP_LIMIT, seed=seed)
+    scores = [team.score for team in out.teams]
+    worst, total = min(scores), sum(scores)
+    full, _ = mentor_slots(data, rules)
+    bound = averaging_bound(data, rules, full, builder.slot_bound())
+    note = (
+        f"large input, decomposed: after the whole-model solve, {out.tried} neighbourhoods of "
+        f"up to {NEIGHBOURHOOD} teams were re-solved and {out.improved} improved the answer; "
+        f"the bound is the averaging bound (worst team at most {bound.worst}), not the solver's"
+    )
+    return dataclasses.replace(
+        result,
+        status="feasible",
+        teams=out.teams,
+        worst=worst,
+        total=total,
+        objective=worst * builder.scale + total,
+        bound=max(worst * builder.scale + total, bound.worst * builder.scale + bound.total),
+        notes=(*result.notes, note),
+    )
+
+
+def rule_checker(
+    mentees: Sequence[MenteeSignup],
+    projects: Sequence[ProjectInfo],
+    mentors: Sequence[MentorSignup],
+    rules: Rules,
+    *,
+    seed: int = 0,
+) -> Checker:
+    """The model ``form_teams`` explains infeasibility with: can a set of rules hold?"""
+    data = Signups(tuple(mentees), tuple(mentors), tuple(projects))
+    slots, cands, _, _ = _prepare(data, rules)
+    return Checker(data, rules, slots, cands, seed=seed)
 
 
 def _greedy_fallback(data: Signups, rules: Rules, notes: list[str]) -> Result:
@@ -99,7 +166,7 @@ def _prepare(data: Signups, rules: Rules) -> tuple[list[Slot], list[Candidate], 
     if trim:
         notes.append(
             f"large input: each mentee considered with their {TRIM_TO} best-fitting mentors; "
-            "the gap is proven for that restricted model"
+            "the bound below still holds for every mentor"
         )
     return slots, cands, notes, trim
 
@@ -143,6 +210,39 @@ def _hint(builder: Builder, teams: list[OpenTeam]) -> None:
             m.add_hint(v.meet[k, start], start == first)
 
 
+def _hint_teams(builder: Builder, teams: Sequence[FormedTeam]) -> None:
+    """Start from known teams (a neighbourhood's current answer): each mentor's teams take
+    their slots in order, at a kept meeting start every member can make."""
+    v, m, data = builder.v, builder.m, builder.data
+    index = {mt.handle.lower(): i for i, mt in enumerate(data.mentees)}
+    free: dict[str, list[Slot]] = {}
+    for slot in builder.slots:
+        free.setdefault(slot.mentor.handle.lower(), []).append(slot)
+    where: dict[int, int] = {}
+    for team in teams:
+        slots = free.get(team.mentors[0].lower(), [])
+        if not slots:
+            continue
+        slot = slots.pop(0)
+        k = slot.index
+        members = [index[h.lower()] for h in team.mentees if h.lower() in index]
+        common = slot.starts
+        for i in members:
+            common &= next((c.starts for c in builder.by_mentee[i] if c.slot == k), 0)
+        m.add_hint(v.active[k], True)
+        for project in slot.projects:
+            m.add_hint(v.project[k, project.id], project.id == team.project)
+        first = bits(common)[0] if common else -1
+        for s in bits(slot.starts):
+            m.add_hint(v.meet[k, s], s == first)
+        where.update((i, k) for i in members)
+    for (i, k), x in v.x.items():
+        m.add_hint(x, where.get(i) == k)
+    for k, active in v.active.items():
+        if k not in where.values():
+            m.add_hint(active, False)
+
+
 def _solver(seed: int, time_limit: float) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1
@@ -162,35 +262,18 @@ def _core(
     cands: list[Candidate],
     seed: int,
     time_limit: float,
-) -> list[str]:
-    builder = Builder(data, rules, slots, cands, explain=True)
-    model = builder.build()
-    solver = _solver(seed, time_limit)
-    if solver.solve(model) != cp_model.INFEASIBLE:
-        return ["the constraints cannot all hold together (no smaller reason was found)"]
-    names = {var.index: name for name, var in builder.v.guards.items()}
-    core = [i for i in solver.sufficient_assumptions_for_infeasibility() if i in names]
-    core = _shrink(model, core, seed, time_limit)
-    found = sorted(names[i] for i in core)
-    return explain_core(found, rules) or ["the constraints cannot all hold together"]
-
-
-def _shrink(model: cp_model.CpModel, core: list[int], seed: int, time_limit: float) -> list[int]:
-    """Drop guards one at a time while the rest stays infeasible (small cores only)."""
-    if len(core) > SHRINK_UP_TO:
-        return core
-    kept = list(core)
-    for guard in list(core):
-        if guard not in kept:
-            continue
-        trial = [i for i in kept if i != guard]
-        model.clear_assumptions()
-        model.add_assumptions([model.get_bool_var_from_proto_index(i) for i in trial])
-        solver = _solver(seed, max(0.5, time_limit / SHRINK_UP_TO))
-        if solver.solve(model) == cp_model.INFEASIBLE:
-            smaller = set(solver.sufficient_assumptions_for_infeasibility())
-            kept = [i for i in trial if i in smaller] or trial
-    return kept
+) -> tuple[list[str], tuple[str, ...]]:
+    """Sentences naming a minimal set of rules that cannot hold together, and its guards."""
+    checker = Checker(data, rules, slots, cands, seed=seed, limit=max(0.5, time_limit / 10))
+    core = minimal_core(checker)
+    if core is None:
+        return ["the constraints cannot all hold together (no smaller reason was found)"], ()
+    head = (
+        "these rules cannot all hold together; dropping any one of them lets the rest hold:"
+        if core.minimal
+        else "these rules cannot all hold together (the set may not be minimal):"
+    )
+    return [head, *suggestions(data, rules, slots, cands, core, seed=seed)], core.names
 
 
 def _decode(

@@ -64,10 +64,9 @@ def _team(team: FormedTeam, data: Signups, rules: Rules) -> Iterator[Violation]:
     people = {m.handle.lower(): m for m in data.mentees}
     members = [people[h.lower()] for h in team.mentees if h.lower() in people]
     size = len(team.mentees)
-    if not rules.min_size <= size <= rules.max_size:
-        yield Violation(
-            "team size", team.slug, f"{size} mentees; allowed {rules.min_size}-{rules.max_size}"
-        )
+    low, high = rules.size_of(team.project)
+    if not low <= size <= high:
+        yield Violation("team size", team.slug, f"{size} mentees; allowed {low}-{high}")
     yield from _lead(team, data, rules)
     beginners = all(m.level in BEGINNER_LEVELS for m in members)
     if members and beginners and not rules.allow_all_beginner:

@@ -38,9 +38,9 @@ def test_outside_a_workflow_on_event_explains_itself() -> None:
         on_event(None, "cohort-admin", {})
 
 
-def test_postgres_store_is_documented_not_silently_accepted() -> None:
-    with pytest.raises(UsageError, match="Store protocol"):
-        open_store("postgresql://db/cohort")
+def test_an_unreachable_postgres_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="cannot connect to the PostgreSQL store"):
+        open_store(f"postgresql://cohort@/cohort?host={tmp_path}")
 
 
 def test_a_cohort_it_cannot_read_fails_the_run_loudly(

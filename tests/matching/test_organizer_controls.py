@@ -66,7 +66,8 @@ def test_an_impossible_team_count_is_explained_by_rule(data: Signups) -> None:
     rules = Rules(min_size=3, max_size=5, teams_min=2, teams_max=2)  # 24 mentees, at most 10
     result = form_teams(data.mentees, data.projects, data.mentors, rules, time_limit=2.0)
     assert result.status == "infeasible"
-    assert any("team count: exactly 2 teams" in r for r in result.reasons)
+    assert "teams max" in result.core
+    assert any(r.startswith("team count (at most 2 teams, --teams)") for r in result.reasons)
 
 
 def test_figures_come_from_the_decoded_teams(data: Signups) -> None:
