@@ -15,7 +15,7 @@ from cohort.config.model import CohortFile
 from cohort.config.naming import repo_name
 from cohort.github import template_update_io as io
 from cohort.github.ports import GitHubPort
-from cohort.templates.blobs import blob_sha
+from cohort.reconcile.model import blob_sha
 from cohort.templates.model import STAMP_PATH, RenderedProject
 from cohort.templates.update import (
     TemplateUpdate,
@@ -98,7 +98,7 @@ def _one(
     new_stamp = blob_sha(project.files[STAMP_PATH])
     branch = f"cohort/template-{project.template}-{project.version}-{new_stamp[:8]}"
     title = f"Update from the {project.template} template ({project.version})"
-    url, is_open = io.open_pull(client, found, branch, title, "")
+    url, is_open = io.open_pull(client, found, branch)
     if is_open:
         return TeamUpdate(team, repo, "already proposed", update, url)
     if not confirm:

@@ -10,7 +10,6 @@ is already open for the same template version is reused, so re-running writes no
 from __future__ import annotations
 
 import base64
-import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,9 +66,7 @@ def read_stamp(client: RestPort, found: RepoFiles) -> bytes | None:
     return read_blobs(client, found.repo, frozenset({sha})).get(sha)
 
 
-def open_pull(
-    client: RestPort, found: RepoFiles, branch: str, title: str, body: str
-) -> tuple[str, bool]:
+def open_pull(client: RestPort, found: RepoFiles, branch: str) -> tuple[str, bool]:
     """The open pull request of ``branch`` if there is one: (url, True); else (branch, False)."""
     owner = found.repo.split("/")[0]
     params = {"head": f"{owner}:{branch}", "state": "open"}
@@ -89,10 +86,13 @@ def propose(
     body: str,
 ) -> str:
     """Branch, one commit with every change, and the pull request; the pull request's URL."""
-    with contextlib.suppress(UnprocessableError):  # the branch is left from an earlier try
-        ref = {"ref": f"refs/heads/{branch}", "sha": found.head}
-        client.call(routes.CREATE_REF, body=ref, repo=found.repo)
-    head = str(client.call(routes.GET_HEAD_REF, repo=found.repo, branch=branch)["object"]["sha"])
+    ref = {"ref": f"refs/heads/{branch}", "sha": found.head}
+    try:
+        head = str(client.call(routes.CREATE_REF, body=ref, repo=found.repo)["object"]["sha"])
+    except UnprocessableError:  # the branch is left from an earlier try: read where it is
+        head = str(
+            client.call(routes.GET_HEAD_REF, repo=found.repo, branch=branch)["object"]["sha"]
+        )
     if head == found.head:  # a branch left from an interrupted try already holds the commit
         _commit(client, found.repo, branch, head, writes, deletions, title)
     pull = {"title": title, "head": branch, "base": found.branch, "body": body}

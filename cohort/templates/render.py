@@ -14,7 +14,7 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
 from cohort.labels import phase_label
-from cohort.templates.blobs import blob_sha
+from cohort.reconcile.model import blob_sha
 from cohort.templates.codeowners import codeowners
 from cohort.templates.filters import FILTERS, GLOBALS
 from cohort.templates.jinja_env import (

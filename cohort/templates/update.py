@@ -22,7 +22,7 @@ from typing import Literal
 
 from merge3 import Merge3
 
-from cohort.templates.blobs import blob_sha
+from cohort.reconcile.model import blob_sha
 from cohort.templates.model import CODEOWNERS_PATH, STAMP_PATH, RenderedProject
 
 PROPOSED_DIR = ".cohort/proposed"

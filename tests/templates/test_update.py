@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from cohort.templates.blobs import blob_sha
+from cohort.reconcile.model import blob_sha
 from cohort.templates.model import STAMP_PATH, RenderedProject
 from cohort.templates.update import (
     PROPOSED_DIR,
