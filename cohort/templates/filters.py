@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,11 @@ def to_yaml(value: object) -> str:
         return "[" + ", ".join(to_yaml(v) for v in value) + "]"
     if not isinstance(value, str | int | float | bool) and value is not None:
         raise TemplateError(f"the yaml filter takes text, numbers and collections, not {value!r}")
+    return _scalar_yaml(value)
+
+
+@lru_cache(maxsize=4096, typed=True)  # titles, briefs and names recur in every team's files
+def _scalar_yaml(value: str | int | float | bool | None) -> str:
     style = '"' if isinstance(value, str) else None
     text = yaml.safe_dump(value, default_style=style, width=float("inf"), allow_unicode=True)
     text = text.removesuffix("\n").removesuffix("\n...")

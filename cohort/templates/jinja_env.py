@@ -44,15 +44,13 @@ class Budget:
 _LOCAL = threading.local()
 
 
-def _budget() -> Budget | None:
-    budget: Budget | None = getattr(_LOCAL, "budget", None)
-    return budget
-
-
 def check_budget() -> None:
-    """Raise when the current render is past its deadline (no-op outside a render)."""
-    budget = _budget()
-    if budget is not None:
+    """Raise when the current render is past its deadline (no-op outside a render).
+
+    Called for every output chunk, attribute and call, so it reads the clock inline.
+    """
+    budget: Budget | None = getattr(_LOCAL, "budget", None)
+    if budget is not None and time.monotonic() > budget.deadline:
         budget.check()
 
 

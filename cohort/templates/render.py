@@ -7,9 +7,11 @@ import re
 import weakref
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import DictLoader, meta
+from jinja2 import Template as JinjaTemplate
 from jinja2 import TemplateError as JinjaError
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 
@@ -39,15 +41,24 @@ FILES = "files/"
 SUFFIX = ".jinja"
 MAX_TOTAL_OUTPUT = 8_000_000  # bytes one project may have
 _ESCAPED = (".html.jinja", ".htm.jinja", ".xml.jinja", ".svg.jinja")
-_ENVIRONMENTS: weakref.WeakKeyDictionary[Template, BoundedSandbox] = weakref.WeakKeyDictionary()
-# Rendered text by (source, the context values it reads): teams of one project differ in a
-# few values, so most files render once per project, not once per team.
-_RENDERED: weakref.WeakKeyDictionary[Template, dict[tuple[str, str], str]] = (
-    weakref.WeakKeyDictionary()
-)
-_READS: weakref.WeakKeyDictionary[Template, dict[str, frozenset[str] | None]] = (
-    weakref.WeakKeyDictionary()
-)
+
+
+@dataclass
+class _Memo:
+    """What rendering one loaded template reuses: teams of one project differ in a few
+    values, so most files render once per project, not once per team."""
+
+    env: BoundedSandbox
+    reads: dict[str, frozenset[str] | None] = field(default_factory=dict)  # source -> names
+    rendered: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    encoded: dict[tuple[str, tuple[str, ...]], tuple[bytes, str]] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)  # source -> output path (untemplated)
+    shas: dict[str, str] = field(default_factory=dict)  # verbatim source -> blob sha
+    where: dict[str, str] = field(default_factory=dict)  # source -> its place, for messages
+    compiled: dict[str, JinjaTemplate] = field(default_factory=dict)
+
+
+_MEMOS: weakref.WeakKeyDictionary[Template, _Memo] = weakref.WeakKeyDictionary()
 
 
 def _autoescape(name: str | None) -> bool:
@@ -55,13 +66,19 @@ def _autoescape(name: str | None) -> bool:
     return bool(name) and str(name).endswith(_ESCAPED)
 
 
+def _memo(template: Template) -> _Memo:
+    """The template's sandbox and caches, built once per loaded template."""
+    memo = _MEMOS.get(template)
+    if memo is None:
+        loader = DictLoader(dict(template.sources))
+        memo = _Memo(make_environment(loader, FILTERS, GLOBALS, _autoescape))
+        _MEMOS[template] = memo
+    return memo
+
+
 def environment(template: Template) -> BoundedSandbox:
     """The template's sandbox, built once per loaded template."""
-    env = _ENVIRONMENTS.get(template)
-    if env is None:
-        env = make_environment(DictLoader(dict(template.sources)), FILTERS, GLOBALS, _autoescape)
-        _ENVIRONMENTS[template] = env
-    return env
+    return _memo(template).env
 
 
 @contextmanager
@@ -95,19 +112,20 @@ def _errors(where: str) -> Iterator[None]:
 
 def render_project(template: Template, context: Mapping[str, object]) -> RenderedProject:
     """Render every file and milestone issue; same inputs give byte-identical output."""
-    env = environment(template)
     variables = _variables(template, context)
     ctx: dict[str, Any] = {
         **context,
         "vars": variables,
         "template": {"name": template.name, "version": template.version},
     }
+    job = _Render(template, _memo(template), ctx)
     with budget_scope(Budget()):
-        files = _render_files(template, env, ctx)
-        issues = tuple(_render_issues(template, env, ctx))
+        files, shas = _render_files(job)
+        issues = tuple(_render_issues(job))
     mentors = ctx.get("mentors", [])
     files[CODEOWNERS_PATH] = codeowners([m["handle"] for m in mentors])
-    files[STAMP_PATH] = _stamp(template, ctx, variables, files)
+    shas[CODEOWNERS_PATH] = blob_sha(files[CODEOWNERS_PATH])
+    files[STAMP_PATH] = _stamp(template, ctx, variables, shas)
     if sum(len(data) for data in files.values()) > MAX_TOTAL_OUTPUT:
         raise TemplateSecurityError(f"{template.name}: output larger than {MAX_TOTAL_OUTPUT} bytes")
     return RenderedProject(
@@ -117,6 +135,47 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
         issues=issues,
         pages=template.pages,
     )
+
+
+@dataclass
+class _Render:
+    """One team's render: its context, and each context value as JSON, encoded once."""
+
+    template: Template
+    memo: _Memo
+    ctx: dict[str, Any]
+    values: dict[str, str | None] = field(default_factory=dict)
+
+    def key(self, names: frozenset[str] | None) -> tuple[str, ...] | None:
+        """The values of ``names`` (sorted), the cache key of what reads exactly them;
+        None when one of them is not JSON (then the source renders every time)."""
+        if names is None:
+            return None
+        out = []
+        for name in sorted(names):
+            if name not in self.values:
+                self.values[name] = _encoded(self.ctx.get(name))
+            value = self.values[name]
+            if value is None:
+                return None
+            out.append(value)
+        return tuple(out)
+
+    def where(self, name: str) -> str:
+        """Where a source is, for messages: ``template 'x' (folder/name)``."""
+        place = self.memo.where.get(name)
+        if place is None:
+            place = self.memo.where[name] = (
+                f"template {self.template.name!r} ({self.template.root / name})"
+            )
+        return place
+
+
+def _encoded(value: object) -> str | None:
+    try:
+        return json.dumps(value, sort_keys=True)
+    except (TypeError, ValueError):
+        return None
 
 
 def _variables(template: Template, context: Mapping[str, object]) -> dict[str, object]:
@@ -137,62 +196,82 @@ def _variables(template: Template, context: Mapping[str, object]) -> dict[str, o
     return values
 
 
-def _render_files(template: Template, env: BoundedSandbox, ctx: dict[str, Any]) -> dict[str, bytes]:
+def _render_files(job: _Render) -> tuple[dict[str, bytes], dict[str, str]]:
+    """Path -> content and path -> blob SHA of every file of the scaffold."""
+    template, memo = job.template, job.memo
     files: dict[str, bytes] = {}
+    shas: dict[str, str] = {}
     jinja = [name for name in template.sources if name.startswith(FILES)]
     for source in sorted([*jinja, *template.verbatim]):
-        path = _output_path(env, source, ctx)
+        path = _output_path(job, source)
         if path is None:
             continue
         if path in files:
             raise TemplateError(f"{template.name}: two sources produce {path!r}")
         if source in template.verbatim:
             files[path] = template.verbatim[source]
+            if source not in memo.shas:
+                memo.shas[source] = blob_sha(files[path])
+            shas[path] = memo.shas[source]
         else:
-            files[path] = _render_text(template, env, source, ctx).encode("utf-8")
-    return files
+            files[path], shas[path] = _render_file(job, source)
+    return files, shas
 
 
-def _output_path(env: BoundedSandbox, source: str, ctx: dict[str, Any]) -> str | None:
+def _output_path(job: _Render, source: str) -> str | None:
     """The repository path of a source; None when a templated component renders empty."""
     name = source[len(FILES) :].removesuffix(SUFFIX)
-    if "{" in name:
-        with _errors(f"file name {source}"):
-            parts = [env.from_string(part).render(ctx) for part in name.split("/")]
-        if any(not part for part in parts):
-            return None
-        name = "/".join(parts)
-    return check_path(name)
+    if "{" not in name:
+        path = job.memo.paths.get(source)
+        if path is None:
+            path = job.memo.paths[source] = check_path(name)
+        return path
+    with _errors(f"file name {source}"):
+        parts = [job.memo.env.from_string(part).render(job.ctx) for part in name.split("/")]
+    if any(not part for part in parts):
+        return None
+    return check_path("/".join(parts))
 
 
-def _render_text(template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]) -> str:
+def _render_file(job: _Render, name: str) -> tuple[bytes, str]:
+    """A file's bytes and blob SHA, once per distinct value of what it reads."""
+    key = job.key(_reads(job, name))
+    if key is not None and (name, key) in job.memo.encoded:
+        return job.memo.encoded[(name, key)]
+    data = _render_source(job, name).encode("utf-8")
+    out = (data, blob_sha(data))
+    if key is not None:
+        job.memo.encoded[(name, key)] = out
+    return out
+
+
+def _render_text(job: _Render, name: str) -> str:
     """Render ``name`` once per distinct value of what it reads (teams share most files)."""
-    key = _input_key(template, env, name, ctx)
-    cache = _RENDERED.setdefault(template, {})
+    key = job.key(_reads(job, name))
+    cache = job.memo.rendered
     if key is not None and (name, key) in cache:
         return cache[(name, key)]
-    where = _located(template, name)
-    with _errors(where):
-        text = render_stream(env.get_template(name).generate(ctx), where)
+    text = _render_source(job, name)
     if key is not None:
         cache[(name, key)] = text
     return text
 
 
-def _input_key(
-    template: Template, env: BoundedSandbox, name: str, ctx: Mapping[str, Any]
-) -> str | None:
-    """The context values ``name`` reads, as canonical JSON; None when that is unknowable."""
-    reads = _READS.setdefault(template, {})
+def _render_source(job: _Render, name: str) -> str:
+    where = job.where(name)
+    compiled = job.memo.compiled.get(name)
+    with _errors(where):
+        if compiled is None:
+            compiled = job.memo.compiled[name] = job.memo.env.get_template(name)
+        return render_stream(compiled.generate(job.ctx), where)
+
+
+def _reads(job: _Render, name: str) -> frozenset[str] | None:
+    """The context names ``name`` reads, worked out once per source."""
+    reads = job.memo.reads
     if name not in reads:
-        reads[name] = _names_read(env, template, name)
-    names = reads[name]
-    if names is None:
-        return None
-    try:
-        return json.dumps({n: ctx.get(n) for n in sorted(names)}, sort_keys=True)
-    except (TypeError, ValueError):
-        return None
+        reads[name] = _names_read(job.memo.env, job.template, name)
+    return reads[name]
 
 
 def _names_read(
@@ -219,33 +298,26 @@ def _names_read(
     return frozenset(names)
 
 
-def _title(env: BoundedSandbox, template: Template, text: str, ctx: dict[str, Any]) -> str:
+def _title(job: _Render, text: str) -> str:
     """An issue title, compiled once per template and rendered once per distinct input."""
     name = f"<title>{text}"
-    reads = _READS.setdefault(template, {})
+    reads = job.memo.reads
     if name not in reads:  # errors are reported by the caller, with the issue's name
-        reads[name] = frozenset(meta.find_undeclared_variables(env.parse(text)))
+        reads[name] = frozenset(meta.find_undeclared_variables(job.memo.env.parse(text)))
     names = reads[name] or frozenset()
-    key = json.dumps({n: ctx.get(n) for n in sorted(names)}, sort_keys=True, default=str)
-    cache = _RENDERED.setdefault(template, {})
-    if (name, key) not in cache:
-        cache[(name, key)] = env.from_string(text).render(ctx)
-    return cache[(name, key)]
+    key = json.dumps({n: job.ctx.get(n) for n in sorted(names)}, sort_keys=True, default=str)
+    cache = job.memo.rendered
+    if (name, (key,)) not in cache:
+        cache[(name, (key,))] = job.memo.env.from_string(text).render(job.ctx)
+    return cache[(name, (key,))]
 
 
-def _located(template: Template, name: str) -> str:
-    """Where a source is, for messages: ``template 'x' (folder/name)``."""
-    return f"template {template.name!r} ({template.root / name})"
-
-
-def _render_issues(
-    template: Template, env: BoundedSandbox, ctx: dict[str, Any]
-) -> Iterator[MilestoneIssue]:
-    for spec in template.issues:
-        where = f"{template.name} issue {spec.key}"
+def _render_issues(job: _Render) -> Iterator[MilestoneIssue]:
+    for spec in job.template.issues:
+        where = f"{job.template.name} issue {spec.key}"
         with _errors(where):
-            title = " ".join(_title(env, template, spec.title, ctx).split())
-        body = _render_text(template, env, spec.body, ctx)
+            title = " ".join(_title(job, spec.title).split())
+        body = _render_text(job, spec.body)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
 
@@ -254,11 +326,11 @@ def _stamp(
     template: Template,
     ctx: Mapping[str, Any],
     variables: Mapping[str, object],
-    files: Mapping[str, bytes],
+    shas: Mapping[str, str],
 ) -> bytes:
     """``.cohort/template.json``: what this repository was generated from, for later updates.
 
-    ``files`` maps every generated path to its git blob SHA: the base of the three-way merge
+    ``shas`` maps every generated path to its git blob SHA: the base of the three-way merge
     that proposes a later version of the template (``cohort update-templates``).
     """
     project = ctx.get("project")
@@ -274,6 +346,6 @@ def _stamp(
         "template": template.name,
         "version": template.version,
         "inputs": inputs,
-        "files": {path: blob_sha(data) for path, data in sorted(files.items())},
+        "files": dict(sorted(shas.items())),
     }
     return (json.dumps(stamp, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode()
