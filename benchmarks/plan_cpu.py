@@ -38,18 +38,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import cohort.github.people_io  # noqa: E402 - imported by open_session when first needed
 import cohort.templates  # noqa: E402, F401 - imported by desired_state when first needed
-from cohort.github.client import Client  # noqa: E402
+from cohort.cli.options import GitHubOptions  # noqa: E402
+from cohort.cli.session import open_session  # noqa: E402
 from cohort.github.organizer_repo import check_organizer_repo  # noqa: E402
-from cohort.github.people_io import resolve_people  # noqa: E402
-from cohort.loading import load_cohort  # noqa: E402
 from cohort.reconcile.render import render_text  # noqa: E402
-from cohort.scaffolds import desired_state  # noqa: E402
 from cohort.usecases import run_plan  # noqa: E402
 
 TARGET_S = 4.0
@@ -62,8 +59,11 @@ def prepare(cohort_file: Path, state_file: Path, *, applied: bool) -> None:
     from benchmarks.apply_requests import seed
     from cohort.clock import SimulatedClock
     from cohort.github.apply import apply_cohort
+    from cohort.github.client import Client
+    from cohort.loading import load_cohort
     from cohort.reconcile.safety import Allowances
     from cohort.sandbox import Sandbox, SandboxTransport
+    from cohort.scaffolds import desired_state
 
     loaded = load_cohort(cohort_file)
     box = Sandbox(clock=SimulatedClock())
@@ -75,28 +75,16 @@ def prepare(cohort_file: Path, state_file: Path, *, applied: bool) -> None:
     box.save(state_file)
 
 
-class Counted(httpx.HTTPTransport):
-    """The HTTP transport ``Client`` uses by default, counting requests."""
-
-    def __init__(self) -> None:
-        super().__init__(retries=0)
-        self.requests = 0
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.requests += 1
-        return super().handle_request(request)
-
-
 def use_case(cohort_file: Path, url: str, token: str) -> tuple[int, str, int]:
-    """``cohort plan``'s steps (cli/plan.py, cli/session.py): changes, text, requests."""
-    transport = Counted()
-    loaded = load_cohort(cohort_file)
-    client = Client(token, api_url=url, transport=transport)
-    loaded = resolve_people(client, loaded)
-    desired = desired_state(loaded)
-    plan = run_plan(client, desired)
-    check_organizer_repo(client, loaded.cohort)
-    return len(plan.changes), render_text(plan, color=False), transport.requests
+    """``cohort plan COHORT --api-url URL``: cli/plan.py's steps through its own session code
+    (load and validate, connect, resolve every handle, render the scaffolds and build the
+    desired state; read and plan; check the organizer repository; the plan as text)."""
+    session = open_session(cohort_file, GitHubOptions(token=token, api_url=url))
+    client = session.connection.client
+    plan = run_plan(client, session.desired)
+    check_organizer_repo(client, session.loaded.cohort)
+    session.connection.close()
+    return len(plan.changes), render_text(plan, color=False), client.counters.requests
 
 
 def measure(cohort_file: Path, url: str, token: str, profile_top: int) -> dict[str, float]:
@@ -158,7 +146,9 @@ def whole_command(cohort_file: Path, url: str, token: str) -> tuple[float, int]:
 def scenario(name: str, cohort_file: Path, tmp: Path, args: argparse.Namespace) -> None:
     state = tmp / f"{name}.json"
     began = time.perf_counter()
-    child("--prepare", str(cohort_file), str(state), *(["--applied"] if name == "warm" else []))
+    if not state.exists():  # --keep: a state prepared by an earlier run is reused
+        applied = ["--applied"] if name == "warm" else []
+        child("--prepare", str(cohort_file), str(state), *applied)
     setup = time.perf_counter() - began
     with served(state) as (url, token):
         runs = [
@@ -184,6 +174,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=1, help="fresh-process runs of each plan")
     parser.add_argument("--profile", type=int, default=0, help="print the top N by own time")
     parser.add_argument("--only", choices=("cold", "warm"), default=None)
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="keep (and reuse) the cohort and states here"
+    )
     parser.add_argument("--prepare", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--applied", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--measure", nargs=4, help=argparse.SUPPRESS)
@@ -198,7 +191,8 @@ def main() -> None:
     from benchmarks.generate import cohort_text
 
     with tempfile.TemporaryDirectory() as name:
-        tmp = Path(name)
+        tmp = Path(name) if args.keep is None else args.keep / f"{args.teams}-teams"
+        tmp.mkdir(parents=True, exist_ok=True)
         cohort_file = tmp / "cohort.yml"
         cohort_file.write_text(cohort_text(args.teams), encoding="utf-8")
         print(

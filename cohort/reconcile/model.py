@@ -15,7 +15,9 @@ CODEOWNERS_PATH = ".github/CODEOWNERS"
 
 def blob_sha(content: bytes) -> str:
     """The git blob SHA-1 of ``content``, as ``git hash-object`` computes it."""
-    return hashlib.sha1(b"blob %d\0" % len(content) + content, usedforsecurity=False).hexdigest()
+    digest = hashlib.sha1(b"blob %d\0" % len(content), usedforsecurity=False)
+    digest.update(content)  # not header + content: that would copy every file once more
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

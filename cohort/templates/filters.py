@@ -17,6 +17,7 @@ _GH_EXPRESSION = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
 _WHITESPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 _SHA = re.compile(r"^[0-9a-f]{40}$")
+_PLAIN_ASCII = re.compile(r'[ !#-\[\]-~]*')  # printable ASCII but " and \: nothing to escape
 
 
 def to_yaml(value: object) -> str:
@@ -32,6 +33,8 @@ def to_yaml(value: object) -> str:
         return "[" + ", ".join(to_yaml(v) for v in value) + "]"
     if not isinstance(value, str | int | float | bool) and value is not None:
         raise TemplateError(f"the yaml filter takes text, numbers and collections, not {value!r}")
+    if isinstance(value, str) and _PLAIN_ASCII.fullmatch(value):
+        return f'"{value}"'  # what PyYAML writes for these, without its emitter
     return _scalar_yaml(value)
 
 

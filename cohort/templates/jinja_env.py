@@ -281,13 +281,14 @@ def render_stream(chunks: Iterator[str], name: str) -> str:
     out: list[str] = []
     size = 0
     try:
-        for chunk in chunks:
+        for count, chunk in enumerate(chunks):
             size += len(chunk)
             if size > MAX_FILE_OUTPUT:
                 raise TemplateSecurityError(
                     f"{name}: output is larger than {MAX_FILE_OUTPUT} characters; stopped"
                 )
-            check_budget()
+            if not count % CHECK_EVERY:  # loops, calls and lookups check it too
+                check_budget()
             out.append(chunk)
     except SecurityError as exc:
         raise TemplateSecurityError(f"{name}: {exc}") from exc

@@ -301,15 +301,17 @@ def _names_read(
 def _title(job: _Render, text: str) -> str:
     """An issue title, compiled once per template and rendered once per distinct input."""
     name = f"<title>{text}"
-    reads = job.memo.reads
-    if name not in reads:  # errors are reported by the caller, with the issue's name
-        reads[name] = frozenset(meta.find_undeclared_variables(job.memo.env.parse(text)))
-    names = reads[name] or frozenset()
-    key = json.dumps({n: job.ctx.get(n) for n in sorted(names)}, sort_keys=True, default=str)
-    cache = job.memo.rendered
-    if (name, (key,)) not in cache:
-        cache[(name, (key,))] = job.memo.env.from_string(text).render(job.ctx)
-    return cache[(name, (key,))]
+    memo = job.memo
+    if name not in memo.reads:  # errors are reported by the caller, with the issue's name
+        memo.compiled[name] = memo.env.from_string(text)
+        memo.reads[name] = frozenset(meta.find_undeclared_variables(memo.env.parse(text)))
+    key = job.key(memo.reads[name])
+    if key is not None and (name, key) in memo.rendered:
+        return memo.rendered[(name, key)]
+    title = memo.compiled[name].render(job.ctx)
+    if key is not None:
+        memo.rendered[(name, key)] = title
+    return title
 
 
 def _render_issues(job: _Render) -> Iterator[MilestoneIssue]:

@@ -22,6 +22,12 @@ def test_yaml_filter_round_trips_any_string(value: str) -> None:
     assert yaml.safe_load(f"key: {to_yaml(value)}\n") == {"key": value}
 
 
+@given(st.text(st.characters(min_codepoint=0, max_codepoint=127), max_size=80))
+def test_yaml_filter_writes_what_pyyaml_writes_for_ascii(value: str) -> None:
+    dumped = yaml.safe_dump(value, default_style='"', width=float("inf"), allow_unicode=True)
+    assert to_yaml(value) == dumped.removesuffix("\n").removesuffix("\n...")
+
+
 @given(st.lists(text, max_size=5))
 def test_yaml_filter_round_trips_lists(value: list[str]) -> None:
     assert yaml.safe_load(f"key: {to_yaml(value)}\n") == {"key": value}

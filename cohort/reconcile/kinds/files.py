@@ -18,7 +18,8 @@ class FilesPayload(Payload):
 def diff_files(want: DesiredRepo, have: ActualRepo | None) -> list[Change]:
     oids = have.file_oids if have else {}
     files = want.managed_files if oids.get(STAMP_PATH) else want.scaffold
-    changed = {p: blob_sha(c) for p, c in sorted(files.items()) if oids.get(p) != blob_sha(c)}
+    shas = {path: blob_sha(content) for path, content in sorted(files.items())}
+    changed = {path: sha for path, sha in shas.items() if oids.get(path) != sha}
     if not changed:
         return []
     scaffolding = not oids.get(STAMP_PATH)
