@@ -155,6 +155,8 @@ def _looks_limited(response: httpx.Response) -> bool:
 
 
 def _graphql_rate_limited(response: httpx.Response) -> bool:
+    if b"RATE_LIMITED" not in response.content:  # most answers: no need to parse them here
+        return False
     try:
         body = json.loads(response.content)
     except ValueError:

@@ -7,7 +7,7 @@ import operator
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from typing import Any
 
 from jinja2 import BaseLoader, StrictUndefined, TemplateSyntaxError
@@ -208,6 +208,9 @@ _BINOPS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
 class BoundedSandbox(ImmutableSandboxedEnvironment):
     """ImmutableSandboxedEnvironment that also bounds sizes and checks the render deadline."""
 
@@ -228,8 +231,16 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
             _check_format(getattr(target, "__self__", None))
         return _check_size(super().call(__context, __obj, *args, **kwargs))
 
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as a plain dict, not Jinja's ChainMap: every render copies
+        them, and copying a ChainMap is slow. make_environment sets the environment's
+        globals before any template loads, and nothing changes them afterwards."""
+        return {**self.globals, **(d or {})}
+
     def getattr(self, obj: Any, attribute: str) -> Any:
         check_budget()
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES and attribute in obj:
+            return obj[attribute]  # what Jinja returns too, after raising an AttributeError
         return super().getattr(obj, attribute)
 
     def getitem(self, obj: Any, argument: Any) -> Any:

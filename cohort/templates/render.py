@@ -53,7 +53,7 @@ class _Memo:
     rendered: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     encoded: dict[tuple[str, tuple[str, ...]], tuple[bytes, str]] = field(default_factory=dict)
     paths: dict[str, str] = field(default_factory=dict)  # source -> output path (untemplated)
-    shas: dict[str, str] = field(default_factory=dict)  # verbatim source -> blob sha
+    sources: list[tuple[str, tuple[bytes, str] | None]] | None = None  # see _sources
     where: dict[str, str] = field(default_factory=dict)  # source -> its place, for messages
     compiled: dict[str, JinjaTemplate] = field(default_factory=dict)
 
@@ -198,24 +198,29 @@ def _variables(template: Template, context: Mapping[str, object]) -> dict[str, o
 
 def _render_files(job: _Render) -> tuple[dict[str, bytes], dict[str, str]]:
     """Path -> content and path -> blob SHA of every file of the scaffold."""
-    template, memo = job.template, job.memo
     files: dict[str, bytes] = {}
     shas: dict[str, str] = {}
-    jinja = [name for name in template.sources if name.startswith(FILES)]
-    for source in sorted([*jinja, *template.verbatim]):
+    for source, verbatim in _sources(job):
         path = _output_path(job, source)
         if path is None:
             continue
         if path in files:
-            raise TemplateError(f"{template.name}: two sources produce {path!r}")
-        if source in template.verbatim:
-            files[path] = template.verbatim[source]
-            if source not in memo.shas:
-                memo.shas[source] = blob_sha(files[path])
-            shas[path] = memo.shas[source]
-        else:
-            files[path], shas[path] = _render_file(job, source)
+            raise TemplateError(f"{job.template.name}: two sources produce {path!r}")
+        files[path], shas[path] = verbatim or _render_file(job, source)
     return files, shas
+
+
+def _sources(job: _Render) -> list[tuple[str, tuple[bytes, str] | None]]:
+    """Every file source in order; for those copied as they are, their bytes and blob SHA."""
+    memo = job.memo
+    if memo.sources is None:
+        verbatim = dict(job.template.verbatim)
+        jinja = [name for name in job.template.sources if name.startswith(FILES)]
+        memo.sources = [
+            (source, (verbatim[source], blob_sha(verbatim[source])) if source in verbatim else None)
+            for source in sorted([*jinja, *verbatim])
+        ]
+    return memo.sources
 
 
 def _output_path(job: _Render, source: str) -> str | None:
