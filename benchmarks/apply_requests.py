@@ -1,7 +1,7 @@
 """Requests, writes and modelled time of cohort at any size, beside two PyGithub baselines.
 
 Run: .venv/bin/python benchmarks/apply_requests.py [--teams 10 30 100 101 300] [--thousand]
-     [--baselines 30 100] [--skip-baselines]
+     [--baselines 30 100] [--skip-baselines] [--messy 65]
 Scenarios: (a) cold apply, (b) no-op re-apply, (c) one team's mentors changed; after the cold
 apply, whether a fresh plan is empty. Modelled time: cohort.github.modelled, the model
 ``cohort demo`` uses (writes ≥ 1 s apart, ≤ 80 created objects/min, ≤ 500/h, reads 0.3 s).
@@ -24,12 +24,13 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import cohort_text
+from benchmarks.generate import cohort_text, messy_program
 from cohort.clock import SimulatedClock
 from cohort.github.apply import apply_cohort, plan_cohort
 from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
 from cohort.github.modelled import READ_MS, Step, modelled_seconds
+from cohort.github.mutations import MAX_BYTES
 from cohort.loading import load_cohort
 from cohort.reconcile.model import DesiredState
 from cohort.reconcile.safety import Allowances
@@ -81,9 +82,11 @@ class Measured(httpx.BaseTransport):
     def __init__(self, box: Sandbox) -> None:
         self.inner = SandboxTransport(box)
         self.largest = 0
+        self.over_half = 0  # requests over half of MAX_BYTES
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         self.largest = max(self.largest, len(request.content))
+        self.over_half += len(request.content) > MAX_BYTES // 2
         return self.inner.handle_request(request)
 
 
@@ -117,6 +120,28 @@ def ours(teams: int) -> tuple[dict[str, Row], dict[str, Any], dict[str, Any]]:
     return out, cold_state, facts
 
 
+def messy(teams: int) -> None:
+    """A cold apply of a real-size program with long Markdown briefs: its largest request."""
+    program = messy_program(teams, long_briefs=True)
+    cohort, desired = desired_from(program.text)
+    box = Sandbox(clock=SimulatedClock())
+    seed_sandbox(box, cohort)
+    org = box.state.orgs[program.org]
+    org.established = True  # 500 invitations a day
+    org.members += [box.state.canonical(m) or m for m in program.members]
+    transport = Measured(box)
+    client = Client(box.issue_token("olga-org"), transport=transport, clock=box.clock)
+    apply_cohort(client, desired, allow=Allowances())
+    row = figures(box, 0)
+    print(
+        f"\n== messy {teams} teams (benchmarks.generate.messy_program, every brief Markdown "
+        f"near 2,000 characters); cold apply: {row['writes']:.0f} writes, "
+        f"{row['mutations']:.0f} mutations, modelled {row['modelled_s']:,.0f} s; largest "
+        f"request {transport.largest / 1024:.0f} KB (bound {MAX_BYTES // 1024} KB), "
+        f"{transport.over_half} requests over half the bound"
+    )
+
+
 Baseline = Callable[[DesiredState, str, str], None]
 
 
@@ -139,10 +164,13 @@ def baseline(apply: Baseline, teams: int) -> tuple[dict[str, Row], dict[str, Any
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--teams", type=int, nargs="+", default=DEFAULT_TEAMS)
+    parser.add_argument("--teams", type=int, nargs="*", default=DEFAULT_TEAMS)
     parser.add_argument("--thousand", action="store_true", help="add a 1,000-team row (slow)")
     parser.add_argument("--baselines", type=int, nargs="*", default=[30, 100])
     parser.add_argument("--skip-baselines", action="store_true")
+    parser.add_argument(
+        "--messy", type=int, nargs="*", default=[], help="messy programs of these sizes (65)"
+    )
     args = parser.parse_args()
     sizes = args.teams + ([1000] if args.thousand else [])
     with_baselines = set() if args.skip_baselines else set(args.baselines)
@@ -152,6 +180,8 @@ def main() -> None:
     )
     for teams in sizes:
         _size(teams, teams in with_baselines)
+    for teams in args.messy:
+        messy(teams)
 
 
 def _size(teams: int, baselines: bool) -> None:

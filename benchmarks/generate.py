@@ -149,6 +149,28 @@ def _brief(rng: random.Random, long: bool) -> str:
     return " ".join(words)[: target - 1].rstrip() + "."
 
 
+_MARKDOWN = (
+    "## Why\n\n{a} {b} for {c} and {d}: the {e} of {f} is what our users ask for first.\n\n",
+    "## Goals\n\n- ship a {a} {b} with **{c}** and {d}\n- measure {e} before and after\n"
+    "- document every {f} in `docs/`\n\n",
+    "## Stretch\n\n1. {a} {b} ({c})\n2. [{d} notes](https://example.org/{e}) on {f}\n\n",
+    "> Mentors: {a}, {b} and {c} — ask about {d} in the weekly call; {e} → {f}.\n\n",
+    "```\n{a} --{b} {c}\n```\n\nTry `{d}` first; «{e}», 「{f}」 and “{a}” all belong here.\n\n",
+)
+
+
+def _markdown_brief(rng: random.Random) -> str:
+    """A brief as people write them: Markdown near the 2,000-character limit, not all ASCII."""
+    target = rng.randint(1900, 2000)
+    text = ""
+    while True:
+        words = {k: rng.choice(_WORDS + _GIVEN + _FAMILY) for k in "abcdef"}
+        more = rng.choice(_MARKDOWN).format(**words)
+        if len(text) + len(more) > target:
+            return (text + more)[:target].rstrip() + "\n"
+        text += more
+
+
 def _respell(handle: str, rng: random.Random) -> str:
     """The same login in another case, as people write it (about one reference in six)."""
     if rng.random() >= 1 / 6:
@@ -181,8 +203,14 @@ def _staff(rng: random.Random, loads: list[int], teams: int) -> list[list[int]]:
     return staff
 
 
-def messy_program(teams: int = 65, *, seed: int = 0, org: str = "omp-cohorts") -> MessyProgram:
-    """A realistic, messy cohort of ``teams`` teams (65-1,000), deterministic for ``seed``."""
+def messy_program(
+    teams: int = 65, *, seed: int = 0, org: str = "omp-cohorts", long_briefs: bool = False
+) -> MessyProgram:
+    """A realistic, messy cohort of ``teams`` teams (65-1,000), deterministic for ``seed``.
+
+    ``long_briefs``: every brief is Markdown near the 2,000-character limit (headings, lists,
+    links, code, quotes, non-ASCII), as real programs write them; else one in seven is long.
+    """
     if not 1 <= teams <= 1000:
         raise ValueError("teams must be between 1 and 1000")
     rng = random.Random(seed)
@@ -207,7 +235,7 @@ def messy_program(teams: int = 65, *, seed: int = 0, org: str = "omp-cohorts") -
             {
                 "id": f"project-{t}",
                 "title": f"{rng.choice(_WORDS).capitalize()} for {_name(rng)}"[:100],
-                "brief": _brief(rng, long=t % 7 == 0),
+                "brief": _markdown_brief(rng) if long_briefs else _brief(rng, long=t % 7 == 0),
                 "template": _TEMPLATES[t % 3],
             }
             for t in range(teams)
