@@ -88,6 +88,7 @@ LIST_COMMENTS = _r("GET", "/repos/{repo}/issues/{number}/comments", "issues", "r
 CREATE_COMMENT = _r("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
 UPDATE_COMMENT = _r("PATCH", "/repos/{repo}/issues/comments/{comment_id}", "issues", "write")
 ADD_LABELS = _r("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
+ADD_ASSIGNEES = _r("POST", "/repos/{repo}/issues/{number}/assignees", "issues", "write")
 SET_LABELS = _r("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
 REMOVE_LABEL = _r("DELETE", "/repos/{repo}/issues/{number}/labels/{name}", "issues", "write")
 # --- pull requests ---------------------------------------------------------------------------

@@ -6,10 +6,10 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from cohort.sandbox import lookup, webhooks
+from cohort.sandbox import lookup, rules, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.shapes_issues import issue_counts
-from cohort.sandbox.state import PERMISSION_RANK, Comment, Issue, Label, Milestone, Repo
+from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -203,16 +203,7 @@ def label_ids(ctx: Ctx, repo: Repo, names: list[Any]) -> list[int]:
 
 
 def assignable(ctx: Ctx, repo: Repo, login: str) -> bool:
-    """Whether GitHub lets ``login`` be assigned: "anyone with write permissions to the
-    repository, and organization members with read permissions to the repository" (docs:
-    "Assigning issues and pull requests to other GitHub users"). A person whose invitation is
-    still pending is neither."""
-    perm = ctx.state.permission(login, repo)
-    if perm is None:
-        return False
-    org = ctx.state.orgs.get(repo.owner)
-    member = org is not None and org.is_member(login)
-    return PERMISSION_RANK[perm] >= PERMISSION_RANK["push"] or member
+    return rules.assignable(ctx.state, repo, login)
 
 
 def checked_assignees(ctx: Ctx, repo: Repo, logins: list[Any]) -> list[str]:
