@@ -30,10 +30,18 @@ class TinyIssue:
 
 
 @dataclass(frozen=True)
+class TinyOnboarding:
+    handle: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
 class TinyProject:
     files: Mapping[str, bytes] = field(default_factory=dict)
     issues: tuple[TinyIssue, ...] = ()
     pages: str | None = None
+    onboarding: tuple[TinyOnboarding, ...] = ()
 
 
 def tiny(team: str, mentors: Sequence[str] = ()) -> TinyProject:

@@ -1,8 +1,9 @@
 """Write onboarding issues over REST: assignees go by login (GraphQL wants user node IDs).
 
-An issue is created once its repository's milestone, label, team access, protection and
-Pages changes are done (so the mentee it assigns can be assigned); GitHub caps created
-content, so the executor schedules each creation as a content step. GitHub refuses a new
+An issue is created once its repository's milestone, label, team access and protection
+changes are done (so the mentee it assigns can be assigned; Pages, a phase earlier, is on by
+then too); GitHub caps created content, so the executor schedules each creation as a
+content step. GitHub refuses a new
 issue whose assignee cannot be assigned yet (422 ``invalid`` on ``assignees``): then the
 issue is created without one and a later run assigns it. Adding an assignee to an existing
 issue leaves out people who cannot be assigned, silently (REST docs, "Add assignees").
@@ -55,6 +56,6 @@ WRITER = register_writer(
         75,
         write=write_onboarding,
         needs=(routes.CREATE_ISSUE, routes.ADD_ASSIGNEES),
-        content_after=("milestone", "label", "team-repo", "protection", "pages"),
+        content_after=("milestone", "label", "team-repo", "protection"),
     )
 )
