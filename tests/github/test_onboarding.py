@@ -62,9 +62,11 @@ def test_a_cold_apply_opens_one_issue_per_mentee_assigned_only_to_who_is_in(org:
     assert "`/mentor`" in body
     assert "@mentor0" in body
     api = onboarding(org, TEAM1)["mentee3"].body or ""
-    assert "`python check.py` passes" in api and "api-server --port 8000" in api
+    assert "`python check.py` passes" in api
+    assert "api-server --port 8000" in api
     milestone = org.box.state.repos[TEAM0].milestone(issues["mentee0"].milestone or 0)
-    assert milestone is not None and milestone.title.startswith("Design")
+    assert milestone is not None
+    assert milestone.title.startswith("Design")
 
 
 def test_acceptance_is_followed_by_one_assignment_then_nothing(org: Org) -> None:
