@@ -73,7 +73,12 @@ def _repo_changes(want: DesiredRepo, have: ActualRepo | None, can: frozenset[str
                     repo=want.name,
                     team=want.team,
                     target=f"@{login}",
-                    details=(("assign", f"@{login}" if now else "when they accept; @mentioned"),),
+                    details=(
+                        (
+                            "assign",
+                            f"@{login}" if now else "once they accept; mentioned until then",
+                        ),
+                    ),
                     payload=OnboardingPayload(
                         repo=want.name,
                         key=issue.key,
