@@ -223,16 +223,23 @@ def checked_assignees(ctx: Ctx, repo: Repo, logins: list[Any]) -> list[str]:
     return out
 
 
+def _validate(ctx: Ctx, repo: Repo, data: dict[str, Any]) -> None:
+    """GitHub's 422s for a write, before anything changes (a refused write changes nothing)."""
+    number = data.get("milestone")
+    if number is not None and repo.milestone(int(number)) is None:
+        raise invalid("Issue", "invalid", "milestone")
+    checked_assignees(ctx, repo, list(data.get("assignees") or []))
+
+
 def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any], by: str) -> None:
+    _validate(ctx, repo, data)
     if "milestone" in data:
         number = data["milestone"]
-        if number is not None and repo.milestone(int(number)) is None:
-            raise invalid("Issue", "invalid", "milestone")
         item.milestone = None if number is None else int(number)
     if "labels" in data:
         item.label_ids = label_ids(ctx, repo, list(data["labels"] or []))
     if "assignees" in data:
-        item.assignees = checked_assignees(ctx, repo, list(data["assignees"] or []))
+        item.assignees = [str(x) for x in data["assignees"] or []]
     for key in ("title", "body"):
         if key in data:
             setattr(item, key, data[key])
@@ -261,6 +268,7 @@ def new_issue(ctx: Ctx, repo: Repo, title: str, login: str, kind: str = "Issue")
 def create_issue(ctx: Ctx, req: Request) -> Response:
     repo = lookup.writable_repo(ctx, req)
     data = lookup.body(req)
+    _validate(ctx, repo, data)
     item = new_issue(ctx, repo, str(data["title"]), req.principal.login)
     _apply_fields(
         ctx, repo, item, {k: v for k, v in data.items() if k != "title"}, req.principal.login

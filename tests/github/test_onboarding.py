@@ -10,8 +10,13 @@ import pytest
 
 from benchmarks.generate import cohort_text
 from cohort.github.apply import apply_cohort, plan_cohort
+from cohort.github.ids import Ids
+from cohort.github.writers import WriteContext
+from cohort.github.writers.onboarding import write_onboarding
 from cohort.loading import load_cohort
+from cohort.reconcile.kinds.onboarding import OnboardingPayload
 from cohort.reconcile.model import DesiredState
+from cohort.reconcile.plan import Change
 from cohort.reconcile.safety import Allowances
 from cohort.sandbox.state import Issue
 from cohort.scaffolds import desired_state
@@ -136,3 +141,32 @@ def test_switched_off_there_are_none(tmp_path: Path) -> None:
     made = make_org(loaded.cohort, desired_state(loaded))
     apply_cohort(made.client, made.desired, allow=Allowances())
     assert onboarding(made, TEAM0) == {}
+
+
+def test_an_assignee_github_refuses_is_left_for_a_later_run(org: Org) -> None:
+    """Should an assignment be predicted wrongly, GitHub's 422 costs one more write, no issue."""
+    payload = OnboardingPayload(
+        repo="bench-team0",
+        key="bench/team0/onboarding/extra",
+        login="mentee2",  # invited, not accepted: GitHub refuses them as assignee
+        assign=True,
+        title="Extra",
+        body="Hello",
+        milestone="Design",
+        labels=(),
+    )
+    change = Change(
+        kind="onboarding",
+        action="create",
+        repo="bench-team0",
+        team="team0",
+        target="@mentee2",
+        payload=payload,
+    )
+    done: list[Change] = []
+    before = len(org.box.log)
+    write_onboarding([change], WriteContext(org.client, org.desired, Ids(), done.append))
+    assert [r.status for r in org.box.log[before:]] == [422, 201]
+    made = [i for i in org.box.state.repos[TEAM0].issues.values() if i.title == "Extra"]
+    assert [(i.body, i.assignees) for i in made] == [("Hello", [])]
+    assert done == [change]
