@@ -45,6 +45,12 @@ def test_a_pending_mentee_who_moves_is_invited_to_the_new_team_only() -> None:
     plan = plan_cohort(org.client, desired)
     assert [(c.action, c.kind, c.target, c.details) for c in plan.changes] == [
         (
+            "create",
+            "onboarding",
+            "@fatima-z",
+            (("assign", "once they accept; mentioned until then"),),
+        ),  # in borealis's repository; aurora's stays open, with a plan note
+        (
             "remove",
             "invitation",
             "fatima-z",
@@ -150,6 +156,11 @@ def test_the_summary_lists_who_has_not_accepted_and_a_resent_invitation_starts_o
     assert summary_now() == (("fatima-z", 4),)
     org.clock.advance(4 * DAY)  # 8 days: expired
     report = apply_cohort(org.client, org.desired, allow=Allowances())
-    assert [c.target for c in report.applied] == ["2027-spring-aurora/fatima-z"]  # sent again
+    assert [c.target for c in report.applied if c.kind != "onboarding"] == [
+        "2027-spring-aurora/fatima-z"  # sent again
+    ]
+    others = sorted(m for t in org.cohort.teams for m in t.mentees if m != "fatima-z")
+    assigned = sorted(c.target for c in report.applied if c.kind == "onboarding")
+    assert assigned == [f"@{m}" for m in others]  # who accepted is now assigned
     assert summary_now() == ()
     assert apply_cohort(org.client, org.desired, allow=Allowances()).applied == []  # once
