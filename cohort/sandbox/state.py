@@ -55,6 +55,8 @@ class OrgInvitation:
     inviter: str
     created_at: str
     team_ids: list[int] = field(default_factory=list)
+    failed_at: str | None = None  # set when it expired (GitHub's "failed invitations")
+    failed_reason: str | None = None
 
 
 @dataclass
@@ -68,7 +70,7 @@ class Org:
     plan: str = "free"
     created_at: str = ""
     established: bool = False
-    expired: list[OrgInvitation] = field(default_factory=list)
+    expired: list[OrgInvitation] = field(default_factory=list)  # failed: listed, never pruned
     sent: list[str] = field(default_factory=list)
 
     def is_member(self, login: str) -> bool:
