@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -30,6 +31,14 @@ from cohort.github.transport import Counters, PacedTransport
 DEFAULT_API = "https://api.github.com"
 
 
+@dataclass(frozen=True)
+class InstallationAccess:
+    """Which repositories an App installation's tokens reach, and where an owner changes it."""
+
+    repository_selection: str  # "all" | "selected" (GitHub's installation field)
+    settings_url: str  # the installation's settings page (Repository access)
+
+
 class Client:
     """One authenticated identity: REST through githubkit, GraphQL as raw documents."""
 
@@ -41,9 +50,11 @@ class Client:
         transport: httpx.BaseTransport | None = None,
         clock: Clock | None = None,
         pacing: Pacing | None = None,
+        installation: InstallationAccess | None = None,
     ) -> None:
         self.clock = clock or SystemClock()
         self._token = token
+        self.installation = installation  # None: not an App installation token
         inner = transport or httpx.HTTPTransport(retries=0)
         self.transport = PacedTransport(inner, self.clock, Pacer(self.clock, pacing or Pacing()))
         self.api_url = api_url.rstrip("/")
