@@ -13,8 +13,9 @@ import jwt
 from cohort.clock import Clock, SystemClock
 from cohort.errors import GitHubError, UsageError
 from cohort.github import routes
-from cohort.github.client import Client, InstallationAccess
+from cohort.github.client import Client
 from cohort.github.pacing import Pacing
+from cohort.github.ports import InstallationAccess
 from cohort.reconcile.prerequisites import MissingPrerequisiteError
 
 APPLY_PERMISSIONS = {

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -24,19 +23,11 @@ from cohort.errors import (
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
-from cohort.github.ports import GraphQLResult
+from cohort.github.ports import GraphQLResult, InstallationAccess
 from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
 DEFAULT_API = "https://api.github.com"
-
-
-@dataclass(frozen=True)
-class InstallationAccess:
-    """Which repositories an App installation's tokens reach, and where an owner changes it."""
-
-    repository_selection: str  # "all" | "selected" (GitHub's installation field)
-    settings_url: str  # the installation's settings page (Repository access)
 
 
 class Client:

@@ -12,8 +12,7 @@ from typing import Protocol, runtime_checkable
 from cohort.config.model import CohortFile
 from cohort.errors import GitHubError, NotFoundError, UnprocessableError
 from cohort.github import routes
-from cohort.github.client import InstallationAccess
-from cohort.github.ports import RestPort
+from cohort.github.ports import InstallationAccess, RestPort
 from cohort.reconcile.prerequisites import MissingPrerequisiteError
 
 DEFAULT = "cohort-admin"  # what the CLI and the App assume when cohort.yml names none
