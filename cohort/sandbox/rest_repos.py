@@ -97,9 +97,8 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
 
 
 def _grant_creator(ctx: Ctx, req: Request, repo: Repo) -> None:
-    """A repository an App installation creates joins its selected repositories ("If the app
-    creates any repositories, the app will automatically be granted access to those
-    repositories", docs: "Installing your own GitHub App")."""
+    """A repository an App installation creates joins its selected repositories (GitHub grants
+    an App access to the repositories it creates; docs: "Installing your own GitHub App")."""
     token = req.principal.token
     app = ctx.state.installation(token.installation_id) if token else None
     if app is not None and app.repository_selection == "selected":
