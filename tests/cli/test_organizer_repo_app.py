@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from cohort.cli.main import run
-from cohort.clock import SystemClock
-from cohort.github.app_auth import APPLY_PERMISSIONS
+from cohort.clock import SimulatedClock, SystemClock
+from cohort.github.app_auth import APPLY_PERMISSIONS, app_client
+from cohort.github.client import Client
 from cohort.github.connect import seed_sandbox
+from cohort.github.organizer_repo import check_organizer_repo, missing_message, require_app_access
 from cohort.loading import load_cohort
-from cohort.sandbox import Sandbox
+from cohort.sandbox import Sandbox, SandboxTransport
 from tests.conftest import EXAMPLE
 from tests.github.test_app_auth import key_pair
 from tests.workflows.harness import serve
@@ -103,3 +105,28 @@ def test_an_app_on_selected_repositories_creates_a_missing_organizer_repo_and_re
     assert "cohort-admin" in world.box.state.apps[APP_ID].selected
     assert run(["plan", str(EXAMPLE), *world.argv]) == 0
     assert "organizer repository" not in capsys.readouterr().out
+
+
+def test_apply_spends_no_read_on_it_for_all_repositories_or_a_personal_token() -> None:
+    cohort = load_cohort(EXAMPLE).cohort
+    box = Sandbox(clock=SimulatedClock(), check_responses=True)
+    seed_sandbox(box, cohort)
+    private, public = key_pair()
+    box.register_app(APP_ID, "cohort-apply", public, org=ORG, permissions=dict(APPLY_PERMISSIONS))
+    app = app_client(
+        APP_ID,
+        private,
+        ORG,
+        api_url="https://api.github.com",
+        write=True,
+        transport=SandboxTransport(box),
+        clock=box.clock,
+    )
+    personal = Client(box.issue_token("ada-organizes"), transport=SandboxTransport(box))
+    assert app.installation is not None
+    assert app.installation.repository_selection == "all"
+    before = len(box.log)
+    for client in (app, personal):
+        require_app_access(client, cohort)  # the organizer repository does not even exist
+    assert len(box.log) == before
+    assert check_organizer_repo(app, cohort) == missing_message(cohort)  # missing, not hidden
