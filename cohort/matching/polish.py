@@ -14,10 +14,12 @@ never move. A team's project is re-chosen among those its mentor may lead, best 
 
 The first phase raises the lowest teams: a move is taken when the pair of teams it touches
 gets a higher lower score, or the same lower score and a higher higher score (the sorted list
-of all scores then rises lexicographically, so the worst team never drops and the search
-ends). The second phase moves mentees to their first choice when neither team drops to the
-worst score or below it and the total does not drop. Work is counted in team evaluations,
-not seconds, so the answer is the same on any machine and any load.
+of all scores then rises lexicographically) and the key rises too, so the worst team never
+drops and the search ends. The second phase moves a mentee onto a team of their first choice
+(alone, or trading places with one of its members) when the first-choice count rises, the
+pair's total does not drop, neither team falls below the worst score and no more teams sit at
+it. Work is counted in team evaluations, not seconds, so the answer is the same on any machine
+and any load; a search that runs out of evaluations returns the teams it has.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ class _Team:
 
 @dataclass(frozen=True)
 class Polished:
+    """The improved teams and the work it took."""
+
     teams: tuple[FormedTeam, ...]
     moves: int  # moves taken
     evaluations: int  # team evaluations spent
@@ -58,6 +62,8 @@ class _OutOfWork(Exception):
 
 
 class _Search:
+    """The teams being improved, with each mentee's data precomputed by index."""
+
     def __init__(self, data: Signups, rules: Rules, teams: Sequence[FormedTeam], budget: int):
         self.rules, self.budget, self.spent = rules, budget, 0
         length = length_of(rules.meeting_hours)
@@ -101,9 +107,8 @@ class _Search:
                 raise ValueError(f"team {t.slug} breaks a rule; polish needs valid teams")
             t.score, t.project = found
         self.teams_min = max(rules.teams_min or 1, 1)
-        lead = Counter(t.mentor for t in self.teams)
+        self.lead = Counter(t.mentor for t in self.teams)
         self.must = {h.lower() for h in rules.must_lead}
-        self.lead = lead
 
     # -- evaluation ---------------------------------------------------------------------
 
@@ -208,10 +213,11 @@ class _Search:
         """Member lists of (a, b) after each pull from b and each swap between them."""
         out = []
         for j in b.members:
-            if not self.joins(j, a, a.members):
+            if not self.joins(j, a, ()):
                 continue
             rest_b = [x for x in b.members if x != j]
-            out.append(([*a.members, j], rest_b))
+            if self.joins(j, a, a.members):
+                out.append(([*a.members, j], rest_b))
             for i in a.members:
                 if i in self.frozen or not self.window[i] & b.window:
                     continue

@@ -96,7 +96,10 @@ def _polished(
 ) -> tuple[FormedTeam, ...]:
     """``teams`` after the local search of :mod:`polish`, when the verifier accepts them."""
     budget = int(POLISH_PER_SECOND * time_limit)
-    better = renamed(polish(data, rules, teams, budget=budget).teams)
+    try:
+        better = renamed(polish(data, rules, teams, budget=budget).teams)
+    except ValueError:  # a team the local search cannot model (the verifier decides below)
+        return teams
     if key(better) < key(teams) or check_teams(
         better, data.mentees, data.projects, data.mentors, rules
     ):

@@ -131,3 +131,17 @@ def test_polish_keeps_every_rule_and_only_raises_the_key() -> None:
     _valid(data, rules, out.teams)
     assert key(out.teams) > key(start)  # here the solver's short answer has room to improve
     assert polish(data, rules, start, budget=200_000) == out  # deterministic
+
+
+def test_a_solver_answer_not_proven_optimal_is_polished_and_keeps_its_bound() -> None:
+    data = signups(40, 10, 4, seed=5)
+    rules = Rules(min_size=3, max_size=5, no_isolation=True)
+    args = (data.mentees, data.projects, data.mentors, rules)
+    raw = form_teams(*args, time_limit=0.5, decompose=False)
+    polished = form_teams(*args, time_limit=0.5)
+    assert raw.status == polished.status == "feasible"
+    _valid(data, rules, polished.teams)
+    assert key(polished.teams) > key(raw.teams)
+    assert polished.objective == polished.worst * polished.scale + polished.total
+    assert polished.bound == raw.bound >= polished.objective  # the solver's proven bound
+    assert any("local search" in note for note in polished.notes)
