@@ -82,6 +82,25 @@ def test_a_low_team_is_dissolved_into_teams_with_room() -> None:
     assert {t.mentors[0] for t in out.teams} == {"m1", "m2"}
 
 
+def test_a_dissolve_keeps_the_teams_asked_for_and_must_lead_mentors() -> None:
+    people = tuple(
+        _mentee(f"p{i}", "senior" if i % 2 else "first-year", ("web",)) for i in range(8)
+    )
+    data = Signups(people, (_mentor("m1", WEB), _mentor("m2", WEB), _mentor("m3", WEB)), (WEB,))
+    start = (
+        _team("web-1", "web", "m1", "p0", "p1", "p2"),
+        _team("web-2", "web", "m2", "p3", "p4", "p5"),
+        _team("web-3", "web", "m3", "p6", "p7"),
+    )
+    three = polish(data, Rules(min_size=2, max_size=4, teams_min=3), start, budget=10_000)
+    assert sorted(len(t.mentees) for t in three.teams) == [2, 3, 3]
+    must = polish(data, Rules(min_size=2, max_size=4, must_lead=("M3",)), start, budget=10_000)
+    _valid(data, Rules(min_size=2, max_size=4, must_lead=("M3",)), must.teams)
+    # m3's only team stays; the next lowest team is spread instead
+    assert [t.score for t in must.teams] == [30, 30]
+    assert {t.mentors[0] for t in must.teams} == {"m2", "m3"}
+
+
 def test_first_choices_rise_when_the_scores_stay() -> None:
     # a and b score 6 on either project (a 2nd choice with a skill of 2 equals a 1st choice)
     people = (
