@@ -37,7 +37,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         tail = f" ({self.hint})" if self.hint else ""
-        return f"{self.location()} {where}{self.message}{tail}"
+        gap = " " if self.line > 0 else ": "  # "file:3:7 path: …" but "file: …"
+        return f"{self.location()}{gap}{where}{self.message}{tail}"
 
 
 class CohortError(Exception):
