@@ -59,6 +59,7 @@ DELETE_MEMBERSHIP = _r("DELETE", "/orgs/{org}/teams/{team}/memberships/{login}",
 CREATE_REPO = _r("POST", "/orgs/{org}/repos", "administration", "write")
 LIST_ORG_MEMBERS = _r("GET", "/orgs/{org}/members", "members", "read")
 LIST_ORG_INVITATIONS = _r("GET", "/orgs/{org}/invitations", "members", "read")
+LIST_FAILED_ORG_INVITATIONS = _r("GET", "/orgs/{org}/failed_invitations", "members", "read")
 CANCEL_ORG_INVITATION = _r("DELETE", "/orgs/{org}/invitations/{id}", "members", "write")
 REMOVE_TEAM_REPO = _r("DELETE", "/orgs/{org}/teams/{team}/repos/{repo}", "administration", "write")
 RATE_LIMIT = _r("GET", "/rate_limit", "", "")
