@@ -102,8 +102,8 @@ def test_match_reports_every_bad_signup_with_issue_and_field(
     )
     assert run(_args(public, private)) == 3
     err = capsys.readouterr().err
-    assert "issue #104: Time zone: unknown time zone 'Europe/Berln'" in err
-    assert "issue #104: Level: unknown level 'Sophomore'" in err
+    assert "issue #104 Time zone: unknown time zone 'Europe/Berln'" in err
+    assert "issue #104 Level: unknown level 'Sophomore'" in err
 
 
 def test_init_forms_only_leaves_cohort_file_out(tmp_path: Path) -> None:

@@ -49,9 +49,9 @@ def test_every_bad_answer_is_reported_with_issue_and_field() -> None:
     with pytest.raises(InvalidInput) as caught:
         build([record("mentee", 105, body)], MONDAY)
     assert [str(p) for p in caught.value.problems] == [
-        "issue #105: Skills: unknown skill level 'guru' for 'python'"
+        "issue #105 Skills: unknown skill level 'guru' for 'python'"
         " (e.g. 'python: advanced, css: beginner')",
-        "issue #105: Time zone: is required but empty",
+        "issue #105 Time zone: is required but empty",
     ]
 
 
