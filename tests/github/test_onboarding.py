@@ -170,3 +170,25 @@ def test_an_assignee_github_refuses_is_left_for_a_later_run(org: Org) -> None:
     made = [i for i in org.box.state.repos[TEAM0].issues.values() if i.title == "Extra"]
     assert [(i.body, i.assignees) for i in made] == [("Hello", [])]
     assert done == [change]
+
+
+def test_onboarding_issues_come_after_pages_and_count_as_created_content(org: Org) -> None:
+    """One pass: Pages is on and the milestones exist before a repository's first onboarding
+    issue (team access too, or the first could not be assigned), protection exists after the
+    same apply; each issue is a content-creating write for GitHub's caps."""
+    log = org.box.log
+    posts = [
+        i
+        for i, r in enumerate(log)
+        if r.method == "POST" and r.path == f"/repos/{TEAM0}/issues" and r.status == 201
+    ]
+    pages = [
+        i for i, r in enumerate(log) if r.method == "POST" and r.path == f"/repos/{TEAM0}/pages"
+    ]
+    milestones = [i for i, r in enumerate(log) if r.path == f"/repos/{TEAM0}/milestones"]
+    assert len(posts) == 3
+    assert len(pages) == 1
+    assert max(pages + milestones) < min(posts)
+    assert all(log[i].content_created == 1 for i in posts)
+    rule = org.box.state.repos[TEAM0].rule_for("main")
+    assert rule is not None  # branch protection was made in the same (first) apply
