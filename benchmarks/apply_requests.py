@@ -3,7 +3,9 @@
 Run: .venv/bin/python benchmarks/apply_requests.py [--teams 10 30 100 101 300] [--thousand]
      [--baselines 30 100] [--skip-baselines] [--messy 65]
 Scenarios: (a) cold apply, (b) no-op re-apply, (c) one team's mentors changed; after the cold
-apply, whether a fresh plan is empty. Modelled time: cohort.github.modelled, the model
+apply, whether a fresh plan is empty. Generated cohorts have onboarding issues off (issue 16's
+workload); each size then prints the cold apply with them on, and what they add, on its own
+line. Modelled time: cohort.github.modelled, the model
 ``cohort demo`` uses (writes ≥ 1 s apart, ≤ 80 created objects/min, ≤ 500/h, reads 0.3 s).
 Baselines: the naive PyGithub way (one request per object) and a competent PyGithub script
 (compare before writing, one Git-Data commit per repository, mentors as maintainers).
@@ -90,8 +92,10 @@ class Measured(httpx.BaseTransport):
         return self.inner.handle_request(request)
 
 
-def ours(teams: int) -> tuple[dict[str, Row], dict[str, Any], dict[str, Any]]:
-    cohort, desired = desired_from(cohort_text(teams))
+def ours(
+    teams: int, *, onboarding: bool = False
+) -> tuple[dict[str, Row], dict[str, Any], dict[str, Any]]:
+    cohort, desired = desired_from(cohort_text(teams, onboarding=onboarding))
     box = Sandbox(clock=SimulatedClock())
     facts: dict[str, Any] = {"members_already": seed(box, cohort)}
     transport = Measured(box)
@@ -111,7 +115,7 @@ def ours(teams: int) -> tuple[dict[str, Row], dict[str, Any], dict[str, Any]]:
     out["no-op"] = run(desired)
     cold_state = snapshot(box, cohort.program.organization)
     _, changed = desired_from(
-        cohort_text(teams)
+        cohort_text(teams, onboarding=onboarding)
         .replace("mentors: [mentor0]", "mentors: [mentor1]", 1)
         .replace("capacity: 1, induction: completed}", "capacity: 2, induction: completed}", 2)
     )
@@ -207,6 +211,7 @@ def _size(teams: int, baselines: bool) -> None:
         for name, row in rows.items():
             _row(f"{who} {name}", row)
     _summary(teams, mine, facts)
+    _onboarding(teams, mine["cold"])
     cold = mine["cold"]
     for who, rows in others.items():
         print(
@@ -235,6 +240,23 @@ def _summary(teams: int, mine: dict[str, Row], facts: dict[str, Any]) -> None:
         f"org invitations: {wanted} needed, {facts['invitations']} sent in this run "
         f"(≤ {INVITATIONS_A_DAY} a day: {days} day(s); the {facts['members_already']} beyond "
         "one day are modelled as members already, their invitations queued for later days)"
+    )
+
+
+def _onboarding(teams: int, off: Row) -> None:
+    """What ``program.onboarding_issues`` (on by default) adds to the cold apply, on its own
+    line: issue 16's targets are for the workload without it."""
+    mine, _, facts = ours(teams, onboarding=True)
+    cold, noop = mine["cold"], mine["no-op"]
+    _row("cohort cold +onboarding", cold)
+    print(
+        f"onboarding issues add {cold['writes'] - off['writes']:.0f} writes "
+        f"({cold['writes'] / teams:.2f} writes/team in all), "
+        f"{cold['created'] - off['created']:.0f} created objects, "
+        f"{cold['modelled_s'] - off['modelled_s']:+,.0f} s modelled "
+        f"({cold['modelled_s']:,.0f} s in all); no-op {noop['writes']:.0f} writes, "
+        f"{noop['requests']:.0f} requests; re-plan "
+        f"{'empty' if facts['replan_empty'] else 'NOT EMPTY'}"
     )
 
 

@@ -9,11 +9,13 @@ from typing import Any
 import yaml
 
 
-def cohort_text(teams: int, *, org: str = "bench-org") -> str:
-    """A valid cohort.yml with ``teams`` teams."""
+def cohort_text(teams: int, *, org: str = "bench-org", onboarding: bool = False) -> str:
+    """A valid cohort.yml with ``teams`` teams (issue 16's workload: no onboarding issues,
+    unless ``onboarding``)."""
+    switch = "" if onboarding else "onboarding_issues: false, "
     lines = [
         "version: 1",
-        "program: {name: Bench Program, cohort: bench, organization: " + org + "}",
+        "program: {" + switch + "name: Bench Program, cohort: bench, organization: " + org + "}",
         "calendar: {start: 2027-02-01, weeks: 12, timezone: UTC}",
         "organizers: [olga-org]",
         "repositories: {visibility: public}",

@@ -37,7 +37,9 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}: " if self.path else ""
         tail = f" ({self.hint})" if self.hint else ""
-        return f"{self.location()} {where}{self.message}{tail}"
+        # "cohort.yml:3:7 teams[0]: …", "issue #4 Level: …", but "cohort.yml: file not found"
+        gap = ": " if self.line <= 0 and not self.path else " "
+        return f"{self.location()}{gap}{where}{self.message}{tail}"
 
 
 class CohortError(Exception):

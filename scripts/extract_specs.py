@@ -38,6 +38,7 @@ git/list-matching-refs git/delete-ref orgs/cancel-invitation
 repos/get-pages repos/create-pages-site repos/update-information-about-pages-site
 repos/delete-pages-site apps/list-webhook-deliveries apps/get-webhook-delivery
 apps/redeliver-webhook-delivery repos/accept-invitation-for-authenticated-user
+orgs/list-failed-invitations
 orgs/update-membership-for-authenticated-user orgs/list-invitation-teams
 """
 OPERATIONS = _OPERATION_TEXT.split()

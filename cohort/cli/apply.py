@@ -131,11 +131,15 @@ def apply_command(
         digest, destructive = reviewed.digest, frozenset(reviewed.destructive)
     else:
         digest, destructive = _reviewed(checksum, reviewed_plan, plan_signing_key(github))
+    from cohort.github.organizer_repo import require_app_access
+
     if create_organizer_repo:
         from cohort.github.organizer_repo import create_organizer_repo as create
 
         if create(client, session.loaded.cohort):
             click.echo("created the organizer repository (private)")
+    else:
+        require_app_access(client, session.loaded.cohort)  # before any write
     with progress_printer(enabled=output_format == "text") as progress:
         outcome = run_apply(
             client,

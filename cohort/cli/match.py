@@ -109,7 +109,8 @@ def require_solver(find: Callable[[str], object | None] = _solver) -> None:
     type=float,
     default=20.0,
     show_default=True,
-    help="Solver budget in deterministic seconds (same result on every run).",
+    help="Solver budget in deterministic seconds (same result on every run); the local "
+    "search that follows gets 100,000 team evaluations per second of it.",
 )
 @click.option(
     "--explain",

@@ -113,6 +113,12 @@ class Program(Strict):
         default_factory=Contact,
         description="Where mentees ask questions and reach organizers privately.",
     )
+    onboarding_issues: bool = Field(
+        default=True,
+        description="Open one onboarding issue per mentee in the team repository (set up, run "
+        "the checks, a first small pull request and review, an introduction), assigned once "
+        "they have accepted their invitation.",
+    )
 
     @field_validator("api_url")
     @classmethod

@@ -15,6 +15,7 @@ from cohort.errors import GitHubError, UsageError
 from cohort.github import routes
 from cohort.github.client import Client
 from cohort.github.pacing import Pacing
+from cohort.github.ports import InstallationAccess
 from cohort.reconcile.prerequisites import MissingPrerequisiteError
 
 APPLY_PERMISSIONS = {
@@ -38,11 +39,15 @@ READ_PERMISSIONS = {
 }
 
 
+ALL_REPOSITORIES = InstallationAccess("all", "")
+
+
 @dataclass(frozen=True)
 class InstallationToken:
     token: str
     expires_at: str
     permissions: dict[str, str]
+    access: InstallationAccess = ALL_REPOSITORIES
 
     def __repr__(self) -> str:  # never show the token
         return f"InstallationToken(expires_at={self.expires_at!r}, permissions={self.permissions})"
@@ -97,8 +102,14 @@ def installation_token(
             ),
             "mint a token",
         )
+    access = InstallationAccess(
+        str(found.get("repository_selection") or "all"), str(found.get("html_url") or "")
+    )
     return InstallationToken(
-        str(minted["token"]), str(minted.get("expires_at", "")), dict(minted.get("permissions", {}))
+        str(minted["token"]),
+        str(minted.get("expires_at", "")),
+        dict(minted.get("permissions", {})),
+        access,
     )
 
 
@@ -160,7 +171,15 @@ def app_client(
 
     tokens = InstallationTokens(mint, clock)
     inner = RefreshingTransport(transport or httpx.HTTPTransport(retries=0), tokens)
-    return Client(tokens.current(), api_url=api_url, transport=inner, clock=clock, pacing=pacing)
+    first = tokens.current()
+    return Client(
+        first,
+        api_url=api_url,
+        transport=inner,
+        clock=clock,
+        pacing=pacing,
+        installation=tokens.access,
+    )
 
 
 REFRESH_MARGIN = 300.0  # seconds: a request never leaves with a token about to expire
@@ -174,6 +193,11 @@ class InstallationTokens:
         self._clock = clock
         self._token: InstallationToken | None = None
         self.minted = 0  # how many tokens this run needed
+
+    @property
+    def access(self) -> InstallationAccess | None:
+        """What the latest token reaches (None before the first is minted)."""
+        return self._token.access if self._token else None
 
     def current(self) -> str:
         token = self._token

@@ -23,7 +23,7 @@ from cohort.errors import (
     UnprocessableError,
 )
 from cohort.github.pacing import Pacer, Pacing
-from cohort.github.ports import GraphQLResult
+from cohort.github.ports import GraphQLResult, InstallationAccess
 from cohort.github.routes import Route
 from cohort.github.transport import Counters, PacedTransport
 
@@ -41,9 +41,11 @@ class Client:
         transport: httpx.BaseTransport | None = None,
         clock: Clock | None = None,
         pacing: Pacing | None = None,
+        installation: InstallationAccess | None = None,
     ) -> None:
         self.clock = clock or SystemClock()
         self._token = token
+        self.installation = installation  # None: not an App installation token
         inner = transport or httpx.HTTPTransport(retries=0)
         self.transport = PacedTransport(inner, self.clock, Pacer(self.clock, pacing or Pacing()))
         self.api_url = api_url.rstrip("/")

@@ -65,7 +65,9 @@ class Executor:
         self._whole(rest[:split], followers, by_kind)
         plain = self._by_repo(rest[split:], needed, by_kind)
         steps = [
-            self._content(w, group, by_kind) for w in content for group in _groups(by_kind[w.kind])
+            self._content(w, group, by_kind)
+            for w in content
+            for group in _groups(by_kind[w.kind], w.build is None)
         ]
         interleave(steps, plain, self.pacer, self.finished)
         return self.applied
@@ -116,12 +118,15 @@ class Executor:
     def _content(
         self, w: Writer, group: list[Change], by_kind: dict[str, list[Change]]
     ) -> ContentStep:
-        """One document's worth of content, built when sent (it needs IDs made before)."""
+        """One document's worth of content, built when sent (it needs IDs made before); for a
+        REST writer, one change (an update of content creates nothing, so never waits a cap)."""
         repos = {c.repo for c in group}
         needs = frozenset(c for k in w.content_after for c in by_kind[k] if c.repo in repos)
-        assert w.build is not None
+        created = sum(1 for c in group if c.action == "create")
+        if w.build is None:
+            return ContentStep(created, needs, partial(self._write, w, group))
         build = w.build
-        return ContentStep(len(group), needs, lambda: self._graphql(build(group, self.context)))
+        return ContentStep(created, needs, lambda: self._graphql(build(group, self.context)))
 
     def _run_phase(self, phase: list[Writer], by_kind: dict[str, list[Change]]) -> None:
         if phase[0].build is None:
@@ -190,9 +195,9 @@ def _refused_for_size(result: GraphQLResult) -> bool:
     return not result.data and bool(result.error_types() & TOO_BIG)
 
 
-def _groups(changes: list[Change]) -> list[list[Change]]:
-    """Content changes in document-sized groups, in plan (repository) order."""
-    size = mut.MAX_CONTENT
+def _groups(changes: list[Change], one_by_one: bool = False) -> list[list[Change]]:
+    """Content changes in document-sized groups (REST: one each), in plan (repository) order."""
+    size = 1 if one_by_one else mut.MAX_CONTENT
     return [changes[i : i + size] for i in range(0, len(changes), size)]
 
 

@@ -19,6 +19,8 @@ class Ids:
     heads: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (branch, oid)
     labels: dict[tuple[str, str], str] = field(default_factory=dict)  # (repo, lower name) -> id
     milestones: dict[tuple[str, str], str] = field(default_factory=dict)  # (repo, title) -> id
+    # (repo, title) -> number, for REST writes that name a milestone (onboarding issues)
+    milestone_numbers: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
     def from_actual(cls, actual: ActualState) -> Ids:
@@ -34,8 +36,9 @@ class Ids:
                 ids.heads[name] = (repo.default_branch, repo.head_oid)
             for label_name, (label_id, _) in repo.labels.items():
                 ids.labels[(name, label_name.lower())] = label_id
-            for title, (_, node_id, _) in repo.milestones.items():
+            for title, (number, node_id, _) in repo.milestones.items():
                 ids.milestones[(name, title)] = node_id
+                ids.milestone_numbers[(name, title)] = number
         return ids
 
     def refresh_heads(self, client: GraphQLPort, org: str, names: list[str]) -> None:

@@ -14,6 +14,14 @@ from typing import Any, Protocol
 from cohort.github.routes import Route
 
 
+@dataclass(frozen=True)
+class InstallationAccess:
+    """Which repositories an App installation's tokens reach, and where an owner changes it."""
+
+    repository_selection: str  # "all" | "selected" (GitHub's installation field)
+    settings_url: str  # the installation's settings page (Repository access)
+
+
 @dataclass
 class GraphQLResult:
     data: dict[str, Any]

@@ -11,6 +11,7 @@ from cohort.github.paging import Connection, Owner, fields
 from cohort.reconcile.model import (
     ActualRepo,
     ActualTeam,
+    IssueFacts,
     Label,
     Milestone,
     Permission,
@@ -41,7 +42,9 @@ REPO_CONNECTIONS = (
         "states: [OPEN, CLOSED]",
     ),
     Connection(
-        "issues", "nodes { id number body }", "orderBy: {field: CREATED_AT, direction: ASC}"
+        "issues",
+        "nodes { id number body state assignees(first: 10) { nodes { login } } }",
+        "orderBy: {field: CREATED_AT, direction: ASC}",
     ),
     Connection(
         "branchProtectionRules",
@@ -135,6 +138,7 @@ def parse_repo(name: str, paths: Sequence[str], node: dict[str, Any] | None) -> 
         labels=_labels(node["labels"]["nodes"]),
         milestones=_milestones(node["milestones"]["nodes"]),
         issues=_marked_issues(node["issues"]["nodes"]),
+        issue_facts=_issue_facts(node["issues"]["nodes"]),
         protection=_rules(node["branchProtectionRules"]["nodes"]),
         collaborators={
             e["node"]["login"]: PERMISSIONS[e["permission"]]
@@ -179,14 +183,32 @@ def _date(value: str | None) -> str:
     return value[:10] if value else ""
 
 
+def _issue_key(node: dict[str, Any]) -> str | None:
+    body = node.get("body") or ""
+    start = body.rfind(MARKER_PREFIX + "issue ")
+    if start < 0:
+        return None
+    end = body.find(" -->", start)
+    return body[start + len(MARKER_PREFIX + "issue ") : end]
+
+
 def _marked_issues(nodes: list[dict[str, Any]]) -> dict[str, tuple[int, str]]:
     out: dict[str, tuple[int, str]] = {}
     for n in nodes:
-        body = n.get("body") or ""
-        start = body.rfind(MARKER_PREFIX + "issue ")
-        if start < 0:
+        key = _issue_key(n)
+        if key is not None:
+            out.setdefault(key, (int(n["number"]), n["id"]))
+    return out
+
+
+def _issue_facts(nodes: list[dict[str, Any]]) -> dict[str, IssueFacts]:
+    """Open or closed, and who is assigned, of each marked issue (the first with its key)."""
+    out: dict[str, IssueFacts] = {}
+    for n in nodes:
+        key = _issue_key(n)
+        if key is None or key in out:
             continue
-        end = body.find(" -->", start)
-        key = body[start + len(MARKER_PREFIX + "issue ") : end]
-        out.setdefault(key, (int(n["number"]), n["id"]))
+        people = (n.get("assignees") or {}).get("nodes") or []
+        logins = frozenset(str(p["login"]).lower() for p in people if p and p.get("login"))
+        out[key] = IssueFacts(open=n.get("state", "OPEN") == "OPEN", assignees=logins)
     return out

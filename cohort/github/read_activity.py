@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from cohort.config.identity import fold
 from cohort.config.model import CohortFile
 from cohort.config.naming import repo_name
 from cohort.errors import GitHubError
@@ -14,7 +15,12 @@ from cohort.github.batching import BATCH, adaptive
 from cohort.github.invitations_io import rest_pages
 from cohort.github.paging import Connection, Pager, Pending, fields, more, send_riding
 from cohort.github.ports import GitHubPort, GraphQLPort, RestPort
-from cohort.github.routes import LIST_ORG_INVITATIONS
+from cohort.github.routes import (
+    LIST_FAILED_ORG_INVITATIONS,
+    LIST_ORG_INVITATIONS,
+    LIST_ORG_MEMBERS,
+    Route,
+)
 from cohort.mentoring import answers
 from cohort.mentoring.checkin import CHECKIN_LABEL
 from cohort.summary.activity import (
@@ -31,6 +37,7 @@ from cohort.summary.activity import (
     parse_time,
     time_text,
 )
+from cohort.summary.compute import invited_people
 
 PAGE = 100
 # Every connection is read to its end: follow-up pages ride in the next batched read.
@@ -115,17 +122,51 @@ def read_activity(
     nodes = adaptive(names, batch, lambda chunk: _read(client, org, chunk, since, pager), str)
     pager.drain(client)
     repos = {n: parse_repo(n, node) for n, node in nodes}
-    return Activity(org, now, repos, read_pending(client, org))
+    pending = read_pending(client, org)
+    failed = read_failed(client, org)
+    members = read_members(client, cohort, pending, failed)
+    return Activity(org, now, repos, pending, failed, members)
 
 
 def read_pending(client: RestPort, org: str) -> tuple[Invitation, ...]:
     """Pending org invitations (one REST read per 100), for "not accepted after N days"."""
+    return _invitations(client, LIST_ORG_INVITATIONS, org)
+
+
+def read_failed(client: RestPort, org: str) -> tuple[Invitation, ...]:
+    """Failed (expired) org invitations (one REST read per 100), for "invitation expired"."""
+    return _invitations(client, LIST_FAILED_ORG_INVITATIONS, org)
+
+
+def _invitations(client: RestPort, route: Route, org: str) -> tuple[Invitation, ...]:
     out = []
-    for item in rest_pages(client, LIST_ORG_INVITATIONS, org=org):
+    for item in rest_pages(client, route, org=org):
         created = parse_time(str(item.get("created_at") or "")) if item.get("login") else None
         if created is not None:
-            out.append(Invitation(str(item["login"]), created))
+            failed = parse_time(item.get("failed_at") or None)
+            reason = str(item.get("failed_reason") or "")
+            out.append(Invitation(str(item["login"]), created, failed, reason))
     return tuple(out)
+
+
+def read_members(
+    client: RestPort,
+    cohort: CohortFile,
+    pending: tuple[Invitation, ...],
+    failed: tuple[Invitation, ...],
+) -> tuple[str, ...]:
+    """Which cohort people with a failed invitation and none pending are members after all.
+
+    Reads the member list (one REST read per 100) only when there is such a person: GitHub
+    keeps listing an invitation that failed after a later one was sent and accepted.
+    """
+    people = {fold(h) for h in invited_people(cohort)}
+    waiting = {fold(i.login) for i in pending}
+    unsure = {fold(i.login) for i in failed} & people - waiting
+    if not unsure:
+        return ()
+    found = rest_pages(client, LIST_ORG_MEMBERS, org=cohort.program.organization)
+    return tuple(sorted(str(m["login"]) for m in found if fold(str(m.get("login"))) in unsure))
 
 
 def _read(

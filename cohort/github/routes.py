@@ -59,6 +59,7 @@ DELETE_MEMBERSHIP = _r("DELETE", "/orgs/{org}/teams/{team}/memberships/{login}",
 CREATE_REPO = _r("POST", "/orgs/{org}/repos", "administration", "write")
 LIST_ORG_MEMBERS = _r("GET", "/orgs/{org}/members", "members", "read")
 LIST_ORG_INVITATIONS = _r("GET", "/orgs/{org}/invitations", "members", "read")
+LIST_FAILED_ORG_INVITATIONS = _r("GET", "/orgs/{org}/failed_invitations", "members", "read")
 CANCEL_ORG_INVITATION = _r("DELETE", "/orgs/{org}/invitations/{id}", "members", "write")
 REMOVE_TEAM_REPO = _r("DELETE", "/orgs/{org}/teams/{team}/repos/{repo}", "administration", "write")
 RATE_LIMIT = _r("GET", "/rate_limit", "", "")
@@ -88,6 +89,7 @@ LIST_COMMENTS = _r("GET", "/repos/{repo}/issues/{number}/comments", "issues", "r
 CREATE_COMMENT = _r("POST", "/repos/{repo}/issues/{number}/comments", "issues", "write")
 UPDATE_COMMENT = _r("PATCH", "/repos/{repo}/issues/comments/{comment_id}", "issues", "write")
 ADD_LABELS = _r("POST", "/repos/{repo}/issues/{number}/labels", "issues", "write")
+ADD_ASSIGNEES = _r("POST", "/repos/{repo}/issues/{number}/assignees", "issues", "write")
 SET_LABELS = _r("PUT", "/repos/{repo}/issues/{number}/labels", "issues", "write")
 REMOVE_LABEL = _r("DELETE", "/repos/{repo}/issues/{number}/labels/{name}", "issues", "write")
 # --- pull requests ---------------------------------------------------------------------------

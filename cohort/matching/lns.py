@@ -47,8 +47,10 @@ def improve(
     steps: int,
     step_limit: float,
     seed: int,
+    patience: int | None = None,
 ) -> Outcome:
-    """Up to ``steps`` neighbourhood re-solves of ``step_limit`` deterministic seconds each."""
+    """Up to ``steps`` neighbourhood re-solves of ``step_limit`` deterministic seconds each,
+    stopping after ``patience`` re-solves in a row that do not improve the answer."""
     from cohort.matching.solve import form_teams
 
     mentors = {m.handle.lower(): m for m in data.mentors}
@@ -56,11 +58,14 @@ def improve(
     reach: dict[int, set[str]] = {}
     for cand in cands:
         reach.setdefault(cand.mentee, set()).add(slots[cand.slot].mentor.handle.lower())
-    improved = skip = turn = 0
+    improved = skip = turn = tried = failed = 0
     for _ in range(steps):
+        if patience is not None and failed >= patience:
+            break
         order = sorted(teams, key=lambda t: (t.score, t.slug))
         if skip >= len(order):
             break
+        tried += 1
         centre = order[skip]
         near = set().union(*(reach.get(index[h.lower()], set()) for h in centre.mentees))
         others = [t for t in order if t is not centre and t.mentors[0].lower() in near]
@@ -79,19 +84,21 @@ def improve(
             start=chosen,
         )
         rest = tuple(t for t in teams if not any(t is c for c in chosen))
-        candidate = _renamed((*rest, *result.teams))
+        candidate = renamed((*rest, *result.teams))
         if (
             result.teams
             and key(candidate) > key(teams)
             and not check_teams(candidate, data.mentees, data.projects, data.mentors, rules)
         ):
-            teams, skip, turn = candidate, 0, 0
+            teams, skip, turn, failed = candidate, 0, 0, 0
             improved += 1
-        elif (turn + 1) * width < len(others):
+            continue
+        failed += 1
+        if (turn + 1) * width < len(others):
             turn += 1  # the same centre with the next of its neighbours
         else:
             skip, turn = skip + 1, 0
-    return Outcome(teams, steps, improved)
+    return Outcome(teams, tried, improved)
 
 
 def _subproblem(
@@ -126,7 +133,7 @@ def _subproblem(
     return Signups(mentees, tuple(sub_mentors), data.projects), sub_rules
 
 
-def _renamed(teams: Sequence[FormedTeam]) -> tuple[FormedTeam, ...]:
+def renamed(teams: Sequence[FormedTeam]) -> tuple[FormedTeam, ...]:
     """Teams in mentor order with slugs numbered per project, as the solver names them."""
     counts: Counter[str] = Counter()
     out = []

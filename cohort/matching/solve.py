@@ -19,7 +19,7 @@ from cohort.matching.cpsat import Builder
 from cohort.matching.diagnose import precheck
 from cohort.matching.greedy import OpenTeam, greedy_slots, greedy_teams
 from cohort.matching.iis import Checker, minimal_core, suggestions
-from cohort.matching.lns import NEIGHBOURHOOD, improve, key
+from cohort.matching.lns import NEIGHBOURHOOD, improve, key, renamed
 from cohort.matching.model import (
     FormedTeam,
     MenteeSignup,
@@ -29,6 +29,7 @@ from cohort.matching.model import (
     Rules,
     Signups,
 )
+from cohort.matching.polish import polish
 from cohort.matching.scoring import team_score
 from cohort.matching.timegrid import bits
 from cohort.matching.verify import check_teams
@@ -37,6 +38,8 @@ TRIM_ABOVE = 20_000  # (mentee, slot) pairs; above this each mentee keeps its be
 TRIM_TO = 10
 WHOLE_SHARE = 0.25  # large inputs: share of the budget for the whole model, the rest decomposed
 STEP_LIMIT = 1.0  # deterministic seconds per neighbourhood
+PATIENCE = 8  # neighbourhoods in a row that fail before the decomposition stops
+POLISH_PER_SECOND = 100_000  # local-search team evaluations per deterministic second
 
 
 def form_teams(
@@ -83,7 +86,44 @@ def form_teams(
     result = _result(status, builder, solver, slots, notes)
     if trim and decompose:
         result = _decomposed(result, builder, slots, cands, seed=seed, time_limit=time_limit)
+    elif decompose and status == cp_model.FEASIBLE:
+        result = _polish_result(result, builder, time_limit)
     return result
+
+
+def _polished(
+    data: Signups, rules: Rules, teams: tuple[FormedTeam, ...], time_limit: float
+) -> tuple[FormedTeam, ...]:
+    """``teams`` after the local search of :mod:`polish`, when the verifier accepts them."""
+    budget = int(POLISH_PER_SECOND * time_limit)
+    try:
+        better = renamed(polish(data, rules, teams, budget=budget).teams)
+    except ValueError:  # a team the local search cannot model (the verifier decides below)
+        return teams
+    if key(better) < key(teams) or check_teams(
+        better, data.mentees, data.projects, data.mentors, rules
+    ):
+        return teams
+    return better
+
+
+def _polish_result(result: Result, builder: Builder, time_limit: float) -> Result:
+    """A solver answer not proven optimal, improved by the local search; the bound stays."""
+    teams = _polished(builder.data, builder.rules, result.teams, time_limit)
+    scores = [team.score for team in teams]
+    worst, total = min(scores), sum(scores)
+    objective = worst * builder.scale + total
+    if objective <= result.objective:
+        return result
+    return dataclasses.replace(
+        result,
+        teams=teams,
+        worst=worst,
+        total=total,
+        objective=objective,
+        bound=max(result.bound, objective),
+        notes=(*result.notes, "the solver's answer was improved by a local search (swaps)"),
+    )
 
 
 def _decomposed(
@@ -105,20 +145,33 @@ def _decomposed(
         greedy, data.mentees, data.projects, data.mentors, rules
     ):
         start = greedy  # never worse than a greedy answer that meets every rule
-    out = improve(data, rules, slots, cands, start, steps=steps, step_limit=STEP_LIMIT, seed=seed)
-    scores = [team.score for team in out.teams]
+    start = _polished(data, rules, start, time_limit)
+    out = improve(
+        data,
+        rules,
+        slots,
+        cands,
+        start,
+        steps=steps,
+        step_limit=STEP_LIMIT,
+        seed=seed,
+        patience=PATIENCE,
+    )
+    teams = _polished(data, rules, out.teams, time_limit)
+    scores = [team.score for team in teams]
     worst, total = min(scores), sum(scores)
     full, _ = mentor_slots(data, rules)
     bound = averaging_bound(data, rules, full, builder.slot_bound())
     note = (
-        f"large input, decomposed: after the whole-model solve, {out.tried} neighbourhoods of "
-        f"up to {NEIGHBOURHOOD} teams were re-solved and {out.improved} improved the answer; "
+        f"large input, decomposed: after the whole-model solve and a local search (swaps), "
+        f"{out.tried} neighbourhoods of up to {NEIGHBOURHOOD} teams were re-solved and "
+        f"{out.improved} improved the answer, then the local search ran again; "
         f"the bound is the averaging bound (worst team at most {bound.worst}), not the solver's"
     )
     return dataclasses.replace(
         result,
         status="feasible",
-        teams=out.teams,
+        teams=teams,
         worst=worst,
         total=total,
         objective=worst * builder.scale + total,

@@ -19,6 +19,8 @@ from cohort.reconcile.model import (
     Issue,
     Label,
     Milestone,
+    Onboarding,
+    OnboardingIssue,
     Permission,
     Protection,
     Role,
@@ -38,6 +40,15 @@ class RenderedIssue(Protocol):
     def labels(self) -> tuple[str, ...]: ...
 
 
+class RenderedOnboarding(Protocol):
+    @property
+    def handle(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def body(self) -> str: ...
+
+
 class Rendered(Protocol):
     """What desired state needs from a rendered scaffold."""
 
@@ -47,6 +58,8 @@ class Rendered(Protocol):
     def issues(self) -> Sequence[RenderedIssue]: ...
     @property
     def pages(self) -> str | None: ...
+    @property
+    def onboarding(self) -> Sequence[RenderedOnboarding]: ...
 
 
 def build_desired(cohort: CohortFile, rendered: Mapping[str, Rendered]) -> DesiredState:
@@ -136,6 +149,7 @@ def _repo(cohort: CohortFile, team: Team, rendered: Rendered) -> DesiredRepo:
         collaborators=collaborators,
         managed_collaborators=managed,
         pages=rendered.pages,
+        onboarding=_onboarding(cohort, team, rendered),
     )
 
 
@@ -176,3 +190,25 @@ def _issues(cohort: CohortFile, team: Team, rendered: Rendered) -> tuple[Issue, 
             )
         )
     return tuple(out)
+
+
+def _onboarding(cohort: CohortFile, team: Team, rendered: Rendered) -> Onboarding | None:
+    """One week-one issue per mentee, in the design milestone (None when switched off)."""
+    if not cohort.program.onboarding_issues:
+        return None
+    prefix = f"{cohort.program.cohort}/{team.slug}/onboarding/"
+    labels = (phase_label("design"),) if cohort.policy.labels else ()
+    issues = []
+    for item in rendered.onboarding:
+        key = prefix + item.handle.lower()
+        issues.append(
+            OnboardingIssue(
+                key=key,
+                login=item.handle,
+                title=item.title,
+                body=f"{item.body.rstrip()}\n\n{marker('issue', key)}\n",
+                milestone=MILESTONE_TITLES["design"],
+                labels=labels,
+            )
+        )
+    return Onboarding(prefix, tuple(issues))

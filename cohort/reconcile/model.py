@@ -44,6 +44,34 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class OnboardingIssue:
+    """A mentee's week-one issue, keyed per mentee; assigned once they can be."""
+
+    key: str  # "{cohort}/{team}/onboarding/{login, lower case}", also in the hidden marker
+    login: str  # as cohort.yml spells it
+    title: str
+    body: str  # mentions @login (until assigned, that is how they hear of it); ends with marker
+    milestone: str  # milestone title (the design phase's: week one)
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Onboarding:
+    """The onboarding issues of one repository (``program.onboarding_issues``)."""
+
+    prefix: str  # key prefix of this team's onboarding issues
+    issues: tuple[OnboardingIssue, ...]
+
+
+@dataclass(frozen=True)
+class IssueFacts:
+    """What apply needs to know of a marked issue beyond its identity."""
+
+    open: bool
+    assignees: frozenset[str]  # lower-case logins
+
+
+@dataclass(frozen=True)
 class Protection:
     pattern: str
     required_approvals: int
@@ -72,6 +100,7 @@ class DesiredRepo:
     managed_collaborators: frozenset[str] = frozenset()
     archived: bool = False
     pages: str | None = None  # GitHub Pages build type the scaffold needs ("workflow")
+    onboarding: Onboarding | None = None  # None: program.onboarding_issues is off
 
 
 @dataclass(frozen=True)
@@ -125,6 +154,7 @@ class ActualRepo:
     collaborators: dict[str, Permission]
     pending_collaborators: dict[str, Permission] = field(default_factory=dict)  # invitations
     pages: str | None = None  # Pages build type; read only while the repo is not scaffolded
+    issue_facts: dict[str, IssueFacts] = field(default_factory=dict)  # key -> state, assignees
 
 
 @dataclass(frozen=True)

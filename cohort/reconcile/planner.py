@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cohort.reconcile.kinds import kinds
+from cohort.reconcile.kinds.onboarding import departed_notes
 from cohort.reconcile.model import ActualState, DesiredState
 from cohort.reconcile.plan import Change, Plan
 
@@ -31,11 +32,12 @@ def make_plan(desired: DesiredState, actual: ActualState) -> Plan:
 
 
 def _notes(desired: DesiredState, actual: ActualState) -> list[str]:
+    notes = []
     private = sorted(
         n for n, r in desired.repos.items() if r.visibility != "public" and r.protection is not None
     )
     if actual.plan == "free" and private:
         more = f" and {len(private) - 3} more" if len(private) > 3 else ""
         shown = ", ".join(private[:3]) + more
-        return [PAID_FEATURES_NOTE.format(org=desired.org, repos=shown)]
-    return []
+        notes.append(PAID_FEATURES_NOTE.format(org=desired.org, repos=shown))
+    return notes + departed_notes(desired, actual)

@@ -165,16 +165,16 @@ def authorize(
         raise forbidden_integration()
     permission, level = requirement(operation_id, method)
     if who.kind == "installation" and who.token is not None:
-        _check_installation(who.token, permission, level, repo)
+        _check_installation(state, who.token, permission, level, repo)
     elif permission is not None:
         _check_scopes(who.token, permission, level, repo)
         _check_user(state, who.login, permission, level, repo, org)
 
 
 def _check_installation(
-    token: Token, permission: str | None, level: str, repo: Repo | None
+    state: State, token: Token, permission: str | None, level: str, repo: Repo | None
 ) -> None:
-    if repo is not None and token.repos is not None and repo.name not in token.repos:
+    if repo is not None and not state.token_reaches(token, repo):
         raise not_found()
     if permission is None or permission == "metadata":
         return
@@ -244,7 +244,7 @@ def _maintains_a_team(state: State, login: str, org: str) -> bool:
 def graphql_check(who: Principal, permission: str, repo: Repo | None, state: State) -> None:
     """The same rules for one GraphQL mutation (writes only)."""
     if who.kind == "installation" and who.token is not None:
-        _check_installation(who.token, permission, "write", repo)
+        _check_installation(state, who.token, permission, "write", repo)
     elif who.kind == "user" and repo is not None:
         missing = missing_scopes(who, permission, "write", repo)
         if missing:

@@ -119,7 +119,7 @@ def _person(state: Any, login: str) -> Any:
 def _visible(sb: Sandbox, who: Principal, repo: Any) -> bool:
     token = who.token
     if who.kind == "installation" and token is not None:
-        return token.repos is None or repo.name in token.repos
+        return sb.state.token_reaches(token, repo)
     return sb.state.permission(who.login, repo) is not None
 
 

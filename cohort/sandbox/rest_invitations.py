@@ -6,6 +6,10 @@ GitHub's rules, from "Inviting users to join your organization" (docs.github.com
   sandbox's setting for "more than one month old"; ``plan`` other than free counts as paid.)
 - "Invitations expire after 7 days": an expired invitation is no longer pending, its pending
   team memberships go with it and it can no longer be accepted (measured on the sandbox clock).
+  It is listed instead by ``GET /orgs/{org}/failed_invitations`` with ``failed_at`` (the moment
+  it expired) and ``failed_reason``; sending a new invitation does not remove that record (a
+  failed invitation is "not automatically resent or deleted"), so a client must compare it
+  with the pending list.
 - Until the person accepts, they are not a member: no team membership, no repository access.
 """
 
@@ -17,7 +21,16 @@ from typing import Any
 
 from cohort.sandbox import lookup, shapes
 from cohort.sandbox.state import Org, OrgInvitation, Repo, State
-from cohort.sandbox.wire import ApiError, Ctx, Request, Response, not_found, op, page_response
+from cohort.sandbox.wire import (
+    ApiError,
+    Ctx,
+    Request,
+    Response,
+    iso,
+    not_found,
+    op,
+    page_response,
+)
 
 DAY = 86400.0
 EXPIRY = 7 * DAY
@@ -33,12 +46,19 @@ def limit(org: Org) -> int:
     return 500 if org.established or org.plan != "free" else 50
 
 
+EXPIRED_REASON = "Invitation expired"
+
+
 def expire(state: State, org: Org, now: float) -> None:
-    """Drop invitations older than 7 days, and the pending team memberships they carried."""
+    """Move invitations older than 7 days to the failed list, dropping the pending team
+    memberships they carried."""
     expired = [i for i in org.invitations if now - _when(i.created_at) >= EXPIRY]
     if not expired:
         return
     org.invitations = [i for i in org.invitations if i not in expired]
+    for inv in expired:
+        inv.failed_at = iso(_when(inv.created_at) + EXPIRY)
+        inv.failed_reason = EXPIRED_REASON
     org.expired.extend(expired)
     gone = {i.login for i in expired if i.login}
     for team in state.teams.values():
@@ -56,8 +76,7 @@ def expire_repo(repo: Repo, now: float) -> None:
 def check_limit(org: Org, now: float) -> None:
     """Refuse an invitation over GitHub's 24-hour limit (422, GitHub's validation shape)."""
     org.sent = [s for s in org.sent if now - _when(s) < DAY]
-    org.expired = [i for i in org.expired if now - _when(i.created_at) < DAY]
-    stamps = [i.created_at for i in org.invitations + org.expired] + org.sent
+    stamps = [i.created_at for i in org.invitations] + org.sent  # expired ones are 7 days old
     if sum(1 for stamp in stamps if now - _when(stamp) < DAY) >= limit(org):
         raise ApiError(
             422,

@@ -6,10 +6,10 @@ import re
 from typing import Any
 from urllib.parse import unquote
 
-from cohort.sandbox import lookup, webhooks
+from cohort.sandbox import lookup, rules, webhooks
 from cohort.sandbox import shapes_issues as shape
 from cohort.sandbox.shapes_issues import issue_counts
-from cohort.sandbox.state import PERMISSION_RANK, Comment, Issue, Label, Milestone, Repo
+from cohort.sandbox.state import Comment, Issue, Label, Milestone, Repo
 from cohort.sandbox.wire import (
     ApiError,
     Ctx,
@@ -203,16 +203,7 @@ def label_ids(ctx: Ctx, repo: Repo, names: list[Any]) -> list[int]:
 
 
 def assignable(ctx: Ctx, repo: Repo, login: str) -> bool:
-    """Whether GitHub lets ``login`` be assigned: "anyone with write permissions to the
-    repository, and organization members with read permissions to the repository" (docs:
-    "Assigning issues and pull requests to other GitHub users"). A person whose invitation is
-    still pending is neither."""
-    perm = ctx.state.permission(login, repo)
-    if perm is None:
-        return False
-    org = ctx.state.orgs.get(repo.owner)
-    member = org is not None and org.is_member(login)
-    return PERMISSION_RANK[perm] >= PERMISSION_RANK["push"] or member
+    return rules.assignable(ctx.state, repo, login)
 
 
 def checked_assignees(ctx: Ctx, repo: Repo, logins: list[Any]) -> list[str]:
@@ -232,16 +223,23 @@ def checked_assignees(ctx: Ctx, repo: Repo, logins: list[Any]) -> list[str]:
     return out
 
 
+def _validate(ctx: Ctx, repo: Repo, data: dict[str, Any]) -> None:
+    """GitHub's 422s for a write, before anything changes (a refused write changes nothing)."""
+    number = data.get("milestone")
+    if number is not None and repo.milestone(int(number)) is None:
+        raise invalid("Issue", "invalid", "milestone")
+    checked_assignees(ctx, repo, list(data.get("assignees") or []))
+
+
 def _apply_fields(ctx: Ctx, repo: Repo, item: Issue, data: dict[str, Any], by: str) -> None:
+    _validate(ctx, repo, data)
     if "milestone" in data:
         number = data["milestone"]
-        if number is not None and repo.milestone(int(number)) is None:
-            raise invalid("Issue", "invalid", "milestone")
         item.milestone = None if number is None else int(number)
     if "labels" in data:
         item.label_ids = label_ids(ctx, repo, list(data["labels"] or []))
     if "assignees" in data:
-        item.assignees = checked_assignees(ctx, repo, list(data["assignees"] or []))
+        item.assignees = [str(x) for x in data["assignees"] or []]
     for key in ("title", "body"):
         if key in data:
             setattr(item, key, data[key])
@@ -270,6 +268,7 @@ def new_issue(ctx: Ctx, repo: Repo, title: str, login: str, kind: str = "Issue")
 def create_issue(ctx: Ctx, req: Request) -> Response:
     repo = lookup.writable_repo(ctx, req)
     data = lookup.body(req)
+    _validate(ctx, repo, data)
     item = new_issue(ctx, repo, str(data["title"]), req.principal.login)
     _apply_fields(
         ctx, repo, item, {k: v for k, v in data.items() if k != "title"}, req.principal.login

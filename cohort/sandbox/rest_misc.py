@@ -53,7 +53,7 @@ def installation(state: State, app: App) -> dict[str, Any]:
         "target_type": "Organization",
         "account": shapes.user(state, org.login),
         "single_file_name": None,
-        "repository_selection": "all",
+        "repository_selection": app.repository_selection,
         "access_tokens_url": f"{base}/access_tokens",
         "repositories_url": f"{shapes.API}/installation/repositories",
         "html_url": f"{shapes.WEB}/organizations/{org.login}/settings/installations/"
@@ -118,7 +118,7 @@ def create_token(ctx: Ctx, req: Request) -> Response:
     data = lookup.body(req)
     repos = data.get("repositories")
     if repos is not None:
-        missing = [r for r in repos if ctx.state.repo(app.org, r) is None]
+        missing = [r for r in repos if ctx.state.repo(app.org, r) is None or not app.reaches(r)]
         if missing:
             raise invalid("Installation", "invalid", "repositories")
     perms = _narrow(app, data.get("permissions"))
@@ -128,7 +128,7 @@ def create_token(ctx: Ctx, req: Request) -> Response:
         "token": token.token,
         "expires_at": iso(token.expires_at),
         "permissions": perms,
-        "repository_selection": "selected" if repos is not None else "all",
+        "repository_selection": ("selected" if repos is not None else app.repository_selection),
     }
     return Response(201, body)
 

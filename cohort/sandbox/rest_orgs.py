@@ -51,8 +51,8 @@ def invitation_body(ctx: Ctx, org_login: str, inv: OrgInvitation) -> dict[str, A
         "email": inv.email,
         "role": inv.role,
         "created_at": inv.created_at,
-        "failed_at": None,
-        "failed_reason": None,
+        "failed_at": inv.failed_at,
+        "failed_reason": inv.failed_reason,
         "inviter": shapes.user(ctx.state, inv.inviter),
         "team_count": len(inv.team_ids),
         "invitation_teams_url": (
@@ -69,6 +69,14 @@ def list_invitations(ctx: Ctx, req: Request) -> Response:
     return page_response(req, [invitation_body(ctx, org.login, i) for i in org.invitations])
 
 
+@op("orgs/list-failed-invitations")
+def list_failed_invitations(ctx: Ctx, req: Request) -> Response:
+    """Invitations that expired (oldest first), as GitHub lists them until someone deletes them."""
+    org = lookup.org(ctx, req)
+    rest_invitations.expire(ctx.state, org, ctx.now)
+    return page_response(req, [invitation_body(ctx, org.login, i) for i in org.expired])
+
+
 @op("orgs/create-invitation")
 def create_invitation(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
@@ -78,6 +86,7 @@ def create_invitation(ctx: Ctx, req: Request) -> Response:
     if invitee is None and not email:
         raise invalid("OrganizationInvitation", "missing_field", "invitee_id")
     login = invitee.login if invitee else None
+    rest_invitations.expire(ctx.state, org, ctx.now)  # an expired invitation is not pending
     if login and (org.is_member(login) or any(i.login == login for i in org.invitations)):
         raise invalid("OrganizationInvitation", "already_exists", "invitee_id")
     role = {"admin": "admin", "billing_manager": "billing_manager"}.get(

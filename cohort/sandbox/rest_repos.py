@@ -85,6 +85,7 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
     if team_id is not None and (team is None or team.org != org.login):
         raise invalid("Repository", "invalid", "team_id")
     ctx.state.repos[repo.full_name] = repo
+    _grant_creator(ctx, req, repo)
     for label_name, color, text in DEFAULT_LABELS:
         label_id, label_node = ctx.state.node("Label")
         repo.labels.append(Label(label_id, label_node, label_name, color, text, default=True))
@@ -93,6 +94,15 @@ def create_repo(ctx: Ctx, req: Request) -> Response:
     if data.get("auto_init"):
         auto_init(ctx.state, repo, req.principal.login, ctx.now)
     return Response(201, shapes.repo_full(ctx.state, repo, req.principal.login))
+
+
+def _grant_creator(ctx: Ctx, req: Request, repo: Repo) -> None:
+    """A repository an App installation creates joins its selected repositories (GitHub grants
+    an App access to the repositories it creates; docs: "Installing your own GitHub App")."""
+    token = req.principal.token
+    app = ctx.state.installation(token.installation_id) if token else None
+    if app is not None and app.repository_selection == "selected":
+        app.selected.append(repo.name)
 
 
 @op("repos/get")
@@ -129,10 +139,13 @@ def update_repo(ctx: Ctx, req: Request) -> Response:
 def list_repos(ctx: Ctx, req: Request) -> Response:
     org = lookup.org(ctx, req)
     kind = req.query.get("type", "all")
+    token = req.principal.token if req.principal.kind == "installation" else None
     repos = [
         r
         for r in ctx.state.repos.values()
-        if r.owner == org.login and kind in ("all", r.visibility, "sources")
+        if r.owner == org.login
+        and kind in ("all", r.visibility, "sources")
+        and (token is None or ctx.state.token_reaches(token, r))
     ]
     repos.sort(key=lambda r: r.created_at + f"{r.id:012d}")
     return page_response(req, [shapes.repo_minimal(ctx.state, r) for r in repos])

@@ -14,6 +14,15 @@ Sources, beside each rule:
   ``CODEOWNERS``, ``docs/CODEOWNERS`` on the base branch; the last matching pattern wins; a line
   with invalid syntax is skipped; owners need write access; they are requested automatically
   when a pull request is opened non-draft or marked ready for review.
+- Assignees (docs: "Assigning issues and pull requests to other GitHub users"): anyone with
+  write access to the repository, and organization members with read access to it; a person
+  whose invitation is still pending has neither. The REST API answers ``POST …/issues`` and
+  ``PATCH …/issues/{n}`` naming someone else with 422 Validation Failed,
+  ``{"resource": "Issue", "field": "assignees", "code": "invalid", "value": login}`` (as
+  GitHub answers, e.g. microsoft/vscode-pull-request-github#1868, "Value notauser cannot be
+  set for field assignees (code: invalid)"), while ``POST …/issues/{n}/assignees`` answers
+  201 and leaves them out of the issue's assignees (REST docs, "Add assignees to an issue"
+  and "Check if a user can be assigned", which answers 404 for them).
 """
 
 from __future__ import annotations
@@ -189,3 +198,13 @@ def request_code_owners(state: State, repo: Repo, item: Issue) -> list[str]:
             pr.requested_users.append(login)
             added.append(login)
     return added
+
+
+def assignable(state: State, repo: Repo, login: str) -> bool:
+    """Whether GitHub lets ``login`` be assigned to issues in ``repo`` (see the module doc)."""
+    perm = state.permission(login, repo)
+    if perm is None:
+        return False
+    org = state.orgs.get(repo.owner)
+    member = org is not None and org.is_member(login)
+    return PERMISSION_RANK[perm] >= PERMISSION_RANK["push"] or member

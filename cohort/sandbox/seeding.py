@@ -80,10 +80,13 @@ class Seeding:
         webhook_url: str | None = None,
         webhook_secret: str = "",
         events: Sequence[str] = DEFAULT_EVENTS,
+        repositories: Sequence[str] | None = None,
     ) -> int:
         """Register an App installed on ``org``; returns the installation id.
 
         With ``webhook_url`` the sandbox records a signed delivery for each subscribed event.
+        With ``repositories`` (names) the installation reaches only those ("Only select
+        repositories"); change ``state.apps[app_id].selected`` to grant or withdraw one.
         """
         installation_id = self.state.next_id()
         bot = f"{slug}[bot]"
@@ -102,6 +105,8 @@ class Seeding:
             webhook_url,
             webhook_secret,
             list(events),
+            "all" if repositories is None else "selected",
+            list(repositories or ()),
         )
         return installation_id
 

@@ -55,6 +55,8 @@ class OrgInvitation:
     inviter: str
     created_at: str
     team_ids: list[int] = field(default_factory=list)
+    failed_at: str | None = None  # set when it expired (GitHub's "failed invitations")
+    failed_reason: str | None = None
 
 
 @dataclass
@@ -68,7 +70,7 @@ class Org:
     plan: str = "free"
     created_at: str = ""
     established: bool = False
-    expired: list[OrgInvitation] = field(default_factory=list)
+    expired: list[OrgInvitation] = field(default_factory=list)  # failed: listed, never pruned
     sent: list[str] = field(default_factory=list)
 
     def is_member(self, login: str) -> bool:
@@ -291,6 +293,13 @@ class App:
     webhook_url: str | None = None
     webhook_secret: str = ""
     events: list[str] = field(default_factory=list)
+    # the installation's repository access: "all", or "selected" (the names in ``selected``);
+    # a repository the installation cannot reach reads as 404 to its tokens
+    repository_selection: str = "all"
+    selected: list[str] = field(default_factory=list)
+
+    def reaches(self, repo_name: str) -> bool:
+        return self.repository_selection == "all" or repo_name in self.selected
 
 
 @dataclass
@@ -369,6 +378,18 @@ class State:
 
     def team_by_id(self, team_id: int) -> Team | None:
         return next((t for t in self.teams.values() if t.id == team_id), None)
+
+    def installation(self, installation_id: int | None) -> App | None:
+        """The App installed as ``installation_id``."""
+        return next((a for a in self.apps.values() if a.installation_id == installation_id), None)
+
+    def token_reaches(self, token: Token, repo: Repo) -> bool:
+        """Whether an installation token may see ``repo``: narrowed when minted, and within
+        the installation's repository selection as it is now."""
+        if token.repos is not None and repo.name not in token.repos:
+            return False
+        app = self.installation(token.installation_id)
+        return app is None or app.reaches(repo.name)
 
     def files(self, full_name: str, ref: str | None = None) -> dict[str, bytes]:
         """The files of a repository at HEAD (or at branch ``ref``) as {path: bytes}."""

@@ -118,10 +118,12 @@ class RepoActivity:
 
 @dataclass(frozen=True)
 class Invitation:
-    """A pending organization invitation: who, and since when."""
+    """An organization invitation: who, since when, and when it failed (expired), if it did."""
 
     login: str
     created_at: dt.datetime
+    failed_at: dt.datetime | None = None
+    failed_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,10 @@ class Activity:
     fetched_at: dt.datetime
     repos: dict[str, RepoActivity] = field(default_factory=dict)
     invitations: tuple[Invitation, ...] = ()  # pending org invitations
+    failed: tuple[Invitation, ...] = ()  # failed (expired) org invitations, kept by GitHub
+    # organization members among the people with a failed invitation and none pending (a
+    # failed invitation stays listed after a later one is accepted)
+    members: tuple[str, ...] = ()
 
 
 def activity_to_json(activity: Activity) -> dict[str, Any]:
@@ -141,6 +147,11 @@ def activity_to_json(activity: Activity) -> dict[str, Any]:
         "fetched_at": time_text(activity.fetched_at),
         "repos": {name: _repo_json(r) for name, r in sorted(activity.repos.items())},
         "invitations": [[i.login, time_text(i.created_at)] for i in activity.invitations],
+        "failed": [
+            [i.login, time_text(i.created_at), time_text(i.failed_at), i.failed_reason]
+            for i in activity.failed
+        ],
+        "members": list(activity.members),
     }
 
 
@@ -212,7 +223,11 @@ def activity_from_json(data: dict[str, Any]) -> Activity:
     fetched = parse_time(data["fetched_at"])
     assert fetched is not None
     invitations = tuple(Invitation(str(x[0]), _must(x[1])) for x in data.get("invitations", []))
-    return Activity(data["org"], fetched, repos, invitations)
+    failed = tuple(
+        Invitation(str(x[0]), _must(x[1]), _must(x[2]), str(x[3])) for x in data.get("failed", [])
+    )
+    members = tuple(str(m) for m in data.get("members", []))
+    return Activity(data["org"], fetched, repos, invitations, failed, members)
 
 
 def _must(value: str | None) -> dt.datetime:

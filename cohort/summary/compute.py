@@ -9,8 +9,15 @@ from cohort.config.identity import fold
 from cohort.config.model import CohortFile
 from cohort.config.naming import repo_name
 from cohort.reconcile.calendar import current_phase, phase_dates
-from cohort.summary.activity import Activity, PullRequest, RepoActivity
-from cohort.summary.model import Attention, MentorSummary, Summary, TeamSummary, Totals
+from cohort.summary.activity import Activity, Invitation, PullRequest, RepoActivity
+from cohort.summary.model import (
+    Attention,
+    Expired,
+    MentorSummary,
+    Summary,
+    TeamSummary,
+    Totals,
+)
 from cohort.summary.team import Window, team_summary
 from cohort.summary.week import Week, cohort_week_of, local_day
 
@@ -52,6 +59,7 @@ def summarize(activity: Activity, cohort: CohortFile, week: Week, now: dt.dateti
         live=window.live,
         unaccepted=unaccepted(activity, cohort, moment),
         invitation_days=cohort.policy.summary.invitation_days,
+        expired=expired(activity, cohort, moment),
     )
 
 
@@ -88,12 +96,16 @@ def respelled(activity: Activity, cohort: CohortFile) -> Activity:
     return replace(activity, repos=repos)
 
 
+def invited_people(cohort: CohortFile) -> list[str]:
+    """Whom apply invites to the organization: mentees and mentors, spelled as in cohort.yml."""
+    return [m.handle for m in cohort.mentees] + [m.handle for m in cohort.mentors]
+
+
 def unaccepted(
     activity: Activity, cohort: CohortFile, now: dt.datetime
 ) -> tuple[tuple[str, int], ...]:
     """People of the cohort whose invitation waits longer than policy.summary.invitation_days."""
-    handles = [m.handle for m in cohort.mentees] + [m.handle for m in cohort.mentors]
-    people = {fold(h): h for h in handles}
+    people = {fold(h): h for h in invited_people(cohort)}
     limit = cohort.policy.summary.invitation_days
     out = []
     for inv in activity.invitations:
@@ -101,6 +113,27 @@ def unaccepted(
         if fold(inv.login) in people and days >= limit and inv.created_at <= now:
             out.append((people[fold(inv.login)], days))
     return tuple(sorted(out, key=lambda x: (-x[1], fold(x[0]))))
+
+
+def expired(activity: Activity, cohort: CohortFile, now: dt.datetime) -> tuple[Expired, ...]:
+    """People of the cohort whose latest invitation had expired by ``now`` (GitHub drops a
+    pending invitation after 7 days) and who were neither invited again nor a member since."""
+    people = {fold(h): h for h in invited_people(cohort)}
+    again = {fold(i.login) for i in activity.invitations if i.created_at <= now}
+    joined = {fold(m) for m in activity.members}
+    latest: dict[str, Invitation] = {}
+    for inv in activity.failed:
+        key = fold(inv.login)
+        if inv.failed_at is None or inv.failed_at > now or key not in people:
+            continue
+        if key not in latest or inv.created_at > latest[key].created_at:
+            latest[key] = inv
+    out = [
+        Expired(people[key], inv.created_at, inv.failed_at, inv.failed_reason)
+        for key, inv in latest.items()
+        if key not in again and key not in joined and inv.failed_at is not None
+    ]
+    return tuple(sorted(out, key=lambda e: (e.expired_at, fold(e.login))))
 
 
 def _repo(activity: Activity, name: str) -> RepoActivity:

@@ -116,6 +116,16 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class Expired:
+    """A person of the cohort whose organization invitation expired unaccepted."""
+
+    login: str
+    sent_at: dt.datetime
+    expired_at: dt.datetime
+    reason: str  # GitHub's failed_reason, e.g. "Invitation expired"
+
+
+@dataclass(frozen=True)
 class Summary:
     cohort: str
     program: str
@@ -138,3 +148,5 @@ class Summary:
     # people of the cohort whose org invitation is older than invitation_days: (login, days)
     unaccepted: tuple[tuple[str, int], ...] = ()
     invitation_days: int = 3
+    # people of the cohort whose latest org invitation expired and was not sent again yet
+    expired: tuple[Expired, ...] = ()

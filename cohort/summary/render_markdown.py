@@ -35,6 +35,7 @@ def render_markdown(summary: Summary) -> str:
         _mentors(summary),
         _for_mentors(summary),
         _invitations(summary),
+        _expired(summary),
         _footer(summary),
     ]
     return "\n\n".join(p for p in parts if p) + "\n"
@@ -48,6 +49,20 @@ def _invitations(s: Summary) -> str:
         f"## Invitations not accepted after {s.invitation_days} days\n\n"
         "GitHub expires an invitation after 7 days; the daily apply sends it again.\n\n"
         "| person | days since the invitation |\n|---|---|\n" + rows
+    )
+
+
+def _expired(s: Summary) -> str:
+    if not s.expired:
+        return ""
+    rows = "\n".join(
+        f"| @{e.login} | {e.sent_at.date()} | {e.expired_at.date()} |" for e in s.expired
+    )
+    return (
+        "## Invitations that expired\n\n"
+        "Nobody accepted these within GitHub's 7 days; the next daily apply sends them again "
+        "(they then count as pending).\n\n"
+        "| person | invited | expired |\n|---|---|---|\n" + rows
     )
 
 

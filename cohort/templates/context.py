@@ -68,6 +68,7 @@ def team_context(
             "organizers": program.contact.organizers,
         },
         "meeting": _meeting(team, cohort.calendar.timezone),
+        "onboarding_issues": program.onboarding_issues,
         "labels": shared.labels,
         "pages_url": f"https://{org.lower()}.github.io/{repo_name}/",
         "image": f"ghcr.io/{org.lower()}/{repo_name.lower()}",

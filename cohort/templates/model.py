@@ -76,6 +76,15 @@ class MilestoneIssue:
 
 
 @dataclass(frozen=True)
+class OnboardingText:
+    """One mentee's rendered onboarding issue (``issues/onboarding.md.jinja``)."""
+
+    handle: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
 class RenderedProject:
     """A rendered scaffold: every file by repository path, plus milestone issues."""
 
@@ -84,3 +93,4 @@ class RenderedProject:
     files: Mapping[str, bytes]
     issues: tuple[MilestoneIssue, ...]
     pages: str | None = None  # the template's Pages build type, if it deploys to Pages
+    onboarding: tuple[OnboardingText, ...] = ()  # one per mentee, in cohort.yml order

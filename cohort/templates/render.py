@@ -30,6 +30,7 @@ from cohort.templates.model import (
     CODEOWNERS_PATH,
     STAMP_PATH,
     MilestoneIssue,
+    OnboardingText,
     RenderedProject,
     Template,
     TemplateError,
@@ -122,6 +123,7 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
     with budget_scope(Budget()):
         files, shas = _render_files(job)
         issues = tuple(_render_issues(job))
+        onboarding = tuple(_render_onboarding(job))
     mentors = ctx.get("mentors", [])
     files[CODEOWNERS_PATH] = codeowners([m["handle"] for m in mentors])
     shas[CODEOWNERS_PATH] = blob_sha(files[CODEOWNERS_PATH])
@@ -134,6 +136,7 @@ def render_project(template: Template, context: Mapping[str, object]) -> Rendere
         files=dict(sorted(files.items())),
         issues=issues,
         pages=template.pages,
+        onboarding=onboarding,
     )
 
 
@@ -327,6 +330,40 @@ def _render_issues(job: _Render) -> Iterator[MilestoneIssue]:
         body = _render_text(job, spec.body)
         labels = tuple(dict.fromkeys((phase_label(spec.phase), "kind: milestone", *spec.labels)))
         yield MilestoneIssue(spec.phase, spec.key, title[:256], body, labels)
+
+
+ONBOARDING = "issues/onboarding.md.jinja"
+
+
+def _render_onboarding(job: _Render) -> Iterator[OnboardingText]:
+    """One onboarding issue per mentee, from the template's own ``issues/onboarding.md.jinja``
+    (the built-in templates have it through ``_common``), with ``mentee`` in the context.
+
+    A template without that file gets the generic text of :func:`generic_onboarding`.
+    """
+    for mentee in job.ctx.get("mentees", []):
+        handle = str(mentee["handle"])
+        title = f"Your first week, {handle}: set up, a first pull request, a first review"
+        if ONBOARDING in job.template.sources:
+            body = _render_text(
+                _Render(job.template, job.memo, {**job.ctx, "mentee": mentee}), ONBOARDING
+            )
+        else:
+            body = generic_onboarding(handle)
+        yield OnboardingText(handle, title, body)
+
+
+def generic_onboarding(handle: str) -> str:
+    """Week one for a template that does not write its own onboarding issue."""
+    return (
+        f"Welcome, @{handle}! This issue is your first week, step by step.\n\n"
+        "- [ ] Set the project up on your computer as the README's *How to run it* says.\n"
+        "- [ ] Run the checks the README names; they must pass before you change anything.\n"
+        "- [ ] Make a first small pull request (add yourself to `docs/team.md`).\n"
+        "- [ ] Get one review from a mentor and merge it.\n"
+        "- [ ] Introduce yourself in the team's check-in issue.\n\n"
+        "Stuck? Comment here with a line that starts with `/mentor`.\n"
+    )
 
 
 def _stamp(

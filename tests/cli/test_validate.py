@@ -81,7 +81,7 @@ def test_missing_file_is_invalid_input_not_a_traceback(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert run(["validate", str(tmp_path / "nope.yml")]) == 3
-    assert capsys.readouterr().err == f"{tmp_path / 'nope.yml'} file not found\n1 problem found\n"
+    assert capsys.readouterr().err == f"{tmp_path / 'nope.yml'}: file not found\n1 problem found\n"
 
 
 def test_unknown_option_is_invalid_input(capsys: pytest.CaptureFixture[str]) -> None:
@@ -108,7 +108,7 @@ def test_a_cohort_file_over_the_size_limit_is_refused_with_a_clear_error(
     out = capsys.readouterr()
     assert out.out == ""
     assert out.err == (
-        f"{path} file is {size:,} bytes; the limit is 1,000,000 (about 2,500 teams with their "
+        f"{path}: file is {size:,} bytes; the limit is 1,000,000 (about 2,500 teams with their "
         "people): split the program into several cohorts, each with its own file\n"
         "1 problem found\n"
     )

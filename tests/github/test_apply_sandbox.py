@@ -25,8 +25,9 @@ def org() -> Org:
 
 
 def budget(org: Org) -> int:
-    """GITHUB.md's optimized sequence: 7 + m + r write requests per team."""
-    return sum(7 + len(t.mentees) + len(t.mentors) for t in org.cohort.teams)
+    """GITHUB.md's optimized sequence: 7 + m + r write requests per team, plus one REST POST
+    per mentee for their onboarding issue (``program.onboarding_issues``, on here)."""
+    return sum(7 + 2 * len(t.mentees) + len(t.mentors) for t in org.cohort.teams)
 
 
 def test_cold_apply_creates_every_team_repository_with_its_contents(org: Org) -> None:
@@ -47,6 +48,9 @@ def test_cold_apply_creates_every_team_repository_with_its_contents(org: Org) ->
         ("Code milestone", "Code"),
         ("Deployment milestone", "Deployment"),
         ("Design milestone", "Design"),
+        ("Your first week, fatima-z", "Design"),  # one onboarding issue per mentee
+        ("Your first week, gabe-r", "Design"),
+        ("Your first week, hana-k", "Design"),
     ]
     assert aurora["rules"] == [("main", True, 1, True)]
     assert aurora["topics"] == ["mentorship", "omp-2027-spring"]

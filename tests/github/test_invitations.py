@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -44,6 +45,12 @@ def test_a_pending_mentee_who_moves_is_invited_to_the_new_team_only() -> None:
     desired = desired_for(example_cohort(moved))
     plan = plan_cohort(org.client, desired)
     assert [(c.action, c.kind, c.target, c.details) for c in plan.changes] == [
+        (
+            "create",
+            "onboarding",
+            "@fatima-z",
+            (("assign", "once they accept; mentioned until then"),),
+        ),  # in borealis's repository; aurora's stays open, with a plan note
         (
             "remove",
             "invitation",
@@ -125,31 +132,68 @@ def test_300_mentees_in_a_new_organization_arrive_over_days_within_the_quota() -
     assert [i.login for i in state.orgs["bench-org"].invitations] == ["mentee0"]
 
 
-def test_the_summary_lists_who_has_not_accepted_and_a_resent_invitation_starts_over() -> None:
+def test_the_summary_lists_unaccepted_then_expired_and_a_resent_one_is_pending() -> None:
     from cohort.github.read_activity import read_activity
-    from cohort.summary import render_markdown, summarize, week_of
+    from cohort.summary import render_json, render_markdown, summarize, week_of
+    from cohort.summary.model import Summary
     from cohort.summary.week import local_day
 
     org = applied()
+    sent = next(i for i in org.box.state.orgs[ORG].invitations if i.login == "fatima-z")
     for inv in list(org.box.state.orgs[ORG].invitations):
         if inv.login != "fatima-z":
             org.box.accept_invitations(str(inv.login))
     org.clock.advance(4 * DAY)
 
-    def summary_now() -> tuple[tuple[str, int], ...]:
+    def summary_now() -> Summary:
         now = dt.datetime.fromtimestamp(org.clock.wall(), dt.UTC)
         activity = read_activity(org.client, org.cohort, now - dt.timedelta(days=7), now=now)
         week = week_of(local_day(now, org.cohort.calendar.timezone))
-        summary = summarize(activity, org.cohort, week, now)
-        if summary.unaccepted:
-            text = render_markdown(summary)
-            assert "## Invitations not accepted after 3 days" in text
-            assert "| @fatima-z | 4 |" in text
-        return summary.unaccepted
+        return summarize(activity, org.cohort, week, now)
 
-    assert summary_now() == (("fatima-z", 4),)
-    org.clock.advance(4 * DAY)  # 8 days: expired
+    four = summary_now()
+    assert (four.unaccepted, four.expired) == ((("fatima-z", 4),), ())
+    text = render_markdown(four)
+    assert "## Invitations not accepted after 3 days" in text
+    assert "| @fatima-z | 4 |" in text
+    assert "## Invitations that expired" not in text
+
+    org.clock.advance(4 * DAY)  # 8 days: expired, and the daily apply has not run yet
+    eight = summary_now()
+    assert eight.unaccepted == ()
+    sent_on = dt.datetime.fromisoformat(sent.created_at)
+    assert [(e.login, e.sent_at, e.expired_at) for e in eight.expired] == [
+        ("fatima-z", sent_on, sent_on + dt.timedelta(days=7))
+    ]
+    text = render_markdown(eight)
+    assert "## Invitations that expired" in text
+    assert f"| @fatima-z | {sent_on.date()} | {(sent_on + dt.timedelta(days=7)).date()} |" in text
+    data = json.loads(render_json(eight))
+    assert data["expired"] == [
+        {
+            "login": "fatima-z",
+            "sent_at": sent.created_at,
+            "expired_at": (sent_on + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "reason": "Invitation expired",
+        }
+    ]
+
     report = apply_cohort(org.client, org.desired, allow=Allowances())
-    assert [c.target for c in report.applied] == ["2027-spring-aurora/fatima-z"]  # sent again
-    assert summary_now() == ()
+    assert [c.target for c in report.applied if c.kind != "onboarding"] == [
+        "2027-spring-aurora/fatima-z"  # sent again
+    ]
+    others = sorted(m for t in org.cohort.teams for m in t.mentees if m != "fatima-z")
+    assigned = sorted(c.target for c in report.applied if c.kind == "onboarding")
+    assert assigned == [f"@{m}" for m in others]  # who accepted is now assigned
+    again = summary_now()
+    assert (again.unaccepted, again.expired) == ((), ())  # pending again, for 0 days
+    assert "## Invitations that expired" not in render_markdown(again)
     assert apply_cohort(org.client, org.desired, allow=Allowances()).applied == []  # once
+    org.clock.advance(3 * DAY)
+    later = summary_now()
+    assert (later.unaccepted, later.expired) == ((("fatima-z", 3),), ())
+
+    org.box.accept_invitations("fatima-z")  # GitHub still lists the failed one: she is a member
+    assert [i.login for i in org.box.state.orgs[ORG].expired] == ["fatima-z"]
+    joined = summary_now()
+    assert (joined.unaccepted, joined.expired) == ((), ())

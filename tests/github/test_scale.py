@@ -20,9 +20,9 @@ from cohort.scaffolds import desired_state
 from tests.github.orgkit import Org, make_org
 
 
-def applied_org(tmp: Path, teams: int) -> Org:
+def applied_org(tmp: Path, teams: int, *, onboarding: bool = False) -> Org:
     path = tmp / "cohort.yml"
-    path.write_text(cohort_text(teams), encoding="utf-8")
+    path.write_text(cohort_text(teams, onboarding=onboarding), encoding="utf-8")
     loaded = load_cohort(path)
     org = make_org(loaded.cohort, desired_state(loaded))
     github_org = org.box.state.orgs["bench-org"]
@@ -34,10 +34,18 @@ def applied_org(tmp: Path, teams: int) -> Org:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("teams", [101, 300])
-def test_a_cohort_past_one_hundred_teams_converges_in_one_apply(tmp_path: Path, teams: int) -> None:
-    org = applied_org(tmp_path, teams)
+@pytest.mark.parametrize(("teams", "onboarding"), [(101, False), (300, False), (101, True)])
+def test_a_cohort_past_one_hundred_teams_converges_in_one_apply(
+    tmp_path: Path, teams: int, onboarding: bool
+) -> None:
+    org = applied_org(tmp_path, teams, onboarding=onboarding)
     assert plan_cohort(org.fresh_client(), org.desired).changes == ()
+    if onboarding:  # everyone accepts: one apply assigns every onboarding issue, then nothing
+        for mentee in org.cohort.mentees:
+            org.box.accept_invitations(mentee.handle)
+        plan = plan_cohort(org.fresh_client(), org.desired)
+        assert [c.action for c in plan.changes] == ["update"] * len(org.cohort.mentees)
+        apply_cohort(org.fresh_client(), org.desired, allow=Allowances())
     org.box.reset_log()
     report = apply_cohort(org.fresh_client(), org.desired, allow=Allowances())
     assert report.applied == []

@@ -39,7 +39,7 @@ def test_a_gh_issue_export_is_read_issue_by_issue() -> None:
     [
         ("m.json", "{", "m.json:1:2 Expecting property name"),
         ("m.json", "{}", "m.json:1:1 expected a list of issues"),
-        ("m.txt", "", "m.txt unknown sign-up file type"),
+        ("m.txt", "", "m.txt: unknown sign-up file type"),
     ],
 )
 def test_unreadable_files_are_problems(name: str, text: str, message: str) -> None:

@@ -10,6 +10,7 @@ import pytest
 from cohort.matching import solve
 from cohort.matching.bound import averaging_bound
 from cohort.matching.candidates import mentor_slots
+from cohort.matching.greedy import greedy_teams
 from cohort.matching.lns import key
 from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules, Signups
 from cohort.matching.solve import form_teams
@@ -86,3 +87,12 @@ def test_the_decomposed_answer_is_the_same_every_time(decomposed: Signups) -> No
     first = form_teams(data.mentees, data.projects, data.mentors, RULES, seed=7, time_limit=3)
     again = form_teams(data.mentees, data.projects, data.mentors, RULES, seed=7, time_limit=3)
     assert first.teams == again.teams
+
+
+def test_the_decomposed_answer_beats_a_valid_greedy_answer(decomposed: Signups) -> None:
+    data = decomposed
+    greedy = greedy_teams(data.mentees, data.projects, data.mentors, RULES)
+    assert check_teams(greedy.teams, data.mentees, data.projects, data.mentors, RULES) == []
+    result = form_teams(data.mentees, data.projects, data.mentors, RULES, time_limit=4)
+    assert result.worst >= greedy.worst + 2  # issue 22's margin (here 38 against 23)
+    assert result.total > greedy.total

@@ -15,6 +15,7 @@ from cohort.reconcile.model import (
     ActualState,
     ActualTeam,
     DesiredState,
+    IssueFacts,
     blob_sha,
 )
 from tests.conftest import EXAMPLE, KNOWN_TEMPLATES
@@ -30,14 +31,23 @@ class TinyIssue:
 
 
 @dataclass(frozen=True)
+class TinyOnboarding:
+    handle: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
 class TinyProject:
     files: Mapping[str, bytes] = field(default_factory=dict)
     issues: tuple[TinyIssue, ...] = ()
     pages: str | None = None
+    onboarding: tuple[TinyOnboarding, ...] = ()
 
 
-def tiny(team: str, mentors: Sequence[str] = ()) -> TinyProject:
-    """A two-file scaffold whose own short CODEOWNERS names the mentors (as a template may)."""
+def tiny(team: str, mentors: Sequence[str] = (), mentees: Sequence[str] = ()) -> TinyProject:
+    """A two-file scaffold whose own short CODEOWNERS names the mentors (as a template may),
+    and a one-line onboarding issue per mentee."""
     owners = " ".join(f"@{m}" for m in mentors)
     return TinyProject(
         files={
@@ -50,6 +60,9 @@ def tiny(team: str, mentors: Sequence[str] = ()) -> TinyProject:
             TinyIssue(p, p, f"{p.title()} milestone", f"- [ ] do the {p}")
             for p in ("design", "code", "deployment")
         ),
+        onboarding=tuple(
+            TinyOnboarding(m, f"Your first week, {m}", f"Welcome, @{m}!") for m in mentees
+        ),
     )
 
 
@@ -59,7 +72,7 @@ def example_cohort(text: str | None = None) -> CohortFile:
 
 
 def desired_for(cohort: CohortFile) -> DesiredState:
-    return build_desired(cohort, {t.slug: tiny(t.slug, t.mentors) for t in cohort.teams})
+    return build_desired(cohort, {t.slug: tiny(t.slug, t.mentors, t.mentees) for t in cohort.teams})
 
 
 def matching_actual(desired: DesiredState, viewer: str = "ada-organizes") -> ActualState:
@@ -83,7 +96,14 @@ def matching_actual(desired: DesiredState, viewer: str = "ada-organizes") -> Act
             file_oids={p: blob_sha(c) for p, c in files.items()},
             labels={lb.name: (f"L_{lb.name}", lb) for lb in r.labels},
             milestones={m.title: (i + 1, f"M_{m.title}", m) for i, m in enumerate(r.milestones)},
-            issues={i.key: (n + 1, f"I_{i.key}") for n, i in enumerate(r.issues)},
+            issues={
+                i.key: (n + 1, f"I_{i.key}")
+                for n, i in enumerate([*r.issues, *(r.onboarding.issues if r.onboarding else ())])
+            },
+            issue_facts={  # onboarding issues: open, assigned to their mentee
+                i.key: IssueFacts(True, frozenset({i.login.lower()}))
+                for i in (r.onboarding.issues if r.onboarding else ())
+            },
             protection={r.protection.pattern: ("P", r.protection)} if r.protection else {},
             collaborators=dict(r.collaborators),
         )

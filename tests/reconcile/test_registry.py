@@ -21,7 +21,7 @@ from tests.reconcile.helpers import desired_for, example_cohort, matching_actual
 
 BUILT_IN = (
     "team", "repo", "topics", "milestone", "pages", "files", "label", "protection", "team-repo",
-    "issue", "invitation", "team-member", "collaborator", "retire", "archive",
+    "issue", "onboarding", "invitation", "team-member", "collaborator", "retire", "archive",
 )  # fmt: skip
 
 

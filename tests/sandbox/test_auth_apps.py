@@ -11,7 +11,7 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from githubkit import AppAuthStrategy, GitHub
-from githubkit.exception import RequestFailed
+from githubkit.exception import GraphQLFailed, RequestFailed
 
 from cohort.clock import SimulatedClock
 from cohort.sandbox import Sandbox, SandboxTransport
@@ -132,3 +132,41 @@ def test_personal_token_of_member_cannot_create_repos(sb: Sandbox) -> None:
     with pytest.raises(RequestFailed) as err:
         gh.rest.repos.create_in_org("acme", name="x")
     assert err.value.response.status_code == 403
+
+
+def test_an_installation_on_selected_repositories_reaches_only_those(
+    keys: tuple[str, str],
+) -> None:
+    sb = Sandbox(SimulatedClock(start=time.time()), check_responses=True)
+    sb.add_org("acme", owners=["olga"])
+    installation = sb.register_app(
+        42,
+        "cohort-bot",
+        keys[1],
+        org="acme",
+        permissions={"administration": "write", "issues": "write", "metadata": "read"},
+        repositories=["a"],
+    )
+    owner = github(sb, sb.issue_token("olga"))
+    for name in ("a", "b"):
+        owner.rest.repos.create_in_org("acme", name=name, auto_init=True)
+    app = _app_client(sb, keys[0])
+    found = app.rest.apps.get_org_installation("acme").parsed_data
+    assert found.repository_selection == "selected"
+    with pytest.raises(RequestFailed) as outside:
+        app.rest.apps.create_installation_access_token(installation, repositories=["b"])
+    assert outside.value.response.status_code == 422
+    made = app.rest.apps.create_installation_access_token(installation).parsed_data
+    assert made.repository_selection == "selected"
+    bot = github(sb, made.token)
+    assert bot.rest.repos.get("acme", "a").status_code == 200
+    with pytest.raises(RequestFailed) as hidden:
+        bot.rest.repos.get("acme", "b")
+    assert hidden.value.response.status_code == 404
+    assert [r.name for r in bot.rest.repos.list_for_org("acme").parsed_data] == ["a"]
+    with pytest.raises(GraphQLFailed) as unseen:
+        bot.graphql('query { repository(owner: "acme", name: "b") { name } }')
+    assert [e.type for e in unseen.value.response.errors] == ["NOT_FOUND"]
+    created = bot.rest.repos.create_in_org("acme", name="c").parsed_data
+    assert bot.rest.repos.get("acme", created.name).status_code == 200  # it created it: granted
+    assert sb.state.apps[42].selected == ["a", "c"]

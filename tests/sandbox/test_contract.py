@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_every_extracted_operation_has_a_handler() -> None:
     assert set(HANDLERS) == routing.operation_ids()
-    assert len(HANDLERS) == 96
+    assert len(HANDLERS) == 97
 
 
 def test_wrongly_typed_body_is_422_and_recorded(http: httpx.Client, sb: Sandbox, repo: str) -> None:

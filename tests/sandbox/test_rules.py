@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from typing import Any
 
 import httpx
@@ -256,10 +257,33 @@ def test_invitations_expire_after_seven_days(sb: Sandbox, olga: httpx.Client) ->
     sb.add_user("late")
     olga.post("/orgs/acme/teams", json={"name": "t"})
     olga.put("/orgs/acme/teams/t/memberships/late", json={"role": "member"})
+    sent = olga.get("/orgs/acme/invitations").json()[0]
+    assert olga.get("/orgs/acme/failed_invitations").json() == []
     sb.clock.sleep(7 * 86400)
     assert olga.get("/orgs/acme/invitations").json() == []
     assert olga.get("/orgs/acme/teams/t/memberships/late").status_code == 404
     assert sb.accept_invitations("late") == []
+    failed = olga.get("/orgs/acme/failed_invitations").json()
+    expires = dt.datetime.fromisoformat(sent["created_at"]) + dt.timedelta(days=7)
+    assert [(f["id"], f["login"], f["failed_reason"]) for f in failed] == [
+        (sent["id"], "late", "Invitation expired")
+    ]
+    assert dt.datetime.fromisoformat(failed[0]["failed_at"]) == expires
+    assert failed[0]["created_at"] == sent["created_at"]
+
+
+def test_a_failed_invitation_stays_listed_after_a_new_one_is_sent(
+    sb: Sandbox, olga: httpx.Client
+) -> None:
+    sb.add_user("late")
+    invitee = {"invitee_id": sb.state.users["late"].id}
+    first = olga.post("/orgs/acme/invitations", json=invitee).json()
+    sb.clock.sleep(8 * 86400)
+    second = olga.post("/orgs/acme/invitations", json=invitee).json()
+    assert [i["id"] for i in olga.get("/orgs/acme/invitations").json()] == [second["id"]]
+    failed = olga.get("/orgs/acme/failed_invitations", params={"per_page": 1}).json()
+    assert [i["id"] for i in failed] == [first["id"]]
+    assert olga.get("/orgs/acme/failed_invitations", params={"page": 2}).json() == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import datetime as dt
 from cohort.summary.activity import (
     Activity,
     Commit,
+    Invitation,
     Issue,
     Milestone,
     PullRequest,
@@ -102,4 +103,13 @@ def cirrus() -> RepoActivity:
 
 def snapshot() -> Activity:
     repos = [aurora(), borealis(), cirrus()]
-    return Activity(ORG, NOW, {r.name: r for r in repos})
+    pending = (Invitation("ivan-p", at(16, 9)),)  # sent again: pending
+    gone = "Invitation expired"
+    failed = (
+        Invitation("Hana-K", at(1), at(8), gone),
+        Invitation("ivan-p", at(2), at(9), gone),
+        Invitation("jules-m", at(3), at(10), gone),
+        Invitation("someone-else", at(3), at(10), gone),
+    )
+    members = ("jules-m",)  # accepted a later invitation
+    return Activity(ORG, NOW, {r.name: r for r in repos}, pending, failed, members)

@@ -1,4 +1,4 @@
-"""Request budget of the weekly job: ≤ ⌈T/25⌉ + 2 reads and ≤ 2 writes; batches adapt."""
+"""Request budget of the weekly job: ≤ ⌈T/25⌉ + 3 reads and ≤ 2 writes; batches adapt."""
 
 from __future__ import annotations
 
@@ -10,14 +10,15 @@ from cohort.github.read_activity import activity_query, read_activity
 from cohort.sandbox.faults import Fault, FaultPlan
 
 
-def test_thirty_teams_take_at_most_ceil_t_over_25_plus_2_reads_and_2_writes() -> None:
+def test_thirty_teams_take_at_most_ceil_t_over_25_plus_3_reads_and_2_writes() -> None:
     bench = build(30)
     reads, writes = ours(bench)
-    assert (reads, writes) == (4, 1)  # two activity documents, pending invitations, the issue
-    assert reads <= math.ceil(30 / 25) + 2
+    # two activity documents, pending and failed invitations, the summary issue
+    assert (reads, writes) == (5, 1)
+    assert reads <= math.ceil(30 / 25) + 3
     bench.clock.advance(7 * 86400)
     reads, writes = ours(bench)  # next week: create it, close last week's
-    assert reads <= math.ceil(30 / 25) + 2
+    assert reads <= math.ceil(30 / 25) + 3
     assert writes == 2
     naive_reads, _ = naive(bench)
     assert naive_reads >= 10 * reads
@@ -32,7 +33,22 @@ def test_a_batch_too_big_for_github_is_halved_until_it_is_answered() -> None:
     activity = read_activity(bench.client, bench.cohort, START, now=now, batch=4)
     assert sorted(activity.repos) == [f"bench-team{i}" for i in range(4)]
     assert all(r.found and len(r.pulls) == 2 for r in activity.repos.values())
-    assert bench.counts()[0] - before == 3 + 1  # refused batch of 4, two of 2; invitations
+    assert bench.counts()[0] - before == 3 + 2  # refused batch of 4, two of 2; invitations
+
+
+def test_the_member_list_is_read_only_for_an_expired_invitation_not_sent_again() -> None:
+    bench = build(2)
+    org = bench.cohort.program.organization
+    mentee = bench.cohort.mentees[0].handle
+    user_id = bench.box.state.users[mentee].id
+    bench.client.rest("POST", f"/orgs/{org}/invitations", {"invitee_id": user_id})
+    bench.clock.advance(8 * 86400)  # expired, and not sent again
+    before = bench.counts()[0]
+    now = dt.datetime.fromtimestamp(bench.clock.wall(), dt.UTC)
+    activity = read_activity(bench.client, bench.cohort, START, now=now)
+    assert bench.counts()[0] - before == 1 + 2 + 1  # activity, invitations, the member list
+    assert [i.login for i in activity.failed] == [mentee]
+    assert activity.members == ()
 
 
 def test_the_query_aliases_every_repository() -> None:

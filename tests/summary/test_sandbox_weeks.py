@@ -60,7 +60,7 @@ def summary_issues(sim: Simulation) -> list[tuple[int, str | None, str, list[str
 
 
 def test_three_weeks_post_one_issue_each_and_reruns_update_it(sim: Simulation) -> None:
-    budget = math.ceil(len(sim.org.cohort.teams) / 25) + 2
+    budget = math.ceil(len(sim.org.cohort.teams) / 25) + 3
     sim.move_to(at(8))
     aurora_pr = sim.open_pr("fatima-z", "2027-spring-aurora", "Event list")
     cirrus_pr = sim.open_pr("lena-s", "2027-spring-cirrus", "Load data")
@@ -72,7 +72,10 @@ def test_three_weeks_post_one_issue_each_and_reruns_update_it(sim: Simulation) -
     )
     sim.move_to(at(14, 18))
     first, posted, reads, writes = weekly(sim, "2027-W06")
-    assert (posted.action, reads <= budget, writes) == ("created", True, 1)
+    # + the member list: invitations that expired before their people accepted one sent again
+    # stay listed as failed, and the members tell who joined after all
+    assert (posted.action, reads, writes) == ("created", budget + 1, 1)
+    assert first.expired == ()
     aurora = first.teams[0]
     assert (aurora.prs_opened, aurora.prs_merged, aurora.first_review_hours) == (1, 1, 30.0)
     assert aurora.contributed == ("fatima-z",)
@@ -98,7 +101,7 @@ def test_three_weeks_post_one_issue_each_and_reruns_update_it(sim: Simulation) -
         posted.number,
         True,
     )
-    assert reads <= budget
+    assert reads <= budget + 1
     assert writes == 2
     assert second.teams[2].prs_merged == 1
     assert second.teams[2].waiting == ()

@@ -109,3 +109,30 @@ def test_a_team_without_a_meeting_or_contact_still_gets_clear_directions() -> No
     work = _section(rendered.files["README.md"].decode(), "How we work")
     assert "the mentors post the time and the link in the first check-in issue" in work
     assert "Open a *question for mentors* issue" in work
+
+
+@pytest.mark.parametrize("template", sorted(TEAM_OF))
+def test_each_mentee_gets_a_first_week_issue_with_the_readmes_own_commands(template: str) -> None:
+    cohort = example_cohort()
+    team = next(t for t in cohort.teams if t.slug == TEAM_OF[template])
+    _, rendered = render_team(cohort, team.slug)
+    readme = rendered.files["README.md"].decode()
+    assert "onboarding issue" in _section(readme, "Your first week")
+    assert [o.handle for o in rendered.onboarding] == list(team.mentees)
+    setup = re.search(r"```sh\n.*?```", _section(readme, "How to run it"), re.S)
+    assert setup is not None
+    meeting = team.meeting
+    assert meeting is not None
+    for item in rendered.onboarding:
+        body = item.body
+        assert body.startswith(f"Welcome to team **{team.slug}**, @{item.handle}!")
+        assert setup.group(0) in body  # the README's set-up commands, word for word
+        assert f"`{RUN_COMMAND[template]}` passes" in body
+        assert "pull request" in body
+        assert "reviews it" in body
+        assert "check-in issue" in body
+        assert f"every {meeting.day.capitalize()} at {meeting.time}" in body
+        assert "https://forms.example.org/omp-private" in body
+        assert "https://github.com/orgs/omp-cohorts/discussions" in body
+        assert "`/mentor`" in body
+        assert not re.search(r"[\w.+-]+@[\w-]+\.[a-z]", body)

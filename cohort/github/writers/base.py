@@ -62,8 +62,8 @@ class Writer:
     needs: tuple[Route | Operation, ...] = ()  # what it calls: its permissions derive from this
     # Scheduling for writes that create content GitHub caps (80 a minute, 500 an hour):
     follows: str = ""  # REST: each change right after the change of this kind for its team
-    content_after: tuple[str, ...] = ()  # GraphQL: each document once these kinds are done in
-    # its repositories and the caps let it go at once; other writes fill the waits
+    content_after: tuple[str, ...] = ()  # each document (REST: each change) once these kinds
+    # are done in its repositories and the caps let it go at once; other writes fill the waits
 
     def __post_init__(self) -> None:
         if (self.write is None) == (self.build is None):

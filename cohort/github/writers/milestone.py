@@ -24,6 +24,7 @@ def write_milestones(changes: Sequence[Change], ctx: WriteContext) -> None:
         else:
             made = ctx.client.call(routes.CREATE_MILESTONE, body=body, repo=repo)
             ctx.ids.milestones[(p.repo, p.title)] = made["node_id"]
+            ctx.ids.milestone_numbers[(p.repo, p.title)] = int(made["number"])
         ctx.done(change)
 
 
