@@ -67,7 +67,7 @@ def prepare(cohort_file: Path, state_file: Path, *, applied: bool) -> None:
 
     loaded = load_cohort(cohort_file)
     box = Sandbox(clock=SimulatedClock())
-    seed(box, loaded.cohort)
+    seed(box, loaded.cohort, members_beyond_quota=True)
     if applied:
         transport = SandboxTransport(box)
         client = Client(box.issue_token("olga-org"), transport=transport, clock=box.clock)
