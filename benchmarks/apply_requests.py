@@ -70,6 +70,7 @@ def seed(box: Sandbox, cohort: Any, *, members_beyond_quota: bool = False) -> No
 def figures(box: Sandbox, start: int) -> Row:
     log = box.log[start:]
     steps = [Step(r.kind == "write", r.content_created) for r in log]
+    pages = [r.method == "POST" and r.path.endswith("/pages") for r in log]
     return {
         "requests": len(log),
         "writes": sum(s.write for s in steps),
@@ -77,6 +78,11 @@ def figures(box: Sandbox, start: int) -> Row:
         "mutations": sum(r.mutations for r in log),
         "created": sum(r.content_created for r in log),
         "modelled_s": modelled_seconds(steps),
+        # the same requests without the Pages POSTs (issue 15's, printed on their own line)
+        "pages": sum(pages),
+        "modelled_s_no_pages": modelled_seconds(
+            s for s, p in zip(steps, pages, strict=True) if not p
+        ),
     }
 
 
@@ -279,6 +285,12 @@ def _summary(teams: int, mine: dict[str, Row], facts: dict[str, Any]) -> None:
         + (f", {sum(d['writes'] for d in days) / teams:.2f} over all days" if len(days) > 1 else "")
         + f"; modelled {cold['modelled_s']:,.0f} s; "
         f"largest request {facts['largest_document'] / 1024:.0f} KB"
+    )
+    print(
+        f"of which GitHub Pages (issue 15, its own line): {cold['pages']:.0f} POSTs, one write "
+        "and one created object per Pages repository; without them (issue 16's workload): "
+        f"{(cold['writes'] - cold['pages']) / teams:.2f} writes/team, modelled "
+        f"{cold['modelled_s_no_pages']:,.0f} s"
     )
     print(
         f"no-op: {noop['writes']:.0f} writes, {noop['requests']:.0f} requests "

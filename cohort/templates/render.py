@@ -340,7 +340,10 @@ def _render_onboarding(job: _Render) -> Iterator[OnboardingText]:
     (the built-in templates have it through ``_common``), with ``mentee`` in the context.
 
     A template without that file gets the generic text of :func:`generic_onboarding`.
+    Nothing when the cohort switched them off (``program.onboarding_issues: false``).
     """
+    if job.ctx.get("onboarding_issues") is False:
+        return
     for mentee in job.ctx.get("mentees", []):
         handle = str(mentee["handle"])
         title = f"Your first week, {handle}: set up, a first pull request, a first review"
