@@ -307,7 +307,8 @@ def _summary(teams: int, mine: dict[str, Row], facts: dict[str, Any]) -> None:
         row, floor = facts["at_once"], facts["floor"]
         print(
             f"all {sum(sent)} invitations in one run (no daily limit, a what-if): "
-            f"{row['writes']:.0f} writes, modelled {row['modelled_s']:,.0f} s; floor "
+            f"{row['writes']:.0f} writes, modelled {row['modelled_s']:,.0f} s "
+            f"({row['modelled_s_no_pages']:,.0f} s without the Pages POSTs); floor "
             f"{floor:,} s: {row['created']:.0f} created objects at ≤ 80 a minute and ≤ 500 an "
             f"hour, so object {row['created']:.0f} starts ≥ "
             f"{math.ceil(row['created'] / 500) - 1} h after object "
