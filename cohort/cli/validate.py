@@ -35,10 +35,15 @@ def validate_command(cohort_file: Path, output_format: str) -> int:
         loaded = load_cohort(cohort_file)
         problems = []
         warnings = loaded.warnings
-        summary = (
-            f"{cohort_file}: valid — {len(loaded.cohort.teams)} teams, "
-            f"{len(loaded.cohort.mentors)} mentors, {len(loaded.cohort.mentees)} mentees, "
-            f"{len(loaded.cohort.projects)} projects"
+        c = loaded.cohort
+        counts = (
+            (c.teams, "team"),
+            (c.mentors, "mentor"),
+            (c.mentees, "mentee"),
+            (c.projects, "project"),
+        )
+        summary = f"{cohort_file}: valid — " + ", ".join(
+            f"{len(items)} {noun}{'' if len(items) == 1 else 's'}" for items, noun in counts
         )
     except InvalidInput as exc:
         problems = exc.problems

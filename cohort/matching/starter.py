@@ -17,6 +17,11 @@ program:
   name: {name}
   cohort: {slug}                  # used in repository and team names
   organization: {organization}    # the GitHub organization that will hold the team repos
+  organizer_repo: cohort-admin    # this repository: cohort.yml, check-ins and summaries
+  contact:                        # shown in every team README under "How we work"
+    questions: https://github.com/orgs/{organization}/discussions   # where mentees ask
+    organizers: {organizer}       # private contact: a handle or a form URL, never an e-mail
+  onboarding_issues: true         # a week-one issue per mentee, assigned once they accept
 
 calendar:
   start: {start}               # a Monday; week 1 starts here
@@ -54,6 +59,7 @@ teams:
     project: first-project
     mentees: [example-mentee-1, example-mentee-2, example-mentee-3]
     mentors: [example-mentor]
+    meeting: {{day: tuesday, time: "17:00", place: https://meet.example.org/example-team}}
 """
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
 from cohort.cli.main import run
+from cohort.matching.starter import starter_cohort
 from tests.conftest import EXAMPLE
 
 BROKEN = Path(__file__).resolve().parent.parent / "config" / "broken"
@@ -18,6 +20,15 @@ def test_example_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr()
     assert out.out == (f"{EXAMPLE}: valid — 4 teams, 5 mentors, 12 mentees, 3 projects\n")
     assert out.err == ""
+
+
+def test_the_init_starter_is_valid_and_counted_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "cohort.yml"
+    path.write_text(starter_cohort("P", "c1", "org", "ada", dt.date(2027, 2, 1)), encoding="utf-8")
+    assert run(["validate", str(path)]) == 0
+    assert capsys.readouterr().out == f"{path}: valid — 1 team, 1 mentor, 3 mentees, 1 project\n"
 
 
 def test_broken_file_exits_3_with_every_problem_on_stderr(

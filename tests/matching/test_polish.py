@@ -42,14 +42,19 @@ def _valid(data: Signups, rules: Rules, teams: tuple[FormedTeam, ...]) -> None:
     assert check_teams(teams, data.mentees, data.projects, data.mentors, rules) == []
 
 
-def test_a_swap_puts_both_mentees_on_their_first_choice() -> None:
+def _crossed() -> Signups:
+    """Two seniors, each on their second choice beside a first-year on their only one."""
     people = (
         _mentee("a", "senior", ("web", "data")),
         _mentee("b", "senior", ("data", "web")),
         _mentee("c", "first-year", ("web",)),
         _mentee("d", "first-year", ("data",)),
     )
-    data = Signups(people, (_mentor("m-web", WEB), _mentor("m-data", DATA)), (WEB, DATA))
+    return Signups(people, (_mentor("m-web", WEB), _mentor("m-data", DATA)), (WEB, DATA))
+
+
+def test_a_swap_puts_both_mentees_on_their_first_choice() -> None:
+    data = _crossed()
     rules = Rules(min_size=2, max_size=2)
     start = (_team("web-1", "web", "m-web", "b", "c"), _team("data-1", "data", "m-data", "a", "d"))
     # before: web 4 + 6 + 2 levels * 3 = 16; data 4 + 6 + 6 = 16
@@ -123,13 +128,7 @@ def test_first_choices_rise_when_the_scores_stay() -> None:
 
 
 def test_pairs_are_kept_and_nothing_moves_without_budget() -> None:
-    people = (
-        _mentee("a", "senior", ("web", "data")),
-        _mentee("b", "senior", ("data", "web")),
-        _mentee("c", "first-year", ("web",)),
-        _mentee("d", "first-year", ("data",)),
-    )
-    data = Signups(people, (_mentor("m-web", WEB), _mentor("m-data", DATA)), (WEB, DATA))
+    data = _crossed()
     start = (_team("web-1", "web", "m-web", "b", "c"), _team("data-1", "data", "m-data", "a", "d"))
     scored = tuple(dataclasses.replace(t, score=16) for t in start)
     paired = Rules(min_size=2, max_size=2, pairs=(("b", "c"),))

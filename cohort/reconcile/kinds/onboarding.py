@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cohort.reconcile.model import ActualRepo, ActualState, DesiredRepo, DesiredState
-from cohort.reconcile.plan import Change, Payload
+from cohort.reconcile.plan import Action, Change, Payload
 from cohort.reconcile.registry import KindSpec, register
 
 
@@ -66,49 +66,41 @@ def _repo_changes(want: DesiredRepo, have: ActualRepo | None, can: frozenset[str
         login = issue.login
         if issue.key not in existing:
             now = login.lower() in can
-            out.append(
-                Change(
-                    kind="onboarding",
-                    action="create",
-                    repo=want.name,
-                    team=want.team,
-                    target=f"@{login}",
-                    details=(
-                        (
-                            "assign",
-                            f"@{login}" if now else "once they accept; mentioned until then",
-                        ),
-                    ),
-                    payload=OnboardingPayload(
-                        repo=want.name,
-                        key=issue.key,
-                        login=login,
-                        assign=now,
-                        title=issue.title,
-                        body=issue.body,
-                        milestone=issue.milestone,
-                        labels=issue.labels,
-                    ),
-                )
+            waiting = "once they accept; mentioned until then"
+            payload = OnboardingPayload(
+                repo=want.name,
+                key=issue.key,
+                login=login,
+                assign=now,
+                title=issue.title,
+                body=issue.body,
+                milestone=issue.milestone,
+                labels=issue.labels,
             )
+            out.append(_change(want, "create", login, f"@{login}" if now else waiting, payload))
             continue
         state = facts.get(issue.key)
         if state and state.open and login.lower() in can and login.lower() not in state.assignees:
             number = existing[issue.key][0]
-            out.append(
-                Change(
-                    kind="onboarding",
-                    action="update",
-                    repo=want.name,
-                    team=want.team,
-                    target=f"@{login}",
-                    details=(("assign", f"#{number} → @{login}"),),
-                    payload=OnboardingPayload(
-                        repo=want.name, key=issue.key, login=login, assign=True, number=number
-                    ),
-                )
+            payload = OnboardingPayload(
+                repo=want.name, key=issue.key, login=login, assign=True, number=number
             )
+            out.append(_change(want, "update", login, f"#{number} → @{login}", payload))
     return out
+
+
+def _change(
+    want: DesiredRepo, action: Action, login: str, assign: str, payload: OnboardingPayload
+) -> Change:
+    return Change(
+        kind="onboarding",
+        action=action,
+        repo=want.name,
+        team=want.team,
+        target=f"@{login}",
+        details=(("assign", assign),),
+        payload=payload,
+    )
 
 
 def departed_notes(desired: DesiredState, actual: ActualState) -> list[str]:
