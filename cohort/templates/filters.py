@@ -17,7 +17,7 @@ _GH_EXPRESSION = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_-]+)*$")
 _WHITESPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
 _SHA = re.compile(r"^[0-9a-f]{40}$")
-_PLAIN_ASCII = re.compile(r'[ !#-\[\]-~]*')  # printable ASCII but " and \: nothing to escape
+_PLAIN_ASCII = re.compile(r"[ !#-\[\]-~]*")  # printable ASCII but " and \: nothing to escape
 
 
 def to_yaml(value: object) -> str:
