@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from cohort.matching.candidates import Candidate, Slot
 from cohort.matching.model import FormedTeam, MentorSignup, Rules, Signups
+from cohort.matching.scoring import answer_key
 from cohort.matching.verify import check_teams
 
 NEIGHBOURHOOD = 9  # teams re-solved together
@@ -32,9 +33,7 @@ class Outcome:
 
 def key(teams: Sequence[FormedTeam]) -> tuple[int, int, int]:
     """What the decomposition improves: worst team, fewer teams at the worst, total."""
-    scores = [t.score for t in teams]
-    worst = min(scores, default=0)
-    return worst, -scores.count(worst), sum(scores)
+    return answer_key([t.score for t in teams])
 
 
 def improve(

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from cohort.matching.candidates import leadable
 from cohort.matching.model import BEGINNER_LEVELS, FormedTeam, ProjectInfo, Rules, Signups
 from cohort.matching.pairs import pair_lists
-from cohort.matching.scoring import LEVEL_POINTS, contribution
+from cohort.matching.scoring import LEVEL_POINTS, answer_key, contribution
 from cohort.matching.timegrid import length_of, starts
 
 
@@ -250,9 +250,9 @@ class _Search:
                 return False
             n = pick[1]
             changed[n] = [*changed.get(n, self.teams[n].members), i]
-        before = _key([t.score for t in self.teams])
+        before = answer_key([t.score for t in self.teams])
         scores = {n: self.evaluate(self.teams[n], ms) for n, ms in changed.items()}
-        after = _key(
+        after = answer_key(
             [
                 (s[0] if (s := scores.get(n)) else t.score)
                 for n, t in enumerate(self.teams)
@@ -338,11 +338,6 @@ class _Search:
 def _key_of(scores: Counter[int]) -> tuple[int, int, int]:
     worst = min(scores)
     return worst, -scores[worst], sum(s * n for s, n in scores.items())
-
-
-def _key(scores: list[int]) -> tuple[int, int, int]:
-    worst = min(scores, default=0)
-    return worst, -scores.count(worst), sum(scores)
 
 
 def polish(

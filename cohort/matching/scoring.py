@@ -60,3 +60,9 @@ def preferences_met(
             ranked += rank is not None
             first += rank == 1
     return ranked, first
+
+
+def answer_key(scores: Sequence[int]) -> tuple[int, int, int]:
+    """What large answers improve: worst team, then fewer teams at the worst, then total."""
+    worst = min(scores, default=0)
+    return worst, -list(scores).count(worst), sum(scores)
