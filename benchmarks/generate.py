@@ -268,8 +268,8 @@ def messy_program(
         )
     members = tuple(h for h in mentees if rng.random() < 0.6)
     counts = [0] * mentor_count
-    for group in staff:
-        for mentor in group:
+    for led_teams in staff:
+        for mentor in led_teams:
             counts[mentor] += 1
     led = dict(zip(mentors, counts, strict=True))
     joined = set(members)

@@ -116,8 +116,8 @@ def _issues(repo: Repository, want: DesiredRepo, milestones: dict[str, object]) 
                 issue.title,
                 body=issue.body,
                 labels=list(issue.labels),
-                milestone=milestones[issue.milestone],
-            )  # type: ignore[arg-type]
+                milestone=milestones[issue.milestone],  # type: ignore[arg-type]
+            )
 
 
 def _protection(repo: Repository, want: DesiredRepo) -> None:
