@@ -235,6 +235,13 @@ def attention_items(
             "Invitations not accepted",
             [f"@{escape(i.login)}: invited {i.days:.1f} days ago" for i in invites],
         ),
+        (
+            "Invitations that expired (the daily apply sends them again)",
+            [
+                f"@{escape(e.login)}: invited {e.sent_at:%Y-%m-%d}, expired {e.expired_at:%Y-%m-%d}"
+                for e in s.expired
+            ],
+        ),
     ]
     return [(title, items) for title, items in groups if items]
 
