@@ -91,7 +91,7 @@ _FIELDS = fields((MILESTONES, ISSUES, PULLS)) + " " + _CHECKINS
 def history(since: dt.datetime) -> Connection:
     return Connection(
         "history",
-        "nodes { oid committedDate author { user { login } } }",
+        "nodes { oid messageHeadline committedDate author { user { login } } }",
         f"since: {json.dumps(time_text(since))}",
     )
 
@@ -324,7 +324,8 @@ def _pull(p: dict[str, Any]) -> PullRequest:
 def _commit(c: dict[str, Any]) -> Commit:
     user = (c.get("author") or {}).get("user")
     login = str(user["login"]) if isinstance(user, dict) else None
-    return Commit(str(c["oid"]), login, _when(c["committedDate"]))
+    headline = str(c.get("messageHeadline") or "")
+    return Commit(str(c["oid"]), login, _when(c["committedDate"]), headline)
 
 
 def pending_invitations(client: RestPort, org: str) -> list[dict[str, Any]] | None:

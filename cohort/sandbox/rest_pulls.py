@@ -229,6 +229,26 @@ def list_requested(ctx: Ctx, req: Request) -> Response:
     )
 
 
+def default_merge_title(repo: Repo, item: Issue, method: str) -> str:
+    """The commit title GitHub writes when the merge request names none.
+
+    A squash merge is titled by the pull request (``PR_TITLE``), or by its only commit when
+    it has one (``COMMIT_OR_PR_TITLE``, the default), with `` (#N)`` after it; a merge commit
+    says ``Merge pull request #N from OWNER/BRANCH`` (the repository settings
+    ``squash_merge_commit_title`` and ``merge_commit_title`` of ``PATCH /repos``).
+    """
+    pr = item.pull
+    assert pr is not None
+    if method != "squash":
+        return f"Merge pull request #{item.number} from {repo.owner}/{pr.head}"
+    base = set(repo.git.history(repo.git.refs[f"refs/heads/{pr.base}"]))
+    own = [sha for sha in repo.git.history(pr.head_sha) if sha not in base]
+    title = item.title
+    if repo.merge_settings.get("squash_merge_commit_title") != "PR_TITLE" and len(own) == 1:
+        title = repo.git.commits[own[0]].message.split("\n", 1)[0]
+    return f"{title} (#{item.number})"
+
+
 @op("pulls/merge")
 def merge(ctx: Ctx, req: Request) -> Response:
     repo, item = lookup.pull(ctx, req)
@@ -251,7 +271,7 @@ def merge(ctx: Ctx, req: Request) -> Response:
     changes: dict[str, bytes | None] = {p: repo.git.blobs[s] for p, s in files.items()}
     base_files = repo.git.files(repo.git.commits[repo.git.refs[f"refs/heads/{pr.base}"]].tree)
     changes.update({p: None for p in base_files if p not in files})
-    title = lookup.body(req).get("commit_title") or f"Merge pull request #{item.number}"
+    title = lookup.body(req).get("commit_title") or default_merge_title(repo, item, method)
     sha = commit_changes(
         ctx.state, repo, pr.base, changes, str(title), req.principal.login, ctx.now
     )

@@ -90,6 +90,7 @@ class Commit:
     oid: str
     author: str | None
     committed_at: dt.datetime
+    headline: str = ""  # the first line of its message
 
 
 @dataclass(frozen=True)
@@ -165,7 +166,7 @@ def _repo_json(r: RepoActivity) -> dict[str, Any]:
         ],
         "issues": [_issue_json(i) for i in r.issues],
         "pulls": [_pull_json(p) for p in r.pulls],
-        "commits": [[c.oid, c.author, time_text(c.committed_at)] for c in r.commits],
+        "commits": [[c.oid, c.author, time_text(c.committed_at), c.headline] for c in r.commits],
     }
 
 
@@ -248,8 +249,13 @@ def _repo_from(name: str, r: dict[str, Any]) -> RepoActivity:
         ),
         issues=tuple(_issue_from(row) for row in r["issues"]),
         pulls=tuple(_pull_from(p) for p in r["pulls"]),
-        commits=tuple(Commit(o, a, _must(w)) for o, a, w in r["commits"]),
+        commits=tuple(_commit_from(row) for row in r["commits"]),
     )
+
+
+def _commit_from(row: list[Any]) -> Commit:
+    oid, author, when, *rest = row  # snapshots stored before headlines were kept have three
+    return Commit(oid, author, _must(when), rest[0] if rest else "")
 
 
 def _pull_from(p: dict[str, Any]) -> PullRequest:

@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from cohort.commits import by_the_team
 from cohort.config.model import CohortFile, Team
 from cohort.reconcile.calendar import MILESTONE_TITLES, phase_dates
 from cohort.summary.activity import Milestone, PullRequest, RepoActivity
@@ -217,7 +218,7 @@ def team_summary(cohort: CohortFile, team: Team, repo: RepoActivity, w: Window) 
         prs_merged=sum(w.holds(p.merged_at) for p in pulls),
         waiting=waiting,
         first_review_hours=_median_first_review(pulls, team.mentors, w),
-        commits=sum(w.holds(c.committed_at) for c in repo.commits),
+        commits=sum(w.holds(c.committed_at) for c in repo.commits if by_the_team(c.headline)),
         issues_closed=sum(w.holds(i.closed_at) for i in repo.issues),
         contributed=tuple(contributed),
         silent=tuple(m for m in team.mentees if m not in contributed),

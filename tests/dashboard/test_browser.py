@@ -110,4 +110,5 @@ def test_needs_attention_lists_what_the_snapshot_holds(report: dict[str, Any]) -
         "@ivan-p (borealis): no activity for 15 days",
         "@jules-m (borealis): no activity yet",
         "@kofi-a (borealis): no activity yet",
+        "@hana-k: invited 2027-02-01, expired 2027-02-08",  # not sent again (fixtures.py)
     ]

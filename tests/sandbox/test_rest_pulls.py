@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from githubkit import GitHub
@@ -81,3 +81,26 @@ def test_withdrawn_requests_and_pushes_show_on_the_pull_request(gh: GitHub[Any],
     )
     tip = gh.rest.git.get_ref("acme", repo, "heads/feature").parsed_data.object_.sha
     assert gh.rest.pulls.get("acme", repo, 1).parsed_data.head.sha == tip
+
+
+@pytest.mark.parametrize(
+    ("method", "setting", "title"),
+    [
+        ("squash", "COMMIT_OR_PR_TITLE", "add app (#1)"),  # its only commit's title
+        ("squash", "PR_TITLE", "Feature (#1)"),
+        ("merge", "PR_TITLE", "Merge pull request #1 from acme/feature"),
+    ],
+)
+def test_a_merge_without_a_title_is_titled_as_github_titles_it(
+    gh: GitHub[Any],
+    repo: str,
+    method: Literal["merge", "squash"],
+    setting: Literal["PR_TITLE", "COMMIT_OR_PR_TITLE"],
+    title: str,
+) -> None:
+    gh.rest.repos.update("acme", repo, squash_merge_commit_title=setting)
+    _branch_with_change(gh, repo)
+    gh.rest.pulls.create("acme", repo, title="Feature", head="feature", base="main")
+    gh.rest.pulls.merge("acme", repo, 1, merge_method=method)
+    head = gh.rest.repos.get_branch("acme", repo, "main").parsed_data.commit.commit
+    assert head.message == title

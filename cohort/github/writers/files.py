@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cohort import commits
 from cohort.github import mutations as mut
 from cohort.github import routes
 from cohort.github.writers.base import WriteContext, Writer, each, register_writer
@@ -15,11 +16,7 @@ def _files(change: Change, ctx: WriteContext) -> mut.Mutation:
     source = {**want.scaffold, **want.managed_files}
     files = {path: source[path] for path in p.files}
     branch, head = ctx.head(p.repo)
-    headline = (
-        "Scaffold the team repository"
-        if change.action == "create"
-        else "Update code owners from cohort.yml"
-    )
+    headline = commits.SCAFFOLD if change.action == "create" else commits.CODE_OWNERS
     return mut.commit_files(f"{ctx.org}/{p.repo}", branch, head, files, headline)
 
 
