@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from cohort.config.load import LoadedCohort
 from cohort.config.naming import repo_name
-from cohort.reconcile.desired import Rendered, build_desired
+from cohort.reconcile.desired import build_desired
 from cohort.reconcile.model import DesiredState
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def render_team(loaded: LoadedCohort, slug: str) -> RenderedProject:
     return render_project(template, team_context(cohort, team, repo_name(cohort, team)))
 
 
-def render_all(loaded: LoadedCohort) -> dict[str, Rendered]:
+def render_all(loaded: LoadedCohort) -> dict[str, RenderedProject]:
     """Team slug -> rendered scaffold, templates loaded once each."""
     from cohort.templates import load_template, render_project, team_context
     from cohort.templates.context import Shared
@@ -32,7 +32,7 @@ def render_all(loaded: LoadedCohort) -> dict[str, Rendered]:
     cohort = loaded.cohort
     shared = Shared.of(cohort)
     templates = {}
-    out: dict[str, Rendered] = {}
+    out: dict[str, RenderedProject] = {}
     projects = {p.id: p for p in cohort.projects}
     for team in cohort.teams:
         name = projects[team.project].template

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator
 from pathlib import Path
 
+import pluggy
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +28,9 @@ ALLOWED = ("noreply@github.com", "users.noreply.github.com", "@example.org", "@e
 
 
 @pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pluggy.Result[pytest.TestReport], None]:
     outcome = yield
     report: pytest.TestReport = outcome.get_result()
     if report.when != "call" or report.failed:

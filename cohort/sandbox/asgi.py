@@ -8,6 +8,7 @@ import queue
 import socket
 import threading
 import time
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from cohort.sandbox import admin, webhooks
 from cohort.sandbox.core import Sandbox
 from cohort.sandbox.faults import InjectedDisconnect
 
-Scope = dict[str, Any]
+Scope = MutableMapping[str, Any]  # what ASGI servers pass (httpx's ASGITransport types it so)
 
 
 class Deliverer:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -22,12 +23,12 @@ from tests.app.payloads import (
 RULES = {"area: frontend": ("src/**/*.{js,css}",), "area: docs": ("docs/**", "*.md")}
 
 
-def labels_after(changes: list[object]) -> frozenset[str] | None:
+def labels_after(changes: Sequence[object]) -> frozenset[str] | None:
     found = [c.after for c in changes if isinstance(c, SetLabels)]
     return found[0] if found else None
 
 
-def reviewers(changes: list[object]) -> tuple[str, ...]:
+def reviewers(changes: Sequence[object]) -> tuple[str, ...]:
     return tuple(r for c in changes if isinstance(c, RequestReview) for r in c.reviewers)
 
 
@@ -163,7 +164,7 @@ def test_a_mentor_authoring_a_pr_is_not_asked_to_review_it() -> None:
 def test_closing_drops_the_waiting_and_help_labels() -> None:
     closed = pull(labels=("phase: design", "needs-mentor-review", "help-wanted-from-mentor"))
     closed["state"] = "closed"
-    assert labels_after(decide(pr_event("closed", closed), ctx())) == {"phase: design"}
+    assert labels_after(decide(pr_event("closed", closed), ctx())) == frozenset({"phase: design"})
 
 
 @pytest.mark.parametrize("action", ["labeled", "assigned", "locked", "nonsense"])

@@ -58,8 +58,12 @@ def test_one_mentor_in_two_spellings_is_named_as_github_spells_her(
         form = files[".github/ISSUE_TEMPLATE/question-for-mentors.yml"]
         assert b"Alicia-Dev" in form
         assert b"alicia-dev" not in form
-        assert box.state.team(ORG, f"2027-spring-{team}").pending.get("Alicia-Dev") is None
-    members = box.state.team(ORG, "2027-spring-delta").members
+        github_team = box.state.team(ORG, f"2027-spring-{team}")
+        assert github_team is not None
+        assert github_team.pending.get("Alicia-Dev") is None
+    delta = box.state.team(ORG, "2027-spring-delta")
+    assert delta is not None
+    members = delta.members
     assert members["Alicia-Dev"] == "maintainer"
     assert "alicia-dev" not in members
     capsys.readouterr()

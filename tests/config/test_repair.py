@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pytest
 from pydantic import ValidationError
 
@@ -16,7 +18,7 @@ BASE = {
 }
 
 
-def errors(data: dict[str, object]) -> ValidationError:
+def errors(data: Mapping[str, object]) -> ValidationError:
     with pytest.raises(ValidationError) as info:
         CohortFile.model_validate(data)
     return info.value

@@ -120,10 +120,10 @@ def test_removing_most_members_is_refused_before_any_write(org: Org) -> None:
     shrunk = desired_for(example_cohort(text))
     state_before = snapshot(org.box, ORG)
     # pending invitations are not members yet: accept them so that removals are real
-    for (o, _), team in org.box.state.teams.items():
+    for (o, _), github_team in org.box.state.teams.items():
         if o == ORG:
-            team.members.update(team.pending)
-            team.pending.clear()
+            github_team.members.update(github_team.pending)
+            github_team.pending.clear()
     state_before = snapshot(org.box, ORG)
     with pytest.raises(UnsafePlanError, match=r"8 of \d+ managed .* re-run with --allow-removals"):
         apply_cohort(org.client, shrunk, allow=Allowances())

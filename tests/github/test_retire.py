@@ -47,7 +47,9 @@ def test_a_removed_team_is_planned_then_revoked_and_archived_with_the_flags() ->
         apply_cohort(org.client, desired, allow=Allowances())
     assert "--allow-removals" in str(refused.value)
     assert "1 repositories would be archived; re-run with --allow-archive" in str(refused.value)
-    assert org.box.state.team(ORG, DELTA).members  # nothing was written
+    delta = org.box.state.team(ORG, DELTA)
+    assert delta is not None
+    assert delta.members  # nothing was written
 
     apply_cohort(org.client, desired, allow=Allowances(removals=True, archive=True))
     team = org.box.state.team(ORG, DELTA)

@@ -158,6 +158,7 @@ def test_open_pr_proposes_the_change_in_the_organizer_repo_once(
     pulls = [i for i in repo.issues.values() if i.pull is not None]
     assert len(pulls) == 1
     assert pulls[0].title == "Form teams from the sign-ups"
+    assert pulls[0].pull is not None
     proposed = after.files("omp-cohorts/cohort-admin", ref=pulls[0].pull.head)[
         "cohort.yml"
     ].decode()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from cohort.config.load import parse_cohort
-from cohort.matching.patch import append_items, scalar
+from cohort.matching.patch import Item, append_items, scalar
 from tests.conftest import EXAMPLE, KNOWN_TEMPLATES
 
 TEAM = {"slug": "echo", "project": "campus-events", "mentees": ["ivan-p"], "mentors": ["bkumar"]}
@@ -53,8 +53,8 @@ def test_ambiguous_words_are_quoted() -> None:
 def test_the_patched_example_still_validates() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     team = {**TEAM, "mentees": ["rosa-l"], "mentors": ["yara-m"]}
-    person = {"handle": "rosa-l", "name": "Rosa", "level": "senior", "skills": ["css"]}
-    lead = {"handle": "yara-m", "name": "Yara", "capacity": 1, "induction": "completed"}
+    person: Item = {"handle": "rosa-l", "name": "Rosa", "level": "senior", "skills": ["css"]}
+    lead: Item = {"handle": "yara-m", "name": "Yara", "capacity": 1, "induction": "completed"}
     text = append_items(text, "mentees", [person], flow=True, comment="")
     text = append_items(text, "mentors", [lead], flow=False, comment="")
     text = append_items(text, "teams", [team], flow=False, comment="")

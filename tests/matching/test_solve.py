@@ -5,13 +5,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
+from cohort.config.model import Level
 from cohort.matching.model import MenteeSignup, MentorSignup, ProjectInfo, Rules
 from cohort.matching.solve import form_teams
 from cohort.matching.synthetic import signups
 from cohort.matching.verify import check_teams
 
 PROJECTS = (ProjectInfo("web", frozenset({"css"})), ProjectInfo("api", frozenset({"python"})))
-LEVELS = ("first-year", "second-year", "senior", "professional")
+LEVELS: tuple[Level, ...] = ("first-year", "second-year", "senior", "professional")
 
 
 def _block(start: int, length: int) -> int:
@@ -38,7 +39,7 @@ def planted(draw: st.DrawFn) -> tuple[list[MenteeSignup], list[MentorSignup]]:
             )
         )
         for j in range(draw(st.integers(3, 4))):
-            level = "senior" if j == 0 else draw(st.sampled_from(LEVELS))
+            level: Level = "senior" if j == 0 else draw(st.sampled_from(LEVELS))
             prefs = draw(st.permutations([p.id for p in PROJECTS]))
             mentees.append(
                 MenteeSignup(

@@ -97,8 +97,11 @@ def matching_actual(desired: DesiredState, viewer: str = "ada-organizes") -> Act
             labels={lb.name: (f"L_{lb.name}", lb) for lb in r.labels},
             milestones={m.title: (i + 1, f"M_{m.title}", m) for i, m in enumerate(r.milestones)},
             issues={
-                i.key: (n + 1, f"I_{i.key}")
-                for n, i in enumerate([*r.issues, *(r.onboarding.issues if r.onboarding else ())])
+                key: (n + 1, f"I_{key}")
+                for n, key in enumerate(
+                    [i.key for i in r.issues]
+                    + [i.key for i in (r.onboarding.issues if r.onboarding else ())]
+                )
             },
             issue_facts={  # onboarding issues: open, assigned to their mentee
                 i.key: IssueFacts(True, frozenset({i.login.lower()}))

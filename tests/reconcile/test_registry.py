@@ -11,6 +11,7 @@ import pytest
 from cohort.github.executor import Executor, phases
 from cohort.github.mutations import Mutation
 from cohort.github.ports import GraphQLResult
+from cohort.github.routes import Route
 from cohort.github.writers import WriteContext, Writer, registered_writer, writer, writers
 from cohort.reconcile.kinds import KindSpec, kinds, order
 from cohort.reconcile.model import ActualState, DesiredState
@@ -88,6 +89,16 @@ class FakeGitHub:
         assert method == "POST"
         self.written[path] = body or {}
         return None
+
+    def call(
+        self,
+        route: Route,
+        *,
+        body: dict[str, Any] | None = None,
+        params: dict[str, Any] | None = None,
+        **where: str | int,
+    ) -> Any:
+        raise AssertionError("no declared route expected")
 
     def graphql(self, document: str, variables: dict[str, Any] | None = None) -> GraphQLResult:
         raise AssertionError("no GraphQL expected")

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 import pytest
-from githubkit import GitHub
+from githubkit import GitHub, Response
 
 from cohort.sandbox import Sandbox, SandboxTransport
 
@@ -30,6 +30,16 @@ def token(sb: Sandbox) -> str:
 @pytest.fixture
 def gh(sb: Sandbox, token: str) -> GitHub[Any]:
     return github(sb, token)
+
+
+def items(response: Response[Any, Any]) -> list[Any]:
+    """The parsed body of a list endpoint.
+
+    githubkit's generated clients define a method named ``list``, which mypy takes for the
+    ``list`` in their ``list[Model]`` return types, so ``parsed_data`` there looks non-iterable.
+    """
+    data: list[Any] = response.parsed_data
+    return data
 
 
 def github(sb: Sandbox, token: str) -> GitHub[Any]:
@@ -56,6 +66,6 @@ def http(sb: Sandbox, token: str) -> Iterator[httpx.Client]:
 def repo(gh: GitHub[Any]) -> str:
     """A repository acme/proj created with auto_init, GitHub's default labels deleted."""
     gh.rest.repos.create_in_org("acme", name="proj", auto_init=True, description="demo")
-    for label in gh.rest.issues.list_labels_for_repo("acme", "proj").parsed_data:
+    for label in items(gh.rest.issues.list_labels_for_repo("acme", "proj")):
         gh.rest.issues.delete_label("acme", "proj", label.name)
     return "proj"

@@ -81,7 +81,9 @@ def test_app_endpoints_and_narrowed_token(
 ) -> None:
     sb, installation = app_sb
     app = _app_client(sb, keys[0])
-    assert app.rest.apps.get_authenticated().parsed_data.slug == "cohort-bot"
+    authenticated = app.rest.apps.get_authenticated().parsed_data
+    assert authenticated is not None
+    assert authenticated.slug == "cohort-bot"
     assert [i.id for i in app.rest.apps.list_installations().parsed_data] == [installation]
     assert app.rest.apps.get_org_installation("acme").parsed_data.id == installation
     assert app.rest.apps.get_repo_installation("acme", "a").parsed_data.id == installation
@@ -166,7 +168,9 @@ def test_an_installation_on_selected_repositories_reaches_only_those(
     assert [r.name for r in bot.rest.repos.list_for_org("acme").parsed_data] == ["a"]
     with pytest.raises(GraphQLFailed) as unseen:
         bot.graphql('query { repository(owner: "acme", name: "b") { name } }')
-    assert [e.type for e in unseen.value.response.errors] == ["NOT_FOUND"]
+    errors = unseen.value.response.errors
+    assert errors is not None
+    assert [e.type for e in errors] == ["NOT_FOUND"]
     created = bot.rest.repos.create_in_org("acme", name="c").parsed_data
     assert bot.rest.repos.get("acme", created.name).status_code == 200  # it created it: granted
     assert sb.state.apps[42].selected == ["a", "c"]

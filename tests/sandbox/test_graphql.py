@@ -77,7 +77,9 @@ def test_stale_expected_head_is_refused(gh: GitHub[Any], repo: str) -> None:
     rid, _ = _ids(gh, repo)
     with pytest.raises(GraphQLFailed) as err:
         gh.graphql(WRITE, {"rid": rid, "head": "0" * 40, "files": []})
-    assert "Expected branch to point to" in err.value.response.errors[0].message
+    errors = err.value.response.errors
+    assert errors is not None
+    assert "Expected branch to point to" in errors[0].message
 
 
 def test_issue_mutations_and_team_repository(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:

@@ -33,7 +33,6 @@ from cohort.summary import parse_week, render_markdown, summarize
 from tests.app.e2e import (
     APP_ID,
     DESIGN_WEEK,
-    EXAMPLE,
     LABEL_RULES,
     ORG,
     SECRET,
@@ -42,6 +41,7 @@ from tests.app.e2e import (
     World,
     keys,
 )
+from tests.conftest import EXAMPLE
 from tests.github.orgkit import make_org
 from tests.reconcile.helpers import desired_for, example_cohort
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from githubkit import GitHub
 from githubkit.exception import RequestFailed
 
 from cohort.sandbox import Sandbox
+from tests.sandbox.conftest import items
 
 
 def test_label_crud_and_duplicate(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
@@ -23,16 +25,14 @@ def test_label_crud_and_duplicate(gh: GitHub[Any], sb: Sandbox, repo: str) -> No
     ]
     gh.rest.issues.update_label("acme", repo, "bug", new_name="defect", color="000000")
     assert gh.rest.issues.get_label("acme", repo, "defect").parsed_data.color == "000000"
-    assert [x.name for x in gh.rest.issues.list_labels_for_repo("acme", repo).parsed_data] == [
-        "defect"
-    ]
+    assert [x.name for x in items(gh.rest.issues.list_labels_for_repo("acme", repo))] == ["defect"]
     gh.rest.issues.delete_label("acme", repo, "defect")
     assert sb.state.repos["acme/proj"].labels == []
 
 
 def test_milestones_and_duplicate_title(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     made = gh.rest.issues.create_milestone(
-        "acme", repo, title="Design", due_on="2027-02-01T00:00:00Z"
+        "acme", repo, title="Design", due_on=datetime(2027, 2, 1, tzinfo=UTC)
     ).parsed_data
     with pytest.raises(RequestFailed) as err:
         gh.rest.issues.create_milestone("acme", repo, title="Design")
@@ -62,7 +62,7 @@ def test_issue_lifecycle(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     gh.rest.issues.add_assignees("acme", repo, 1, assignees=["max"])
     comment = gh.rest.issues.create_comment("acme", repo, 1, body="hi").parsed_data
     gh.rest.issues.update_comment("acme", repo, comment.id, body="edited")
-    assert [c.body for c in gh.rest.issues.list_comments("acme", repo, 1).parsed_data] == ["edited"]
+    assert [c.body for c in items(gh.rest.issues.list_comments("acme", repo, 1))] == ["edited"]
     gh.rest.issues.update("acme", repo, 1, state="closed")
     got = gh.rest.issues.get("acme", repo, 1).parsed_data
     assert got.state == "closed"
@@ -79,7 +79,7 @@ def test_pagination_link_headers(gh: GitHub[Any], repo: str) -> None:
     for n in range(5):
         gh.rest.issues.create_label("acme", repo, name=f"l{n}", color="ededed")
     page = gh.rest.issues.list_labels_for_repo("acme", repo, per_page=2, page=2)
-    assert [x.name for x in page.parsed_data] == ["l2", "l3"]
+    assert [x.name for x in items(page)] == ["l2", "l3"]
     link = page.headers["link"]
     assert 'page=3>; rel="next"' in link
     assert 'page=3>; rel="last"' in link

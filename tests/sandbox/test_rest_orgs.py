@@ -9,11 +9,12 @@ from githubkit import GitHub
 from githubkit.exception import RequestFailed
 
 from cohort.sandbox import Sandbox
+from tests.sandbox.conftest import items
 
 
 def test_org_get_and_members(gh: GitHub[Any]) -> None:
     assert gh.rest.orgs.get("acme").parsed_data.login == "acme"
-    logins = [u.login for u in gh.rest.orgs.list_members("acme").parsed_data]
+    logins = [u.login for u in items(gh.rest.orgs.list_members("acme"))]
     assert logins == ["max", "mia", "olga"]
     member = gh.rest.orgs.get_membership_for_user("acme", "olga").parsed_data
     assert (member.role, member.state) == ("admin", "active")
@@ -30,7 +31,7 @@ def test_org_invitation_is_pending_and_counts_as_content(gh: GitHub[Any], sb: Sa
     otto = sb.state.users["otto"].id
     made = gh.rest.orgs.create_invitation("acme", invitee_id=otto, role="direct_member")
     assert made.status_code == 201
-    pending = gh.rest.orgs.list_pending_invitations("acme").parsed_data
+    pending = items(gh.rest.orgs.list_pending_invitations("acme"))
     assert [i.login for i in pending] == ["otto"]
     assert gh.rest.orgs.get_membership_for_user("acme", "otto").parsed_data.state == "pending"
     assert sb.counters()["content_created"] == 1
@@ -72,12 +73,12 @@ def test_membership_active_for_members_pending_for_outsiders(gh: GitHub[Any], sb
     mia = gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "mia", role="member")
     otto = gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "otto")
     assert (mia.parsed_data.state, otto.parsed_data.state) == ("active", "pending")
-    assert [
-        i.login for i in gh.rest.teams.list_pending_invitations_in_org("acme", "t").parsed_data
-    ] == ["otto"]
-    members = {u.login for u in gh.rest.teams.list_members_in_org("acme", "t").parsed_data}
+    assert [i.login for i in items(gh.rest.teams.list_pending_invitations_in_org("acme", "t"))] == [
+        "otto"
+    ]
+    members = {u.login for u in items(gh.rest.teams.list_members_in_org("acme", "t"))}
     assert members == {"mia", "olga"}
-    invited = gh.rest.orgs.list_pending_invitations("acme").parsed_data
+    invited = items(gh.rest.orgs.list_pending_invitations("acme"))
     assert [(i.login, i.team_count) for i in invited] == [("otto", 1)]
     assert sb.counters()["content_created"] == 1
     got = gh.rest.teams.get_membership_for_user_in_org("acme", "t", "mia").parsed_data
@@ -93,7 +94,7 @@ def test_team_repo_permissions(gh: GitHub[Any], sb: Sandbox, repo: str) -> None:
     gh.rest.teams.add_or_update_repo_permissions_in_org(
         "acme", "t", "acme", repo, permission="maintain"
     )
-    listed = gh.rest.teams.list_repos_in_org("acme", "t").parsed_data
+    listed = items(gh.rest.teams.list_repos_in_org("acme", "t"))
     assert [r.name for r in listed] == ["proj"]
     team = sb.state.team("acme", "t")
     assert team is not None

@@ -10,7 +10,7 @@ from githubkit import GitHub
 from githubkit.exception import RequestFailed
 
 from cohort.sandbox import Sandbox
-from tests.sandbox.conftest import github
+from tests.sandbox.conftest import github, items
 
 
 def _branch_with_change(gh: GitHub[Any], repo: str) -> None:
@@ -32,7 +32,7 @@ def test_pull_request_review_flow(gh: GitHub[Any], sb: Sandbox, repo: str) -> No
         "acme", repo, title="Feature", head="feature", base="main"
     ).parsed_data
     assert pr.number == 1
-    files = gh.rest.pulls.list_files("acme", repo, 1).parsed_data
+    files = items(gh.rest.pulls.list_files("acme", repo, 1))
     assert [(f.filename, f.status, f.additions) for f in files] == [("app.py", "added", 1)]
     gh.rest.pulls.request_reviewers("acme", repo, 1, reviewers=["mia"])
     requested = gh.rest.pulls.list_requested_reviewers("acme", repo, 1).parsed_data
@@ -44,9 +44,7 @@ def test_pull_request_review_flow(gh: GitHub[Any], sb: Sandbox, repo: str) -> No
     )
     gh.rest.teams.add_or_update_membership_for_user_in_org("acme", "t", "mia")
     mia.rest.pulls.create_review("acme", repo, 1, event="APPROVE", body="ok")
-    assert [r.state for r in gh.rest.pulls.list_reviews("acme", repo, 1).parsed_data] == [
-        "APPROVED"
-    ]
+    assert [r.state for r in items(gh.rest.pulls.list_reviews("acme", repo, 1))] == ["APPROVED"]
     gh.rest.pulls.update("acme", repo, 1, title="Feature!")
     merged = gh.rest.pulls.merge("acme", repo, 1).parsed_data
     assert merged.merged

@@ -104,9 +104,12 @@ def test_contents_create_update_and_read(gh: GitHub[Any], sb: Sandbox, repo: str
     assert updated.status_code == 200
     assert sb.files("acme/proj")["docs/a.md"] == b"bye\n"
     got = gh.rest.repos.get_content("acme", repo, "docs/a.md").json()
+    assert not isinstance(got, list)
+    assert got["type"] == "file"
     assert base64.b64decode(got["content"]) == b"bye\n"
     assert got["sha"] == blob_sha(b"bye\n")
     listing = gh.rest.repos.get_content("acme", repo, "docs").json()
+    assert isinstance(listing, list)
     assert [x["name"] for x in listing] == ["a.md"]
 
 

@@ -14,7 +14,7 @@ from cohort.templates import TemplateError, codeowners, codeowners_problems
 from cohort.templates.filters import gha_env, md_inline, to_toml, to_yaml, uses
 
 _LITERAL = re.compile(r"\$\{\{\s*'((?:[^']|'')*)'\s*\}\}")
-text = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200)
+text = st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=200)
 
 
 @given(text)
