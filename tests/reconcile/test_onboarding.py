@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cohort.reconcile.kinds.onboarding import diff_onboarding
-from cohort.reconcile.model import ActualState, IssueFacts
+from cohort.reconcile.model import ActualState, DesiredState, IssueFacts
 from cohort.reconcile.planner import make_plan
 from tests.reconcile.helpers import desired_for, example_cohort, matching_actual
 
@@ -27,13 +27,21 @@ def test_a_cold_plan_assigns_at_creation_only_org_members() -> None:
     ]
 
 
-def test_an_open_unassigned_issue_is_assigned_once_its_mentee_is_in_the_team() -> None:
+def _unassigned(*, open_: bool) -> tuple[DesiredState, ActualState]:
+    """The example cohort applied, gabe-r's onboarding issue open (or closed) and unassigned."""
     desired = desired_for(example_cohort())
     actual = matching_actual(desired)
     repo = actual.repos[REPO]
     assert repo is not None
-    facts = {**repo.issue_facts, KEY: IssueFacts(True, frozenset())}
+    facts = {**repo.issue_facts, KEY: IssueFacts(open_, frozenset())}
     actual.repos[REPO] = replace(repo, issue_facts=facts)
+    return desired, actual
+
+
+def test_an_open_unassigned_issue_is_assigned_once_its_mentee_is_in_the_team() -> None:
+    desired, actual = _unassigned(open_=True)
+    repo = actual.repos[REPO]
+    assert repo is not None
     number = repo.issues[KEY][0]
     changes = diff_onboarding(desired, actual)
     assert [(c.action, c.target, c.details) for c in changes] == [
@@ -47,12 +55,7 @@ def test_an_open_unassigned_issue_is_assigned_once_its_mentee_is_in_the_team() -
 
 
 def test_a_closed_issue_is_left_alone() -> None:
-    desired = desired_for(example_cohort())
-    actual = matching_actual(desired)
-    repo = actual.repos[REPO]
-    assert repo is not None
-    facts = {**repo.issue_facts, KEY: IssueFacts(False, frozenset())}
-    actual.repos[REPO] = replace(repo, issue_facts=facts)
+    desired, actual = _unassigned(open_=False)
     assert diff_onboarding(desired, actual) == []
 
 
