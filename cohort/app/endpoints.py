@@ -11,6 +11,7 @@ from cohort.github.routes import (
     INSTALLATION_TOKEN,
     LIST_COMMENTS,
     LIST_FILES,
+    LIST_INSTALLATIONS,
     LIST_PULLS,
     LIST_REVIEWS,
     REMOVE_LABEL,
@@ -31,6 +32,7 @@ __all__ = [
     "INSTALLATION_TOKEN",
     "LIST_COMMENTS",
     "LIST_FILES",
+    "LIST_INSTALLATIONS",
     "LIST_PULLS",
     "LIST_REVIEWS",
     "REMOVE_LABEL",
@@ -56,6 +58,7 @@ ENDPOINTS: tuple[Route, ...] = (
     REMOVE_REVIEWERS,
     CREATE_COMMENT,
     INSTALLATION_TOKEN,
+    LIST_INSTALLATIONS,
 )
 
 # Events the App subscribes to; installation events are always sent to an App.

@@ -153,7 +153,8 @@ def serve_command(
     log_format: str,
 ) -> None:
     """Run the webhook server: verify, dedupe, queue (202), then label and request reviews."""
-    from cohort.app.assemble import ServeOptions, build_server
+    from cohort.app.assemble import ServeOptions, build_server, warn_about_selected_repositories
+    from cohort.app.clients import AppClients
     from cohort.app.logs import configure
     from cohort.app.running import Intake, serve_forever
 
@@ -175,6 +176,9 @@ def serve_command(
         body_timeout=body_timeout,
     )
     app, opened = build_server(options)
+    warn_about_selected_repositories(
+        AppClients(options.app_id, options.private_key, options.api_url)
+    )
     click.echo(f"cohort serve: listening on http://{host}:{port}/webhook", err=True)
     try:
         intake = Intake(max_connections=max_connections, read_timeout=body_timeout)

@@ -107,6 +107,7 @@ REMOVE_REVIEWERS = _r(
 PULLS_FOR_COMMIT = _r("GET", "/repos/{repo}/commits/{sha}/pulls", "pull_requests", "read")
 # --- App-level (JWT) calls: they need no installation permission -----------------------------
 INSTALLATION_TOKEN = _r("POST", "/app/installations/{installation_id}/access_tokens", "", "")
+LIST_INSTALLATIONS = _r("GET", "/app/installations", "", "")  # cohort serve's start-up check
 ORG_INSTALLATION = _r("GET", "/orgs/{org}/installation", "", "")
 HOOK_DELIVERIES = _r("GET", "/app/hook/deliveries", "", "")  # cohort app redeliver
 REDELIVER_HOOK = _r("POST", "/app/hook/deliveries/{delivery_id}/attempts", "", "")
