@@ -10,7 +10,6 @@ the cohort calendar match the sandbox's simulated time.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from cohort.app.assemble import open_store
@@ -22,21 +21,15 @@ from cohort.app.running import Intake, serve_forever
 from cohort.app.server import Settings, make_app
 from cohort.app.source import RepoSource
 from cohort.app.worker import Workers
+from cohort.clock import SystemClock
 from tests.app.e2e import APP_ID, NO_PACING, SECRET, SLUG
 
 
-class FrozenWall:
+class FrozenWall(SystemClock):
     """Real monotonic time and sleeps; the wall clock stays at the sandbox's simulated time."""
 
     def __init__(self, wall: float) -> None:
         self._wall = wall
-
-    def now(self) -> float:
-        return time.monotonic()
-
-    def sleep(self, seconds: float) -> None:
-        if seconds > 0:
-            time.sleep(seconds)
 
     def wall(self) -> float:
         return self._wall

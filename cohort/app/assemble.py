@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -12,14 +11,13 @@ from typing import Any
 from cohort.app.clients import AppClients, ClientFactory, TokenClients
 from cohort.app.events import BadPayload, parse_event
 from cohort.app.gather import Gatherer
-from cohort.app.installations import limited_installations
 from cohort.app.process import Outcome, Processor
 from cohort.app.server import BODY_TIMEOUT, Settings, make_app
 from cohort.app.source import CohortSource, PathSource, RepoSource
 from cohort.app.store import SQLiteStore, Store
 from cohort.app.worker import Workers
 from cohort.clock import SystemClock
-from cohort.errors import CohortError, UsageError
+from cohort.errors import UsageError
 from cohort.github.client import DEFAULT_API
 from cohort.reconcile.bot_files import SLICE_PATH
 
@@ -96,22 +94,6 @@ def build_server(options: ServeOptions) -> tuple[Any, Store]:
     )
     settings = Settings(options.secret, store, workers, body_timeout=options.body_timeout)
     return make_app(settings), store
-
-
-def warn_about_selected_repositories(clients: AppClients) -> int:
-    """Log a warning per installation on selected repositories; how many there were.
-
-    One read as the App. A failure is logged and ignored: the server works without it.
-    """
-    log = logging.getLogger("cohort.app")
-    try:
-        limited = limited_installations(clients.for_app())
-    except (CohortError, OSError) as exc:
-        log.warning("could not list the App's installations: %s", exc)
-        return 0
-    for installation in limited:
-        log.warning("%s", installation.warning())
-    return len(limited)
 
 
 def own_repo(body: bytes) -> str:

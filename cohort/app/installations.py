@@ -7,9 +7,12 @@ no labels, no review requests. ``cohort serve`` says so in its log when it start
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from cohort.app import endpoints as ep
+from cohort.app.clients import AppClients
+from cohort.errors import CohortError
 from cohort.github.invitations_io import rest_pages
 from cohort.github.ports import RestPort
 
@@ -38,3 +41,19 @@ def limited_installations(app_client: RestPort) -> tuple[Limited, ...]:
         for item in rest_pages(app_client, ep.LIST_INSTALLATIONS)
         if item.get("repository_selection") == "selected"
     )
+
+
+def warn_about_selected_repositories(clients: AppClients) -> int:
+    """Log a warning per installation on selected repositories; how many there were.
+
+    One read as the App. A failure is logged and ignored: the server works without it.
+    """
+    log = logging.getLogger("cohort.app")
+    try:
+        limited = limited_installations(clients.for_app())
+    except (CohortError, OSError) as exc:
+        log.warning("could not list the App's installations: %s", exc)
+        return 0
+    for installation in limited:
+        log.warning("%s", installation.warning())
+    return len(limited)

@@ -153,8 +153,9 @@ def serve_command(
     log_format: str,
 ) -> None:
     """Run the webhook server: verify, dedupe, queue (202), then label and request reviews."""
-    from cohort.app.assemble import ServeOptions, build_server, warn_about_selected_repositories
+    from cohort.app.assemble import ServeOptions, build_server
     from cohort.app.clients import AppClients
+    from cohort.app.installations import warn_about_selected_repositories
     from cohort.app.logs import configure
     from cohort.app.running import Intake, serve_forever
 

@@ -7,9 +7,12 @@ import logging
 import httpx
 import pytest
 
-from cohort.app.assemble import warn_about_selected_repositories
 from cohort.app.clients import AppClients
-from cohort.app.installations import Limited, limited_installations
+from cohort.app.installations import (
+    Limited,
+    limited_installations,
+    warn_about_selected_repositories,
+)
 from cohort.clock import SimulatedClock
 from cohort.sandbox import Sandbox, SandboxTransport
 from tests.app.e2e import keys

@@ -39,13 +39,11 @@ def _create(p: OnboardingPayload, ctx: WriteContext, repo: str) -> None:
     number = ctx.ids.milestone_numbers.get((p.repo, p.milestone or ""))
     if number is not None:
         body["milestone"] = number
-    if not p.assign:
-        ctx.client.call(routes.CREATE_ISSUE, body=body, repo=repo)
-        return
+    assignee = {"assignees": [p.login]} if p.assign else {}
     try:
-        ctx.client.call(routes.CREATE_ISSUE, body={**body, "assignees": [p.login]}, repo=repo)
+        ctx.client.call(routes.CREATE_ISSUE, body={**body, **assignee}, repo=repo)
     except UnprocessableError as exc:
-        if "invalid" not in exc.codes:
+        if not assignee or "invalid" not in exc.codes:
             raise
         ctx.client.call(routes.CREATE_ISSUE, body=body, repo=repo)  # assigned on a later run
 
